@@ -1,0 +1,38 @@
+package outpost.agent.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import outpost.agent.AgentCommand;
+
+/** The commands currently offered, by name; updated as command services come and go. */
+final class CommandRegistry {
+
+    private final SortedMap<String, AgentCommand> commands = new ConcurrentSkipListMap<>();
+
+    void add(AgentCommand command) {
+        commands.put(command.name(), command);
+    }
+
+    /** Removes the command only if it is still the registered one (a replacement may have arrived). */
+    void remove(AgentCommand command) {
+        commands.remove(command.name(), command);
+    }
+
+    Optional<AgentCommand> find(String name) {
+        return Optional.ofNullable(commands.get(name));
+    }
+
+    /** The text of {@code help}: one line per command, sorted by name. */
+    String helpText() {
+        StringBuilder text = new StringBuilder("Commands:\n");
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(4);
+        text.append(String.format("  %-" + width + "s  %s%n", "help", "list the commands of this agent"));
+        for (Map.Entry<String, AgentCommand> entry : commands.entrySet()) {
+            text.append(String.format("  %-" + width + "s  %s%n", entry.getKey(), entry.getValue().help()));
+        }
+        return text.toString().stripTrailing();
+    }
+}

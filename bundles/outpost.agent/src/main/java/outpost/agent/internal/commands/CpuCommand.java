@@ -1,0 +1,59 @@
+package outpost.agent.internal.commands;
+
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import outpost.agent.AgentCommand;
+import outpost.agent.internal.SystemMetrics;
+import oshi.hardware.CentralProcessor;
+
+/** {@code cpu}: total and per-core load over the last second, load averages, model. */
+@Component(service = AgentCommand.class)
+public final class CpuCommand implements AgentCommand {
+
+    private final SystemMetrics metrics;
+
+    @Activate
+    public CpuCommand(@Reference SystemMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public String help() {
+        return "CPU load (total and per core), load averages and model";
+    }
+
+    @Override
+    public String execute(String arguments) {
+        CentralProcessor processor = metrics.processor();
+        SystemMetrics.CpuLoad load = metrics.cpuLoad();
+        StringBuilder text = new StringBuilder();
+        text.append("CPU: ").append(percent(load.total())).append(" used, ")
+                .append(processor.getLogicalProcessorCount()).append(" logical cores (")
+                .append(processor.getPhysicalProcessorCount()).append(" physical)\n");
+        text.append("Model: ").append(processor.getProcessorIdentifier().getName().strip()).append('\n');
+        double[] averages = processor.getSystemLoadAverage(3);
+        text.append("Load average:");
+        for (double average : averages) {
+            text.append(' ').append(average < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", average));
+        }
+        double[] perCore = load.perCore();
+        for (int core = 0; core < perCore.length; core++) {
+            text.append(core % 4 == 0 ? "\n" : "  ");
+            text.append(String.format(Locale.ROOT, "core %d: %s", core, percent(perCore[core])));
+        }
+        return text.toString();
+    }
+
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "n/a (sampling)" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+}
