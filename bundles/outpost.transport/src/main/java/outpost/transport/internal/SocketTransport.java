@@ -49,8 +49,7 @@ public final class SocketTransport implements Transport {
             serverSocket.bind(address, 128);
         } catch (IOException e) {
             serverSocket.close();
-            throw new IOException("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": "
-                    + e.getMessage(), e);
+            throw new IOException("cannot listen on " + describe(address) + ": " + e.getMessage(), e);
         }
         SocketListener listener = new SocketListener(serverSocket, acceptor, codec, executor);
         executor.execute(listener::acceptLoop);
@@ -69,6 +68,12 @@ public final class SocketTransport implements Transport {
         SocketConnection connection = new SocketConnection(socket, codec);
         connection.start(handler, executor);
         return connection;
+    }
+
+    /** "host:port" with the numeric address where there is one, as users type it. */
+    static String describe(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return host + ":" + address.getPort();
     }
 
     static ThreadFactory namedDaemonThreads(String prefix) {

@@ -1,0 +1,78 @@
+package outpost.agent.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import outpost.agent.Agent;
+
+/**
+ * The headless agent application: parses the command line, waits for the {@link Agent} service
+ * that Declarative Services wires up, starts it and runs until the framework stops.
+ */
+public final class AgentApplication implements IApplication {
+
+    static final Integer EXIT_USAGE = 2;
+    static final Integer EXIT_CANNOT_START = 1;
+    private static final long SERVICE_WAIT_SECONDS = 30;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+        AgentArguments arguments;
+        InetSocketAddress bindAddress;
+        try {
+            arguments = AgentArguments.parse(args);
+            if (arguments.help()) {
+                System.out.print(AgentArguments.USAGE);
+                return EXIT_OK;
+            }
+            bindAddress = arguments.socketAddress();
+        } catch (AgentArguments.UsageException e) {
+            System.err.println("outpost-agent: " + e.getMessage());
+            System.err.print(AgentArguments.USAGE);
+            return EXIT_USAGE;
+        }
+        BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServiceTracker<Agent, Agent> tracker = new ServiceTracker<>(bundleContext, Agent.class, null);
+        tracker.open();
+        try {
+            Agent agent = tracker.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
+            if (agent == null) {
+                System.err.println("outpost-agent: the agent service did not start within " + SERVICE_WAIT_SECONDS
+                        + " s (is org.apache.felix.scr started?)");
+                return EXIT_CANNOT_START;
+            }
+            InetSocketAddress bound;
+            try {
+                bound = agent.start(bindAddress);
+            } catch (IOException e) {
+                System.err.println("outpost-agent: " + e.getMessage());
+                return EXIT_CANNOT_START;
+            }
+            context.applicationRunning();
+            System.out.println("Outpost agent " + AgentVersion.current() + " listening on "
+                    + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+            System.out.flush();
+            stopped.await();
+            agent.stop();
+            return EXIT_OK;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,80 @@
+package outpost.agent.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+import outpost.agent.Agent;
+
+/** The agent's command line: {@code [--port N] [--bind ADDR] [--help]}. */
+record AgentArguments(String bindHost, int port, boolean help) {
+
+    static final String DEFAULT_BIND = "127.0.0.1";
+
+    static final String USAGE = """
+            Usage: outpost-agent [--port N] [--bind ADDR] [--help]
+
+            Starts the Outpost agent, which answers Outpost consoles and clients over TCP.
+
+              --port N      TCP port to listen on, 0 for any free port (default %d)
+              --bind ADDR   address to listen on (default %s, loopback only);
+                            use 0.0.0.0 to accept connections from other machines
+              --help        print this help and exit
+
+            Commands answered: help, cpu, ram, os, name.
+            """.formatted(Agent.DEFAULT_PORT, DEFAULT_BIND);
+
+    static AgentArguments parse(String... args) throws UsageException {
+        String bind = DEFAULT_BIND;
+        int port = Agent.DEFAULT_PORT;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return new AgentArguments(bind, port, true);
+                }
+                case "--port" -> port = parsePort(valueOf(args, ++i, arg));
+                case "--bind" -> bind = valueOf(args, ++i, arg);
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        return new AgentArguments(bind, port, false);
+    }
+
+    InetSocketAddress socketAddress() throws UsageException {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(bindHost), port);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind: unknown address '" + bindHost + "'");
+        }
+    }
+
+    private static String valueOf(String[] args, int index, String option) throws UsageException {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int parsePort(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--port must be between 0 and 65535, not " + port);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number, not '" + text + "'");
+        }
+    }
+
+    /** A command line the agent cannot start with; the message says why. */
+    static final class UsageException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
