@@ -1,0 +1,58 @@
+package outpost.servers;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One machine in the server list: a display name, where its agent listens, and the group it is
+ * shown under. Identity for duplicates is host and port.
+ */
+public record Server(String name, String host, int port, String group) {
+
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
+    private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]+(%[a-z0-9]+)?");
+
+    /**
+     * @throws IllegalArgumentException with a message for users when the host or port is invalid
+     */
+    public Server {
+        Objects.requireNonNull(host, "host");
+        host = host.strip();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (!isValidHost(host)) {
+            throw new IllegalArgumentException("invalid host '" + host + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
+        }
+        name = name == null || name.isBlank() ? host : name.strip();
+        group = group == null ? "" : group.strip();
+    }
+
+    public static Server of(String host, int port) {
+        return new Server(null, host, port, null);
+    }
+
+    /** "host:port", with IPv6 addresses in brackets. */
+    public String endpoint() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** Whether both denote the same agent (same host and port, host compared ignoring case). */
+    public boolean sameEndpoint(Server other) {
+        return port == other.port && host.equalsIgnoreCase(other.host);
+    }
+
+    public static boolean isValidHost(String host) {
+        if (host.isEmpty() || host.length() > 253) {
+            return false;
+        }
+        if (host.indexOf(':') >= 0) {
+            return IPV6.matcher(host).matches() && host.chars().filter(c -> c == ':').count() >= 2;
+        }
+        return HOST_NAME.matcher(host).matches();
+    }
+}
