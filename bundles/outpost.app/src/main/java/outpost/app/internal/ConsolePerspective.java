@@ -1,0 +1,20 @@
+package outpost.app.internal;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+import outpost.explorer.ui.ServerExplorer;
+
+/** Server Explorer on the left, server consoles in the editor area. */
+public final class ConsolePerspective implements IPerspectiveFactory {
+
+    public static final String ID = "outpost.app.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(true);
+        layout.addView(ServerExplorer.VIEW_ID, IPageLayout.LEFT, 0.3f, layout.getEditorArea());
+        layout.getViewLayout(ServerExplorer.VIEW_ID).setCloseable(false);
+        layout.addShowViewShortcut(ServerExplorer.VIEW_ID);
+    }
+}

@@ -1,0 +1,185 @@
+package outpost.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import outpost.agent.Agent;
+import outpost.console.ui.ServerEditorInput;
+import outpost.explorer.ui.ServerExplorer;
+import outpost.servers.Server;
+import outpost.servers.ServerRepository;
+
+/**
+ * The walking skeleton as a user walks it, in the real workbench under Xvfb: the Server Explorer
+ * lists a CSV file's servers, a double-click opens a console that connects to a real agent over
+ * loopback TCP, and a typed command gets the agent's answer.
+ */
+class ExplorerToConsoleIT {
+
+    private static final String WIDGET_ID = "outpost.widget";
+    private static final long TIMEOUT_MILLIS = 20_000;
+
+    private Agent agent;
+    private InetSocketAddress agentAddress;
+    private IWorkbenchPage page;
+
+    @BeforeEach
+    void startAgentAndWriteServerList() throws Exception {
+        agent = service(Agent.class);
+        agentAddress = agent.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        ServerRepository repository = service(ServerRepository.class);
+        repository.save(List.of(new Server("test agent", "127.0.0.1", agentAddress.getPort(), "test"),
+                new Server("nobody home", "127.0.0.1", 1, "test")));
+        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        IViewPart openAtStart = page.findView(ServerExplorer.VIEW_ID);
+        if (openAtStart != null) {
+            page.hideView(openAtStart); // shown by the perspective before this test wrote the list
+        }
+    }
+
+    @AfterEach
+    void closeEverything() {
+        page.closeAllEditors(false);
+        IViewPart explorer = page.findView(ServerExplorer.VIEW_ID);
+        if (explorer != null) {
+            page.hideView(explorer);
+        }
+        agent.stop();
+    }
+
+    @Test
+    void doubleClickingAServerOpensAConnectedConsoleThatAnswersCommands() throws Exception {
+        IViewPart explorer = page.showView(ServerExplorer.VIEW_ID);
+        assertNotNull(explorer);
+        Table table = (Table) find(workbenchShell(), "explorer.servers");
+        Label message = (Label) find(workbenchShell(), "explorer.message");
+        waitUntil("the server list shows both servers", () -> table.getItemCount() == 2, message::getText);
+        assertEquals("test agent", table.getItem(0).getText(0));
+        assertEquals(Integer.toString(agentAddress.getPort()), table.getItem(0).getText(2));
+
+        doubleClick(table, 0);
+        waitUntil("a console editor opens", () -> page.getActiveEditor() != null);
+        IEditorPart editor = page.getActiveEditor();
+        assertEquals(new ServerEditorInput(new Server(null, "127.0.0.1", agentAddress.getPort(), null)), editor.getEditorInput());
+        Composite console = workbenchShell();
+        Label status = (Label) find(console, "console.status");
+        Text input = (Text) find(console, "console.input");
+        StyledText output = (StyledText) find(console, "console.output");
+        waitUntil("the console connects", () -> "connected".equals(status.getText()));
+        assertTrue(input.isEnabled(), "sending is enabled once connected");
+
+        type(input, "cpu");
+        waitUntil("the agent's CPU answer appears", () -> output.getText().contains("CPU: ") && output.getText().contains("logical cores"));
+        type(input, "name");
+        String hostName = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        waitUntil("the agent's host name appears", () -> output.getText().contains("\n" + hostName + "\n"));
+        type(input, "bogus");
+        waitUntil("an unknown command is named", () -> output.getText().contains("unknown command 'bogus', try help"));
+
+        doubleClick(table, 0);
+        waitUntil("the same console is activated, not a second one", () -> page.getActiveEditor() == editor);
+        assertEquals(1, page.getEditorReferences().length);
+
+        agent.stop();
+        waitUntil("the status turns disconnected when the agent goes away", () -> "disconnected".equals(status.getText()));
+        assertFalse(input.isEnabled(), "sending is disabled while disconnected");
+        assertTrue(output.getText().contains("cpu"), "the transcript is kept");
+    }
+
+    private static void doubleClick(Table table, int row) {
+        table.setSelection(row);
+        Event event = new Event();
+        event.item = table.getItem(row);
+        table.notifyListeners(SWT.DefaultSelection, event);
+    }
+
+    private static void type(Text input, String command) {
+        input.setText(command);
+        input.notifyListeners(SWT.DefaultSelection, new Event());
+    }
+
+    private static Composite workbenchShell() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
+
+    private static Control find(Composite root, String id) {
+        Control found = findOrNull(root, id);
+        assertNotNull(found, "no widget '" + id + "'");
+        return found;
+    }
+
+    private static Control findOrNull(Composite root, String id) {
+        for (Control child : root.getChildren()) {
+            if (id.equals(child.getData(WIDGET_ID)) && child.isVisible()) {
+                return child;
+            }
+            if (child instanceof Composite composite) {
+                Control found = findOrNull(composite, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Runs the event loop until the condition holds; fails after a deadline instead of hanging. */
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        waitUntil(what, condition, () -> "");
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting until " + what + " " + state.get());
+            }
+            spin(display);
+            Thread.sleep(10);
+        }
+    }
+
+    private static void spin(Display display) {
+        while (display.readAndDispatch()) {
+            // drain pending UI work
+        }
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(ExplorerToConsoleIT.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        assertNotNull(service, type.getSimpleName() + " service not available");
+        return service;
+    }
+}

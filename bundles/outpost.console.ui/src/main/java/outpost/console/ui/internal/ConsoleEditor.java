@@ -1,0 +1,229 @@
+package outpost.console.ui.internal;
+
+import java.io.IOException;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+
+import outpost.client.AgentSession;
+import outpost.client.SessionFactory;
+import outpost.client.SessionStatus;
+import outpost.console.ui.ServerEditorInput;
+import outpost.protocol.Reply;
+import outpost.servers.Server;
+
+/**
+ * The console of one server: its own session, a header with the connection status, the transcript,
+ * and an input line that is enabled only while connected. Network work runs in Jobs; results reach
+ * the widgets through asyncExec.
+ */
+public final class ConsoleEditor extends EditorPart {
+
+    /** Key under which widgets carry a stable id, for tests and accessibility tools. */
+    public static final String WIDGET_ID = "outpost.widget";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private Server server;
+    private AgentSession session;
+    private Display display;
+    private Label statusLabel;
+    private Button connectButton;
+    private TranscriptView transcript;
+    private Text input;
+    private Button sendButton;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
+        if (!(editorInput instanceof ServerEditorInput serverInput)) {
+            throw new PartInitException("A server console needs a server, not " + editorInput.getName());
+        }
+        setSite(site);
+        setInput(editorInput);
+        server = serverInput.server();
+        setPartName(server.name());
+        setTitleToolTip(serverInput.getToolTipText());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
+        GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
+
+        Composite header = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(header);
+        Label title = new Label(header, SWT.NONE);
+        title.setText(server.name() + "  \u2014  " + server.endpoint());
+        title.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        statusLabel = new Label(header, SWT.NONE);
+        statusLabel.setData(WIDGET_ID, "console.status");
+        GridDataFactory.swtDefaults().hint(130, SWT.DEFAULT).applyTo(statusLabel);
+        connectButton = new Button(header, SWT.PUSH);
+        connectButton.setData(WIDGET_ID, "console.connect");
+        connectButton.addListener(SWT.Selection, event -> toggleConnection());
+
+        StyledText output = new StyledText(parent, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        output.setData(WIDGET_ID, "console.output");
+        output.setFont(JFaceResources.getTextFont());
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(output);
+        transcript = new TranscriptView(output);
+
+        Composite inputRow = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(inputRow);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(inputRow);
+        input = new Text(inputRow, SWT.SINGLE | SWT.BORDER);
+        input.setData(WIDGET_ID, "console.input");
+        input.setMessage("command, e.g. cpu, ram, os, name, help");
+        input.setFont(JFaceResources.getTextFont());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(input);
+        input.addListener(SWT.DefaultSelection, event -> send());
+        sendButton = new Button(inputRow, SWT.PUSH);
+        sendButton.setText("Send");
+        sendButton.setData(WIDGET_ID, "console.send");
+        sendButton.addListener(SWT.Selection, event -> send());
+
+        SessionFactory factory = getSite().getService(SessionFactory.class);
+        if (factory == null) {
+            transcript.appendError("The Outpost client service is not available: is org.apache.felix.scr started?");
+            showStatus(SessionStatus.DISCONNECTED);
+            connectButton.setEnabled(false);
+            return;
+        }
+        session = factory.create(server.host(), server.port());
+        session.addListener((changed, status, reason) -> inUi(() -> {
+            showStatus(status);
+            if (reason != null && status == SessionStatus.DISCONNECTED) {
+                transcript.appendError(reason);
+            }
+        }));
+        showStatus(SessionStatus.DISCONNECTED);
+        connect();
+    }
+
+    private void toggleConnection() {
+        if (session.status() == SessionStatus.CONNECTED) {
+            session.close();
+        } else if (session.status() == SessionStatus.DISCONNECTED) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        transcript.appendInfo("Connecting to " + server.endpoint() + " ...");
+        Job job = Job.create("Connecting to " + server.name(), (IProgressMonitor monitor) -> {
+            try {
+                session.connect();
+                session.hello().ifPresent(hello -> inUi(() -> transcript.appendInfo("Connected to " + hello.hostName()
+                        + " (agent " + hello.agentVersion() + ", protocol " + hello.protocolMajor() + "."
+                        + hello.protocolMinor() + ")")));
+            } catch (IOException e) {
+                inUi(() -> MessageDialog.openError(getSite().getShell(), "Cannot connect to " + server.name(),
+                        e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(false);
+        job.schedule();
+    }
+
+    private void send() {
+        String line = input.getText().strip();
+        if (line.isEmpty() || session == null || session.status() != SessionStatus.CONNECTED) {
+            return;
+        }
+        input.setText("");
+        transcript.appendCommand(LocalTime.now().format(TIME) + "  > " + line);
+        session.send(line).whenComplete((Reply reply, Throwable error) -> inUi(() -> {
+            if (error != null) {
+                transcript.appendError(line + ": " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
+            } else if (reply.isOk()) {
+                transcript.appendOutput(reply.body());
+            } else {
+                transcript.appendError(reply.body());
+            }
+        }));
+    }
+
+    private void showStatus(SessionStatus status) {
+        statusLabel.setText(status.label());
+        statusLabel.setForeground(display.getSystemColor(switch (status) {
+            case CONNECTED -> SWT.COLOR_DARK_GREEN;
+            case CONNECTING -> SWT.COLOR_DARK_YELLOW;
+            case DISCONNECTED -> SWT.COLOR_DARK_RED;
+        }));
+        connectButton.setText(status == SessionStatus.CONNECTED ? "Disconnect" : "Connect");
+        connectButton.setEnabled(status != SessionStatus.CONNECTING);
+        boolean canSend = status == SessionStatus.CONNECTED;
+        input.setEnabled(canSend);
+        sendButton.setEnabled(canSend);
+        if (canSend) {
+            input.setFocus();
+        }
+        statusLabel.getParent().layout();
+    }
+
+    /** Runs on the UI thread later, unless the editor has been closed meanwhile. */
+    private void inUi(Runnable runnable) {
+        if (display == null || display.isDisposed()) {
+            return;
+        }
+        display.asyncExec(() -> {
+            if (!statusLabel.isDisposed()) {
+                runnable.run();
+            }
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        (input.isEnabled() ? input : connectButton).setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (session != null) {
+            session.close();
+        }
+        super.dispose();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        // a console has nothing to save
+    }
+
+    @Override
+    public void doSaveAs() {
+        // a console has nothing to save
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+}
