@@ -99,9 +99,11 @@ public final class ServerExplorerView extends ViewPart {
 
     private void show(ServerRepository repository, ServerListReadResult result) {
         viewer.setInput(result.servers());
-        StringBuilder text = new StringBuilder(result.servers().size() + " servers from " + repository.file());
+        int count = result.servers().size();
+        StringBuilder text = new StringBuilder(count + (count == 1 ? " server from " : " servers from ") + repository.file());
         if (result.hasProblems()) {
-            text.append("\n").append(result.problems().size()).append(" rows skipped:");
+            int skipped = result.problems().size();
+            text.append("\n").append(skipped).append(skipped == 1 ? " row skipped:" : " rows skipped:");
             result.problems().forEach(problem -> text.append("\n  ").append(problem));
         }
         showMessage(text.toString());
