@@ -46,9 +46,9 @@ public final class AgentServer implements Agent {
     private volatile Listener listener;
 
     @Activate
-    public AgentServer(@Reference Transport transport) {
+    public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics) {
         this.transport = transport;
-        this.hello = Hello.current(AgentVersion.current(), HostName.current());
+        this.hello = Hello.current(AgentVersion.current(), metrics.hostName());
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "outpost-agent-worker-" + count.incrementAndGet());

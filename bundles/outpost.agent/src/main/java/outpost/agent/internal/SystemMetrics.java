@@ -73,6 +73,11 @@ public final class SystemMetrics {
         return systemInfo.getOperatingSystem();
     }
 
+    /** The machine's host name as the OS knows it (gethostname), not a reverse DNS lookup. */
+    public String hostName() {
+        return systemInfo.getOperatingSystem().getNetworkParams().getHostName();
+    }
+
     /** Fractions between 0 and 1. */
     public record CpuLoad(double total, double[] perCore) {
     }

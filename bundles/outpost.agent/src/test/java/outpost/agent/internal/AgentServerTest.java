@@ -13,11 +13,13 @@ import outpost.protocol.Request;
 
 class AgentServerTest {
 
-    private final AgentServer server = new AgentServer(null);
+    private final SystemMetrics metrics = new SystemMetrics();
+    private final AgentServer server = new AgentServer(null, metrics);
 
     @AfterEach
     void tearDown() {
         server.deactivate();
+        metrics.deactivate();
     }
 
     @Test

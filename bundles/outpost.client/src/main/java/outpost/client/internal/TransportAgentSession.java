@@ -28,7 +28,7 @@ import outpost.transport.MessageHandler;
 import outpost.transport.Transport;
 
 /** A session over one transport connection; requests are matched to replies by id. */
-final class TransportAgentSession implements AgentSession, MessageHandler {
+final class TransportAgentSession implements AgentSession {
 
     private final Transport transport;
     private final String host;
@@ -38,7 +38,8 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private volatile SessionStatus status = SessionStatus.DISCONNECTED;
-    private volatile Connection connection;
+    /** The connection attempt in use; events of earlier attempts are ignored. */
+    private volatile Attempt current;
     private volatile CompletableFuture<Hello> greeting;
     private volatile Hello hello;
 
@@ -78,9 +79,12 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
             greeting = new CompletableFuture<>();
             setStatus(SessionStatus.CONNECTING, null);
         }
+        Attempt attempt = new Attempt();
+        current = attempt;
         try {
-            connection = transport.connect(host, port, timeout, this);
+            attempt.connection = transport.connect(host, port, timeout, attempt);
         } catch (IOException e) {
+            current = null;
             String reason = ConnectFailures.describe(host, port, e);
             setStatus(SessionStatus.DISCONNECTED, reason);
             throw new IOException(reason, e);
@@ -120,15 +124,15 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
 
     @Override
     public CompletableFuture<Reply> send(String commandLine) {
-        Connection current = connection;
-        if (status != SessionStatus.CONNECTED || current == null) {
+        Attempt attempt = current;
+        if (status != SessionStatus.CONNECTED || attempt == null || attempt.connection == null) {
             throw new IllegalStateException("not connected to " + host + ":" + port);
         }
         int id = nextId.incrementAndGet();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         pending.put(id, reply);
         try {
-            current.send(new Request(id, commandLine));
+            attempt.connection.send(new Request(id, commandLine));
         } catch (IOException e) {
             pending.remove(id);
             reply.completeExceptionally(e);
@@ -136,8 +140,7 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
         return reply;
     }
 
-    @Override
-    public void received(Connection from, Message message) {
+    private void received(Message message) {
         if (message instanceof Hello received) {
             greeting.complete(received);
         } else if (message instanceof Reply reply) {
@@ -148,11 +151,8 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
         }
     }
 
-    @Override
-    public void closed(Connection from, Throwable cause) {
-        if (from != connection) {
-            return; // an earlier connection of this session
-        }
+    private void lost(Throwable cause) {
+        current = null;
         String reason = cause == null ? "The agent at " + host + ":" + port + " closed the connection."
                 : "Lost the connection to " + host + ":" + port + ": " + cause.getMessage();
         CompletableFuture<Hello> waitingGreeting = greeting;
@@ -171,10 +171,10 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
     }
 
     private void disconnect(String reason) {
-        Connection current = connection;
-        connection = null;
-        if (current != null) {
-            current.close();
+        Attempt attempt = current;
+        current = null; // from here on, the connection's own close event is ignored
+        if (attempt != null && attempt.connection != null) {
+            attempt.connection.close();
         }
         failPending(reason == null ? "session closed" : reason);
         if (status != SessionStatus.DISCONNECTED) {
@@ -202,5 +202,24 @@ final class TransportAgentSession implements AgentSession, MessageHandler {
     @Override
     public void removeListener(SessionListener listener) {
         listeners.remove(listener);
+    }
+
+    /** One connection of this session; it forwards events only while it is the current one. */
+    private final class Attempt implements MessageHandler {
+        volatile Connection connection;
+
+        @Override
+        public void received(Connection from, Message message) {
+            if (current == this) {
+                TransportAgentSession.this.received(message);
+            }
+        }
+
+        @Override
+        public void closed(Connection from, Throwable cause) {
+            if (current == this) {
+                lost(cause);
+            }
+        }
     }
 }

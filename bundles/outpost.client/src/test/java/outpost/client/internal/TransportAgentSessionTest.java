@@ -91,6 +91,18 @@ class TransportAgentSessionTest {
     }
 
     @Test
+    void aConnectionThatDiesBeforeTheGreetingFailsAtOnceWithTheCause() {
+        transport.greeting = null;
+        transport.dieDuringConnect = new IOException("Connection reset");
+        TransportAgentSession session = session();
+        IOException error = assertThrows(IOException.class, session::connect);
+        // not "sent no greeting": the session did not sit out the greeting timeout
+        assertTrue(error.getMessage().contains("ended during the greeting"), error.getMessage());
+        assertTrue(error.getMessage().contains("Connection reset"), error.getMessage());
+        assertEquals(SessionStatus.DISCONNECTED, session.status());
+    }
+
+    @Test
     void lostConnectionFailsPendingRequestsAndReportsWhy() throws Exception {
         transport.greeting = Hello.current("1.0", "web-01");
         TransportAgentSession session = session();
@@ -119,6 +131,7 @@ class TransportAgentSessionTest {
     private static final class ScriptedTransport implements Transport {
         Hello greeting;
         IOException connectError;
+        IOException dieDuringConnect;
         ScriptedConnection connection;
 
         @Override
@@ -134,6 +147,9 @@ class TransportAgentSessionTest {
             connection = new ScriptedConnection(handler);
             if (greeting != null) {
                 connection.deliver(greeting);
+            }
+            if (dieDuringConnect != null) {
+                connection.vanish(dieDuringConnect);
             }
             return connection;
         }

@@ -1,7 +1,6 @@
 package outpost.transport.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -67,8 +66,8 @@ final class SocketConnection implements Connection {
             if (closed.get()) {
                 throw new IOException("connection to " + remoteAddress() + " is closed");
             }
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), frame.length);
-            out.write(frame);
+            OutputStream out = socket.getOutputStream();
+            out.write(frame); // one write per frame: the frame is already a single buffer
             out.flush();
         }
     }

@@ -1,13 +1,22 @@
 package outpost.agent.internal.commands;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import outpost.agent.AgentCommand;
-import outpost.agent.internal.HostName;
+import outpost.agent.internal.SystemMetrics;
 
 /** {@code name}: the host name of the machine. */
 @Component(service = AgentCommand.class)
 public final class NameCommand implements AgentCommand {
+
+    private final SystemMetrics metrics;
+
+    @Activate
+    public NameCommand(@Reference SystemMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public String name() {
@@ -21,6 +30,6 @@ public final class NameCommand implements AgentCommand {
 
     @Override
     public String execute(String arguments) {
-        return HostName.current();
+        return metrics.hostName();
     }
 }

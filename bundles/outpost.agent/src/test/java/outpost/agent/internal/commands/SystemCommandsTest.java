@@ -74,7 +74,7 @@ class SystemCommandsTest {
         Process process = new ProcessBuilder("hostname").redirectErrorStream(true).start();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         String expected = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(expected, new NameCommand().execute(""));
+        assertEquals(expected, new NameCommand(metrics).execute(""));
     }
 
     private static double processorLoadAverage() {

@@ -3,6 +3,7 @@ package outpost.console.ui.internal;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -153,13 +154,20 @@ public final class ConsoleEditor extends EditorPart {
         }
         input.setText("");
         transcript.appendCommand(LocalTime.now().format(TIME) + "  > " + line);
-        session.send(line).whenComplete((Reply reply, Throwable error) -> inUi(() -> {
+        CompletableFuture<Reply> reply;
+        try {
+            reply = session.send(line);
+        } catch (IllegalStateException e) {
+            transcript.appendError(e.getMessage()); // the connection ended since the check above
+            return;
+        }
+        reply.whenComplete((Reply answer, Throwable error) -> inUi(() -> {
             if (error != null) {
                 transcript.appendError(line + ": " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
-            } else if (reply.isOk()) {
-                transcript.appendOutput(reply.body());
+            } else if (answer.isOk()) {
+                transcript.appendOutput(answer.body());
             } else {
-                transcript.appendError(reply.body());
+                transcript.appendError(answer.body());
             }
         }));
     }
