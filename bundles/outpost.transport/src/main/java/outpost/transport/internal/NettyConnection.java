@@ -44,6 +44,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private final AtomicLong nextPing = new AtomicLong();
     private volatile MessageHandler handler;
     private volatile Throwable closeCause;
+    private volatile ErrorReport refusal;
 
     NettyConnection(Channel channel, int maxQueuedBytes) {
         this.channel = channel;
@@ -52,6 +53,20 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     void setHandler(MessageHandler messageHandler) {
         this.handler = messageHandler;
+    }
+
+    /** Refuses the connection as soon as it is active: the report is sent, then the channel closed. */
+    void refuseWhenActive(ErrorReport reason) {
+        this.refusal = reason;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) throws Exception {
+        ErrorReport reason = refusal;
+        if (reason != null) {
+            close(reason);
+        }
+        super.channelActive(context);
     }
 
     @Override
@@ -106,6 +121,8 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
         }
         if (channel.isActive()) {
             channel.writeAndFlush(reason).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
         }
     }
 

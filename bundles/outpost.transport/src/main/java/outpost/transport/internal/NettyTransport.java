@@ -92,8 +92,8 @@ public final class NettyTransport implements Transport {
                         addFraming(channel.pipeline(), codec, limits, connection);
                         if (open.incrementAndGet() > settings.maxConnections()) {
                             connection.setHandler(new RefusedConnection());
-                            channel.eventLoop().execute(() -> connection.close(ErrorReport.fatal(ErrorCode.TOO_MANY_CONNECTIONS,
-                                    "the agent serves " + settings.maxConnections() + " connections already; try again later")));
+                            connection.refuseWhenActive(ErrorReport.fatal(ErrorCode.TOO_MANY_CONNECTIONS,
+                                    "the agent serves " + settings.maxConnections() + " connections already; try again later"));
                         } else {
                             connection.setHandler(acceptor.accepted(connection));
                         }

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
 import outpost.agent.internal.SystemMetrics;
 import oshi.hardware.CentralProcessor;
 
@@ -32,7 +33,7 @@ public final class CpuCommand implements AgentCommand {
     }
 
     @Override
-    public String execute(String arguments) {
+    public int execute(CommandContext context) {
         CentralProcessor processor = metrics.processor();
         SystemMetrics.CpuLoad load = metrics.cpuLoad();
         StringBuilder text = new StringBuilder();
@@ -50,7 +51,8 @@ public final class CpuCommand implements AgentCommand {
             text.append(core % 4 == 0 ? "\n" : "  ");
             text.append(String.format(Locale.ROOT, "core %d: %s", core, percent(perCore[core])));
         }
-        return text.toString();
+        context.stdout(text.toString());
+        return 0;
     }
 
     static String percent(double fraction) {
