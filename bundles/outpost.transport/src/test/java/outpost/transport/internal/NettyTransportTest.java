@@ -187,6 +187,11 @@ class NettyTransportTest {
         listen(Optional.empty(), Limits.DEFAULT, 2);
         Connection first = connect(Optional.empty(), Limits.DEFAULT, new LinkedBlockingQueue<>());
         Connection second = connect(Optional.empty(), Limits.DEFAULT, new LinkedBlockingQueue<>());
+        // the server counts a connection when it accepts it, which may lag the client's connect
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.connectionCount() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         connect(Optional.empty(), Limits.DEFAULT, events);
         Object closed = pollUntil(events, outpost.transport.PeerError.class);
