@@ -21,6 +21,15 @@ public interface AgentCommand {
     }
 
     /**
+     * Whether the command answers in microseconds without blocking (reading in-memory or /proc
+     * values). Quick commands run on the connection's event loop, saving two thread hand-offs;
+     * anything that may block (processes, network, disks) must say false.
+     */
+    default boolean isQuick() {
+        return false;
+    }
+
+    /**
      * Runs the command, writing its output through the context as it is produced. Runs on a worker
      * thread that is interrupted when the request is cancelled or times out.
      *

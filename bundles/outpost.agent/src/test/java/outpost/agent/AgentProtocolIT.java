@@ -77,6 +77,7 @@ class AgentProtocolIT {
         data = Files.createTempDirectory("outpost-agent-it");
         registrations.add(context().registerService(AgentCommand.class, new TickCommand(), null));
         registrations.add(context().registerService(AgentCommand.class, new RootOnlyCommand(), null));
+        registrations.add(context().registerService(AgentCommand.class, new BigCommand(), null));
     }
 
     private void start(boolean tls) throws Exception {
@@ -227,7 +228,61 @@ class AgentProtocolIT {
         healthy = null;
     }
 
+    @Test
+    void aRequestWaitingForAWorkerCanBeCancelledAndStillGetsItsOneResult() throws Exception {
+        start(false);
+        try (RawClient busy = login(adminToken)) {
+            for (int id = 1; id <= 8; id++) {
+                busy.send(new Request(id, "tick 1000")); // all 8 workers busy
+            }
+            for (int seen = 0; seen < 8;) {
+                if (busy.read() instanceof Output) {
+                    seen++;
+                }
+            }
+            healthy.send(new Request(50, "tick 5"));
+            healthy.send(new Cancel(50));
+            Result cancelled = readUntil(healthy, Result.class);
+            assertEquals(50, cancelled.id());
+            assertEquals(ResultStatus.CANCELLED, cancelled.status());
+        }
+    }
+
+    @Test
+    void largeOutputIsSplitIntoFramesUnderTheLimit() throws Exception {
+        start(false);
+        healthy.send(new Request(60, "big"));
+        int received = 0;
+        int frames = 0;
+        Message message;
+        while (!((message = healthy.read()) instanceof Result)) {
+            received += ((Output) message).text().length();
+            frames++;
+        }
+        assertEquals(ResultStatus.OK, ((Result) message).status());
+        assertEquals(BigCommand.SIZE, received);
+        assertTrue(frames >= 3, frames + " frames");
+    }
+
+    @Test
+    void plainTcpIsAnnouncedWithoutTheTlsCapability() throws Exception {
+        start(false);
+        try (RawClient client = new RawClient(port)) {
+            assertFalse(client.read(Hello.class).capabilities().contains("tls"));
+        }
+    }
+
     // ---- the malformed-input catalog ---------------------------------------------------------
+
+    @Test
+    void aNonPositiveRequestIdIsAProtocolError() throws Exception {
+        start(false);
+        assertFatal(ErrorCode.PROTOCOL_ERROR, client -> {
+            client.send(Auth.current(adminToken));
+            client.read(AuthOk.class);
+            client.send(new Request(0, "cpu"));
+        });
+    }
 
     @Test
     void aRequestBeforeAuthenticationIsRefused() throws Exception {
@@ -480,6 +535,27 @@ class AgentProtocolIT {
                 context.stdout("tick " + i + "\n");
                 Thread.sleep(20);
             }
+            return 0;
+        }
+    }
+
+    /** Writes 2 MB of output in one call: more than one frame may carry. */
+    private static final class BigCommand implements AgentCommand {
+        static final int SIZE = 2_000_000;
+
+        @Override
+        public String name() {
+            return "big";
+        }
+
+        @Override
+        public String help() {
+            return "test: large output";
+        }
+
+        @Override
+        public int execute(CommandContext context) {
+            context.stdout("é".repeat(SIZE));
             return 0;
         }
     }

@@ -7,9 +7,9 @@ import java.util.Optional;
 public enum Role {
     /** Read metrics: cpu, ram, os and the like. */
     READ,
-    /** Run shell commands allowed by the agent's configuration. */
+    /** Run shell commands allowed by the agent's configuration (no such command exists yet). */
     EXECUTE,
-    /** Administer the agent: reset, kill. */
+    /** Administer the agent (reset and kill are yet to come). */
     ADMIN;
 
     public String wireName() {

@@ -13,7 +13,8 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Queues a message. When more than the connection's {@link Limits#maxQueuedBytes()} wait for a
-     * peer that does not read, the connection is closed with {@code SLOW_READER} instead.
+     * peer that does not read, the connection is closed instead (nothing more can reach such a
+     * peer, so it gets no report; the local handler hears a {@code SLOW_READER} cause).
      *
      * @throws IOException when the connection is closed
      */

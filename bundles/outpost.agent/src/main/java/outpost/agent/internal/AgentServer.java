@@ -45,7 +45,7 @@ import outpost.transport.Transport;
 @Component(service = Agent.class)
 public final class AgentServer implements Agent {
 
-    static final List<String> CAPABILITIES = List.of("auth-token", "tls", "multiplex", "streaming", "cancel", "keepalive",
+    static final List<String> CAPABILITIES = List.of("auth-token", "multiplex", "streaming", "cancel", "keepalive",
             "notices");
     static final String IDENTITY_FILE = "agent-identity.p12";
 
@@ -57,13 +57,13 @@ public final class AgentServer implements Agent {
     private volatile AuthThrottle throttle;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final Hello hello;
+    private final String hostName;
     private volatile Listener listener;
 
     @Activate
     public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics) {
         this.transport = transport;
-        this.hello = Hello.current(AgentVersion.current(), metrics.hostName(), CAPABILITIES);
+        this.hostName = metrics.hostName();
         this.workers = Executors.newFixedThreadPool(8, daemonThreads("outpost-agent-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("outpost-agent-timer"));
     }
@@ -93,12 +93,17 @@ public final class AgentServer implements Agent {
         Optional<Path> createdToken = TokenStore.createIfMissing(data);
         TokenStore tokens = TokenStore.load(data.resolve(TokenStore.TOKENS_FILE));
         Optional<TlsIdentity> identity = settings.tls()
-                ? Optional.of(TlsIdentities.loadOrCreate(data.resolve(IDENTITY_FILE), hello.hostName()))
+                ? Optional.of(TlsIdentities.loadOrCreate(data.resolve(IDENTITY_FILE), hostName))
                 : Optional.empty();
+        List<String> capabilities = new java.util.ArrayList<>(CAPABILITIES);
+        if (settings.tls()) {
+            capabilities.add("tls");
+        }
+        Hello hello = Hello.current(AgentVersion.current(), hostName, capabilities);
         throttle = new AuthThrottle(Clock.systemUTC()); // a (re)start forgets earlier lockouts
         Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
         listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections()),
-                connection -> accept(connection, settings, tokens));
+                connection -> accept(connection, settings, tokens, hello));
         return new AgentStartup(listener.localAddress(), identity.map(TlsIdentity::fingerprint), createdToken);
     }
 
@@ -123,7 +128,7 @@ public final class AgentServer implements Agent {
         return current == null ? Optional.empty() : Optional.of(current.localAddress());
     }
 
-    private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens) {
+    private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens, Hello hello) {
         ClientConnection[] self = new ClientConnection[1];
         ClientConnection client = new ClientConnection(connection, settings, tokens, throttle, commands, workers, timers,
                 () -> clients.remove(self[0]));

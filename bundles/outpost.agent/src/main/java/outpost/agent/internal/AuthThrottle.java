@@ -16,7 +16,7 @@ final class AuthThrottle {
 
     static final int FREE_FAILURES = 3;
     static final Duration MAX_LOCKOUT = Duration.ofMinutes(5);
-    /** Addresses tracked at most; beyond it the oldest records are forgotten first. */
+    /** Addresses tracked at most; reaching it forgets all records (memory stays bounded under a flood of addresses). */
     static final int MAX_TRACKED = 10_000;
 
     private final Clock clock;

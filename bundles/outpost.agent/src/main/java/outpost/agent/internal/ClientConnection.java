@@ -124,7 +124,7 @@ final class ClientConnection implements MessageHandler {
     private void start(Request request) {
         int id = request.id();
         if (id <= 0) {
-            send(new ErrorReport(id, ErrorCode.PROTOCOL_ERROR, "request ids must be positive"));
+            connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "request ids must be positive, not " + id));
             return;
         }
         if (inFlight.size() >= settings.maxInFlight()) {
@@ -135,9 +135,14 @@ final class ClientConnection implements MessageHandler {
         Duration timeout = request.timeoutMillis() > 0
                 ? Duration.ofMillis(Math.min(request.timeoutMillis(), settings.defaultTimeout().toMillis()))
                 : settings.defaultTimeout();
-        RunningRequest running = new RunningRequest(id, timeout, connection);
+        RunningRequest running = new RunningRequest(id, timeout, connection, () -> inFlight.remove(id));
         if (inFlight.putIfAbsent(id, running) != null) {
             send(new ErrorReport(id, ErrorCode.DUPLICATE_ID, "request " + id + " is already in flight"));
+            return;
+        }
+        CommandLine line = CommandLine.parse(request.command());
+        if (line.name().equals("help") || commands.find(line.name()).map(AgentCommand::isQuick).orElse(true)) {
+            run(request, running); // help, unknown and quick commands: answered on the event loop, no hand-off
             return;
         }
         try {
@@ -152,14 +157,11 @@ final class ClientConnection implements MessageHandler {
     }
 
     private void run(Request request, RunningRequest running) {
-        long started = System.nanoTime();
-        Result result;
-        try {
-            result = execute(request, running, started);
-        } finally {
-            inFlight.remove(request.id());
+        if (!running.markStarted()) {
+            return; // cancelled or timed out while waiting for a worker: its result is sent already
         }
-        running.finish(result);
+        long started = System.nanoTime();
+        running.finish(execute(request, running, started));
     }
 
     private Result execute(Request request, RunningRequest running, long started) {
@@ -196,6 +198,10 @@ final class ClientConnection implements MessageHandler {
     }
 
     private void cancel(int id) {
+        if (id <= 0) {
+            connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "request ids must be positive, not " + id));
+            return;
+        }
         RunningRequest running = inFlight.get(id);
         if (running == null) {
             send(new ErrorReport(id, ErrorCode.UNKNOWN_ID, "no request " + id + " is in flight"));

@@ -21,16 +21,31 @@ final class RunningRequest implements CommandContext {
     private final int id;
     private final Duration timeout;
     private final Connection connection;
+    private final Runnable onFinished;
     private volatile String arguments = "";
     private volatile ResultStatus stoppedAs;
     private volatile Future<?> work;
     private volatile ScheduledFuture<?> deadline;
+    private boolean started;
     private boolean finished;
 
-    RunningRequest(int id, Duration timeout, Connection connection) {
+    /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
+    static final int MAX_CHUNK_CHARS = 256 * 1024;
+
+    RunningRequest(int id, Duration timeout, Connection connection, Runnable onFinished) {
         this.id = id;
         this.timeout = timeout;
         this.connection = connection;
+        this.onFinished = onFinished;
+    }
+
+    /** Claims the request for a worker; false when it was stopped before any worker took it. */
+    synchronized boolean markStarted() {
+        if (finished) {
+            return false;
+        }
+        started = true;
+        return true;
     }
 
     synchronized void attach(Future<?> runningWork, ScheduledFuture<?> timeoutTimer) {
@@ -45,10 +60,23 @@ final class RunningRequest implements CommandContext {
         arguments = text;
     }
 
-    /** Cancels (by the caller, or by the deadline): interrupts the command's thread. */
+    /**
+     * Cancels (by the caller, or by the deadline): interrupts the command's thread, or, when no
+     * worker has taken the request yet, ends it here with its result.
+     */
     void stop(ResultStatus why) {
-        if (stoppedAs == null) {
-            stoppedAs = why;
+        boolean notStarted;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            if (stoppedAs == null) {
+                stoppedAs = why;
+            }
+            notStarted = !started;
+        }
+        if (notStarted) {
+            finish(result(why, -1, 0, ""));
         }
         Future<?> running = work;
         if (running != null) {
@@ -68,11 +96,18 @@ final class RunningRequest implements CommandContext {
         return new Result(id, status, exitCode, durationMillis, false, message);
     }
 
-    synchronized void finish(Result result) {
-        finished = true;
-        if (deadline != null) {
-            deadline.cancel(false);
+    /** Sends the one result of this request (later calls do nothing) and releases its id. */
+    void finish(Result result) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true; // from here on no worker may start it
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
+        onFinished.run();
         try {
             connection.send(result);
         } catch (IOException e) {
@@ -97,7 +132,15 @@ final class RunningRequest implements CommandContext {
 
     private void output(OutputKind kind, String text) {
         try {
-            connection.send(new Output(id, kind, text));
+            int from = 0;
+            while (from < text.length()) {
+                int to = Math.min(text.length(), from + MAX_CHUNK_CHARS);
+                if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--; // never split a surrogate pair
+                }
+                connection.send(new Output(id, kind, text.substring(from, to)));
+                from = to;
+            }
         } catch (IOException e) {
             stop(ResultStatus.CANCELLED); // the client is gone: stop working for it
         }

@@ -30,6 +30,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -148,6 +149,8 @@ public final class NettyTransport implements Transport {
     }
 
     private static void addFraming(ChannelPipeline pipeline, FrameCodec codec, Limits limits, NettyConnection connection) {
+        // Writes made while a read is handled (an answer's OUTPUT and RESULT) go out in one flush.
+        pipeline.addFirst("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         pipeline.addLast("frames", new FrameDecoder(codec));
         // After the decoder: only whole frames count as life, so a peer trickling bytes times out.
         pipeline.addLast("idle", new IdleStateHandler(limits.idleTimeout().toMillis(), limits.keepaliveInterval().toMillis(),

@@ -28,6 +28,11 @@ public final class CpuCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "CPU load (total and per core), load averages and model";
     }
@@ -41,7 +46,7 @@ public final class CpuCommand implements AgentCommand {
                 .append(processor.getLogicalProcessorCount()).append(" logical cores (")
                 .append(processor.getPhysicalProcessorCount()).append(" physical)\n");
         text.append("Model: ").append(processor.getProcessorIdentifier().getName().strip()).append('\n');
-        double[] averages = processor.getSystemLoadAverage(3);
+        double[] averages = load.loadAverages();
         text.append("Load average:");
         for (double average : averages) {
             text.append(' ').append(average < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", average));

@@ -25,6 +25,11 @@ public final class NameCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "host name of this machine";
     }

@@ -26,6 +26,11 @@ public final class OsCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "operating system, version, kernel and architecture";
     }

@@ -27,6 +27,11 @@ public final class RamCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "memory: total, used and available RAM, and swap";
     }
