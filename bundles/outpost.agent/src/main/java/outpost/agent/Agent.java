@@ -4,24 +4,33 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
-/** The agent's network endpoint: start it on an address, stop it. */
+/** The agent's network endpoint: start it, stop it. */
 public interface Agent {
 
     /** The default port, as in the original documents' examples. */
     int DEFAULT_PORT = 5005;
 
     /**
-     * Starts listening. Port 0 picks a free port.
+     * Loads or creates the tokens and the TLS identity in the data folder, then listens. Port 0
+     * picks a free port.
      *
-     * @return the address actually bound
-     * @throws IOException when the address cannot be bound (in use, not local, no permission)
+     * @return what the agent set up and where it listens
+     * @throws IOException when the address cannot be bound or the data folder cannot be used
      * @throws IllegalStateException when already listening
      */
-    InetSocketAddress start(InetSocketAddress bindAddress) throws IOException;
+    AgentStartup start(AgentSettings settings) throws IOException;
 
-    /** Stops listening and closes every client connection. Idempotent. */
+    /** Tells every client the agent is stopping, closes all connections and the listener. Idempotent. */
     void stop();
 
     /** Where the agent is listening, if it is. */
     Optional<InetSocketAddress> address();
+
+    /**
+     * @param address           where the agent listens
+     * @param fingerprint       its certificate's fingerprint; empty for plain TCP
+     * @param createdTokenFile  the token file created on this start (first start), else empty
+     */
+    record AgentStartup(InetSocketAddress address, Optional<String> fingerprint, Optional<java.nio.file.Path> createdTokenFile) {
+    }
 }

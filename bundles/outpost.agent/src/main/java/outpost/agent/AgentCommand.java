@@ -1,8 +1,11 @@
 package outpost.agent;
 
+import outpost.protocol.Role;
+
 /**
  * One command the agent answers. Register an implementation as an OSGi service and the agent
- * offers it under {@link #name()}; {@code help} lists it with {@link #help()}.
+ * offers it under {@link #name()} to callers whose token has {@link #requiredRole()}; {@code help}
+ * lists it with {@link #help()}.
  */
 public interface AgentCommand {
 
@@ -12,12 +15,27 @@ public interface AgentCommand {
     /** One line for {@code help}. */
     String help();
 
+    /** The role a caller's token needs to run this command. */
+    default Role requiredRole() {
+        return Role.READ;
+    }
+
     /**
-     * Runs the command and returns its text answer.
+     * Whether the command answers in microseconds without blocking (reading in-memory or /proc
+     * values). Quick commands run on the connection's event loop, saving two thread hand-offs;
+     * anything that may block (processes, network, disks) must say false.
+     */
+    default boolean isQuick() {
+        return false;
+    }
+
+    /**
+     * Runs the command, writing its output through the context as it is produced. Runs on a worker
+     * thread that is interrupted when the request is cancelled or times out.
      *
-     * @param arguments what followed the name on the command line, trimmed; empty if nothing
+     * @return the exit code: 0 for success; a process's own exit code for shell commands
      * @throws IllegalArgumentException when the arguments are invalid (the message is shown to the user)
      * @throws Exception when the command could not be carried out
      */
-    String execute(String arguments) throws Exception;
+    int execute(CommandContext context) throws Exception;
 }

@@ -32,6 +32,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
+import outpost.agent.AgentSettings;
 import outpost.console.ui.ServerEditorInput;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.servers.Server;
@@ -54,7 +55,15 @@ class ExplorerToConsoleIT {
     @BeforeEach
     void startAgentAndWriteServerList() throws Exception {
         agent = service(Agent.class);
-        agentAddress = agent.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("outpost-ui-agent");
+        agentAddress = agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data))
+                .address();
+        String token = java.nio.file.Files.readString(data.resolve("token")).strip();
+        // a new agent identity each run: forget pins of earlier runs
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(System.getProperty("outpost.knownAgents")));
+        java.nio.file.Path tokens = java.nio.file.Path.of(System.getProperty("outpost.tokens"));
+        java.nio.file.Files.createDirectories(tokens.getParent());
+        java.nio.file.Files.writeString(tokens, "127.0.0.1\\:" + agentAddress.getPort() + "=" + token + "\n");
         ServerRepository repository = service(ServerRepository.class);
         repository.save(List.of(new Server("test agent", "127.0.0.1", agentAddress.getPort(), "test"),
                 new Server("nobody home", "127.0.0.1", 1, "test")));
@@ -95,6 +104,9 @@ class ExplorerToConsoleIT {
         StyledText output = (StyledText) find(console, "console.output");
         waitUntil("the console connects", () -> "connected".equals(status.getText()));
         assertTrue(input.isEnabled(), "sending is enabled once connected");
+        waitUntil("the console shows the pinned certificate", () -> output.getText().contains("certificate SHA256:"));
+        assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("outpost.knownAgents")))
+                .contains("127.0.0.1\\:" + agentAddress.getPort() + "=SHA256"), "the agent's certificate is pinned on first use");
 
         type(input, "cpu");
         waitUntil("the agent's CPU answer appears", () -> output.getText().contains("CPU: ") && output.getText().contains("logical cores"));

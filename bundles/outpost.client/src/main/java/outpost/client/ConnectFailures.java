@@ -6,6 +6,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 /** Turns low-level connect errors into sentences that tell a user what happened. */
 public final class ConnectFailures {
 
@@ -22,6 +24,9 @@ public final class ConnectFailures {
         }
         if (error instanceof SocketTimeoutException) {
             return "Timed out connecting to " + where + ": the host does not answer (down, or a firewall drops the packets).";
+        }
+        if (error instanceof SSLHandshakeException) {
+            return error.getMessage(); // the certificate check's own explanation
         }
         if (error instanceof NoRouteToHostException) {
             return "No route to " + where + ".";

@@ -4,5 +4,5 @@ package outpost.client;
 public interface SessionFactory {
 
     /** A new, not yet connected session. */
-    AgentSession create(String host, int port);
+    AgentSession create(SessionSettings settings);
 }

@@ -29,7 +29,8 @@ class SessionFactoryIT {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 freePort = probe.getLocalPort();
             }
-            AgentSession session = factory.create("127.0.0.1", freePort);
+            AgentSession session = factory.create(SessionSettings.of("127.0.0.1", freePort, "token",
+                    java.nio.file.Files.createTempDirectory("known").resolve("known_agents")));
             IOException error = assertThrows(IOException.class, session::connect);
             assertTrue(error.getMessage().startsWith("Connection refused by 127.0.0.1:" + freePort), error.getMessage());
             assertEquals(SessionStatus.DISCONNECTED, session.status());

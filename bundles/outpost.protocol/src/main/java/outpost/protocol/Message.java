@@ -1,11 +1,16 @@
 package outpost.protocol;
 
 /**
- * A message of the Outpost wire protocol. Every message travels in one frame; see
- * docs/PROTOCOL.md for the byte layout.
+ * A message of the Outpost wire protocol; each travels in one frame. docs/PROTOCOL.md gives the
+ * byte layout of every type.
  */
-public sealed interface Message permits Hello, Request, Reply {
+public sealed interface Message permits Hello, Auth, AuthOk, Request, Output, Result, Cancel, Ping, Pong, Notice,
+        ErrorReport {
 
-    /** The type byte that starts the frame payload. */
     MessageType type();
+
+    /** The request this message belongs to, or 0 for connection-level messages. */
+    default int requestId() {
+        return 0;
+    }
 }

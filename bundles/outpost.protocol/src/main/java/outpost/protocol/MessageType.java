@@ -2,7 +2,7 @@ package outpost.protocol;
 
 /** Type byte of each message; values are part of the wire format and never reused. */
 public enum MessageType {
-    HELLO(1), REQUEST(2), REPLY(3);
+    HELLO(1), AUTH(2), AUTH_OK(3), REQUEST(4), OUTPUT(5), RESULT(6), CANCEL(7), PING(8), PONG(9), NOTICE(10), ERROR(11);
 
     private final int code;
 
@@ -20,6 +20,6 @@ public enum MessageType {
                 return type;
             }
         }
-        throw new ProtocolException("unknown message type " + code);
+        throw new ProtocolException(ErrorCode.PROTOCOL_ERROR, "unknown message type " + code);
     }
 }

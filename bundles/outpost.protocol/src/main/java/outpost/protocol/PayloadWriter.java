@@ -27,6 +27,19 @@ final class PayloadWriter {
         bytes.write(value);
     }
 
+    void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
+    void writeStrings(java.util.List<String> values) {
+        if (values.size() > FrameCodec.MAX_LIST_ITEMS) {
+            throw new IllegalArgumentException("list of " + values.size() + " items exceeds " + FrameCodec.MAX_LIST_ITEMS);
+        }
+        writeShort(values.size());
+        values.forEach(this::writeString);
+    }
+
     void writeString(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         writeInt(utf8.length);

@@ -2,16 +2,27 @@ package outpost.protocol;
 
 import java.io.IOException;
 
-/** Bytes that do not form a valid frame or message; the connection that sent them cannot be trusted further. */
+/**
+ * Bytes or a conversation that break the protocol; the {@link ErrorCode} is what the receiver
+ * reports to its peer before closing.
+ */
 public class ProtocolException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    public ProtocolException(String message) {
+    private final ErrorCode code;
+
+    public ProtocolException(ErrorCode code, String message) {
         super(message);
+        this.code = code;
     }
 
-    public ProtocolException(String message, Throwable cause) {
+    public ProtocolException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
     }
 }

@@ -2,11 +2,23 @@ package outpost.protocol;
 
 import java.util.Objects;
 
-/** A command line sent by a client; the id pairs it with its {@link Reply}. */
-public record Request(int id, String command) implements Message {
+/**
+ * A command line to run. The id, chosen by the client, must be positive and unique among the
+ * client's requests in flight. A timeout of 0 means the agent's default.
+ */
+public record Request(int id, int timeoutMillis, String command) implements Message {
 
     public Request {
         Objects.requireNonNull(command, "command");
+    }
+
+    public Request(int id, String command) {
+        this(id, 0, command);
+    }
+
+    @Override
+    public int requestId() {
+        return id;
     }
 
     @Override

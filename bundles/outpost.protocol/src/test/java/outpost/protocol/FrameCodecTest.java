@@ -2,11 +2,13 @@ package outpost.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,32 +20,78 @@ class FrameCodecTest {
 
     private final FrameCodec codec = new FrameCodec();
 
-    static Stream<Message> messages() {
+    /** One message of every type, with edge values. */
+    static Stream<Message> everyType() {
         return Stream.of(
-                Hello.current("0.1.0", "web-01.example.org"),
-                new Hello(7, 65535, "", ""),
-                new Request(1, "cpu"),
-                new Request(Integer.MAX_VALUE, "sh: echo 'é ü ✓ 🚀'"),
-                new Reply(1, ReplyStatus.OK, "CPU: 12.5 %\nline two"),
-                new Reply(-5, ReplyStatus.UNKNOWN_COMMAND, "unknown command 'x', try help"),
-                new Reply(3, ReplyStatus.FAILED, ""));
+                Hello.current("1.0.0", "web-01.example.org", List.of("metrics", "shell", "cancel")),
+                new Hello(7, 65535, "", "", List.of()),
+                Auth.current("s3cret-token"),
+                new AuthOk("ops", List.of("read", "execute")),
+                new Request(1, 0, "cpu"),
+                new Request(Integer.MAX_VALUE, 60_000, "sh: echo 'é ü ✓ 🚀'"),
+                new Output(3, OutputKind.STDOUT, "line one\nline two\n"),
+                new Output(3, OutputKind.STDERR, ""),
+                new Result(3, ResultStatus.OK, 0, 12, false, ""),
+                new Result(4, ResultStatus.TIMED_OUT, -1, Long.MAX_VALUE, true, "timed out after 60 s"),
+                new Cancel(4),
+                new Ping(Long.MIN_VALUE),
+                new Pong(42),
+                new Notice(NoticeKind.RESETTING, "agent resetting"),
+                ErrorReport.fatal(ErrorCode.AUTH_FAILED, "unknown token"),
+                new ErrorReport(9, ErrorCode.DUPLICATE_ID, "request 9 is already in flight"));
     }
 
     @ParameterizedTest
-    @MethodSource("messages")
-    void everyMessageSurvivesARoundTrip(Message message) throws Exception {
+    @MethodSource("everyType")
+    void everyMessageTypeSurvivesARoundTrip(Message message) throws Exception {
         byte[] frame = codec.encodeFrame(message);
         ByteBuffer buffer = ByteBuffer.wrap(frame);
-        int length = buffer.getInt();
-        assertEquals(frame.length - FrameCodec.LENGTH_PREFIX_BYTES, length);
+        assertEquals(frame.length - FrameCodec.LENGTH_PREFIX_BYTES, buffer.getInt());
         assertEquals(message, codec.decodePayload(buffer));
     }
 
     @Test
+    void everyTypeIsCovered() {
+        assertEquals(MessageType.values().length, everyType().map(Message::type).distinct().count());
+    }
+
+    @Test
+    void randomMessagesSurviveARoundTrip() throws Exception {
+        for (long seed = 1; seed <= 50; seed++) {
+            RandomMessages messages = new RandomMessages(seed);
+            for (int i = 0; i < 200; i++) {
+                Message message = messages.next();
+                byte[] payload = codec.encodePayload(message);
+                assertEquals(message, codec.decodePayload(ByteBuffer.wrap(payload)), "seed " + seed + ", message " + i);
+            }
+        }
+    }
+
+    @Test
+    void damagedPayloadsFailOnlyWithProtocolExceptions() throws Exception {
+        // Truncation at every byte, and single-byte corruption: never a crash of another kind.
+        RandomMessages messages = new RandomMessages(7);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            byte[] payload = codec.encodePayload(messages.next());
+            for (int cut = 0; cut < Math.min(payload.length, 64); cut++) {
+                ByteBuffer truncated = ByteBuffer.wrap(payload, 0, cut);
+                assertThrows(ProtocolException.class, () -> codec.decodePayload(truncated));
+            }
+            byte[] corrupted = payload.clone();
+            corrupted[random.nextInt(corrupted.length)] ^= (byte) (1 + random.nextInt(255));
+            try {
+                codec.decodePayload(ByteBuffer.wrap(corrupted));
+            } catch (ProtocolException expected) {
+                // a clean refusal; decoding to another valid message is fine too
+            }
+        }
+    }
+
+    @Test
     void requestHasTheDocumentedByteLayout() throws Exception {
-        // The worked example of docs/PROTOCOL.md: request 1, command "cpu".
-        byte[] expected = { 0, 0, 0, 12, 2, 0, 0, 0, 1, 0, 0, 0, 3, 'c', 'p', 'u' };
-        assertArrayEquals(expected, codec.encodeFrame(new Request(1, "cpu")));
+        byte[] expected = { 0, 0, 0, 16, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 3, 'c', 'p', 'u' };
+        assertArrayEquals(expected, codec.encodeFrame(new Request(1, 0, "cpu")));
     }
 
     @ParameterizedTest
@@ -53,10 +101,11 @@ class FrameCodecTest {
     }
 
     @Test
-    void theMaximumIsConfigurable() throws Exception {
+    void theMaximumIsConfigurableAndItsViolationHasItsOwnCode() throws Exception {
         FrameCodec small = new FrameCodec(64);
         small.checkFrameLength(64);
         ProtocolException error = assertThrows(ProtocolException.class, () -> small.checkFrameLength(65));
+        assertEquals(ErrorCode.FRAME_TOO_LARGE, error.code());
         assertTrue(error.getMessage().contains("maximum of 64"), error.getMessage());
         char[] big = new char[100];
         Arrays.fill(big, 'x');
@@ -64,33 +113,28 @@ class FrameCodecTest {
     }
 
     @Test
-    void unknownMessageTypeIsAProtocolError() {
-        ProtocolException error = assertThrows(ProtocolException.class,
-                () -> codec.decodePayload(ByteBuffer.wrap(new byte[] { 99, 0, 0, 0, 1 })));
-        assertEquals("unknown message type 99", error.getMessage());
-    }
-
-    @Test
-    void truncatedPayloadIsAProtocolError() throws Exception {
-        byte[] payload = codec.encodePayload(new Request(4, "uptime"));
-        for (int cut = 1; cut < payload.length; cut++) {
-            ByteBuffer truncated = ByteBuffer.wrap(payload, 0, cut);
-            assertThrows(ProtocolException.class, () -> codec.decodePayload(truncated), "cut at " + cut);
-        }
+    void unknownTypesAndCodesAreProtocolErrors() {
+        assertEquals("unknown message type 99", decodeError(99, 0, 0, 0, 1).getMessage());
+        assertEquals("unknown output stream 9", decodeError(5, 0, 0, 0, 1, 9, 0, 0, 0, 0).getMessage());
+        assertEquals("invalid flag byte 2",
+                decodeError(6, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0).getMessage());
     }
 
     @Test
     void stringLengthBeyondTheFrameIsRefused() {
-        byte[] payload = { 2, 0, 0, 0, 1, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 'a' };
-        ProtocolException error = assertThrows(ProtocolException.class, () -> codec.decodePayload(ByteBuffer.wrap(payload)));
+        ProtocolException error = decodeError(4, 0, 0, 0, 1, 0, 0, 0, 0, 0x7F, 0xFF, 0xFF, 0xFF, 'a');
         assertTrue(error.getMessage().startsWith("string length"), error.getMessage());
     }
 
     @Test
+    void hugeListCountsAreRefusedBeforeReadingThem() {
+        ProtocolException error = decodeError(3, 0, 0, 0, 0, 0xFF, 0xFF);
+        assertEquals("list of 65535 items exceeds 256", error.getMessage());
+    }
+
+    @Test
     void invalidUtf8IsRefusedNotReplaced() {
-        byte[] payload = { 2, 0, 0, 0, 1, 0, 0, 0, 2, (byte) 0xC3, (byte) 0x28 };
-        ProtocolException error = assertThrows(ProtocolException.class, () -> codec.decodePayload(ByteBuffer.wrap(payload)));
-        assertEquals("invalid UTF-8 in string field", error.getMessage());
+        assertEquals("invalid UTF-8 in string field", decodeError(4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0xC3, 0x28).getMessage());
     }
 
     @Test
@@ -101,9 +145,22 @@ class FrameCodecTest {
     }
 
     @Test
-    void helloCompatibilityFollowsTheMajorVersion() {
-        assertTrue(Hello.current("1", "h").isCompatible());
-        assertTrue(new Hello(ProtocolVersion.MAJOR, ProtocolVersion.MINOR + 5, "1", "h").isCompatible());
-        assertEquals(false, new Hello(ProtocolVersion.MAJOR + 1, 0, "1", "h").isCompatible());
+    void compatibilityFollowsTheMajorVersion() {
+        assertTrue(Hello.current("1", "h", List.of()).isCompatible());
+        assertTrue(new Hello(ProtocolVersion.MAJOR, ProtocolVersion.MINOR + 5, "1", "h", List.of()).isCompatible());
+        assertFalse(new Hello(ProtocolVersion.MAJOR + 1, 0, "1", "h", List.of()).isCompatible());
+    }
+
+    @Test
+    void authNeverShowsItsTokenInLogs() {
+        assertFalse(Auth.current("s3cret-token").toString().contains("s3cret"));
+    }
+
+    private ProtocolException decodeError(int... bytes) {
+        byte[] payload = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            payload[i] = (byte) bytes[i];
+        }
+        return assertThrows(ProtocolException.class, () -> codec.decodePayload(ByteBuffer.wrap(payload)));
     }
 }

@@ -7,6 +7,9 @@ public interface Listener extends AutoCloseable {
 
     InetSocketAddress localAddress();
 
+    /** Connections accepted by this listener and still open. */
+    int connectionCount();
+
     @Override
     void close();
 }

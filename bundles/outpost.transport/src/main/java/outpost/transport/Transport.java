@@ -1,21 +1,25 @@
 package outpost.transport;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 
 /**
- * Opens framed message connections: listeners on the agent side, outgoing connections on the client
- * side. Offered as an OSGi service; implementations own their threads.
+ * Opens framed, optionally TLS-protected message connections with keepalive and bounded queues:
+ * listeners on the agent side, outgoing connections on the client side. Offered as an OSGi
+ * service; the implementation owns its threads.
  */
 public interface Transport {
 
     /**
      * Binds a listener. Each accepted connection is handed to {@code acceptor}, which returns the
      * handler of its incoming messages.
+     *
+     * @throws IOException when the address cannot be bound; the message names the address
      */
-    Listener listen(InetSocketAddress address, ConnectionAcceptor acceptor) throws IOException;
+    Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) throws IOException;
 
-    /** Connects to a listener; messages from the peer go to {@code handler}. */
-    Connection connect(String host, int port, Duration timeout, MessageHandler handler) throws IOException;
+    /**
+     * Connects and, with TLS, completes the handshake (including the certificate check) before
+     * returning. Blocks: never call it on a UI or event-loop thread.
+     */
+    Connection connect(ConnectSettings settings, MessageHandler handler) throws IOException;
 }

@@ -2,6 +2,7 @@ package outpost.agent.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
+import outpost.agent.AgentSettings;
 
 /**
  * The headless agent application: parses the command line, waits for the {@link Agent} service
@@ -52,16 +54,24 @@ public final class AgentApplication implements IApplication {
                         + " s (is org.apache.felix.scr started?)");
                 return EXIT_CANNOT_START;
             }
-            InetSocketAddress bound;
+            Path data = arguments.dataDirectory() != null ? Path.of(arguments.dataDirectory())
+                    : defaultDataDirectory(bundleContext.getProperty("osgi.install.area"));
+            AgentSettings settings = AgentSettings.defaults(bindAddress, data).withTls(!arguments.plainTcp());
+            Agent.AgentStartup startup;
             try {
-                bound = agent.start(bindAddress);
+                startup = agent.start(settings);
             } catch (IOException e) {
                 System.err.println("outpost-agent: " + e.getMessage());
                 return EXIT_CANNOT_START;
             }
             context.applicationRunning();
+            startup.createdTokenFile().ifPresent(file -> System.out.println("Created the admin token (all roles) in "
+                    + file.toAbsolutePath() + ": clients need it to connect."));
+            System.out.println(startup.fingerprint().map(f -> "TLS certificate " + f)
+                    .orElse("WARNING: plain TCP, no TLS: tokens and answers travel in clear text."));
+            InetSocketAddress bound = startup.address();
             System.out.println("Outpost agent " + AgentVersion.current() + " listening on "
-                    + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+                    + bound.getAddress().getHostAddress() + ":" + bound.getPort() + " (data: " + data.toAbsolutePath() + ")");
             System.out.flush();
             stopped.await();
             agent.stop();
@@ -69,6 +79,14 @@ public final class AgentApplication implements IApplication {
         } finally {
             tracker.close();
         }
+    }
+
+    /** data/ in the install folder (the launcher's -install), else in the working directory. */
+    private static Path defaultDataDirectory(String install) {
+        if (install != null && install.startsWith("file:")) {
+            return Path.of(java.net.URI.create(install.replace(" ", "%20"))).resolve("data");
+        }
+        return Path.of("data");
     }
 
     @Override

@@ -7,38 +7,48 @@ import java.net.UnknownHostException;
 import outpost.agent.Agent;
 
 /** The agent's command line: {@code [--port N] [--bind ADDR] [--help]}. */
-record AgentArguments(String bindHost, int port, boolean help) {
+record AgentArguments(String bindHost, int port, String dataDirectory, boolean plainTcp, boolean help) {
 
     static final String DEFAULT_BIND = "127.0.0.1";
 
     static final String USAGE = """
-            Usage: outpost-agent [--port N] [--bind ADDR] [--help]
+            Usage: outpost-agent [--port N] [--bind ADDR] [--data DIR] [--plain-tcp] [--help]
 
-            Starts the Outpost agent, which answers Outpost consoles and clients over TCP.
+            Starts the Outpost agent, which answers Outpost consoles and clients over TLS.
 
               --port N      TCP port to listen on, 0 for any free port (default %d)
               --bind ADDR   address to listen on (default %s, loopback only);
                             use 0.0.0.0 to accept connections from other machines
+              --data DIR    folder of the agent's tokens, TLS key and certificate
+                            (default: data/ in the install folder)
+              --plain-tcp   no TLS: tokens and answers travel in clear text; only for
+                            loopback or a network you trust completely
               --help        print this help and exit
 
-            Commands answered: help, cpu, ram, os, name.
+            On first start the agent creates an admin token in DIR/token (owner-readable
+            only) and a TLS key and self-signed certificate, and prints the fingerprint
+            clients will pin. Commands answered: help, cpu, ram, os, name.
             """.formatted(Agent.DEFAULT_PORT, DEFAULT_BIND);
 
     static AgentArguments parse(String... args) throws UsageException {
         String bind = DEFAULT_BIND;
         int port = Agent.DEFAULT_PORT;
+        String data = null;
+        boolean plain = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new AgentArguments(bind, port, true);
+                    return new AgentArguments(bind, port, data, plain, true);
                 }
+                case "--data" -> data = valueOf(args, ++i, arg);
+                case "--plain-tcp" -> plain = true;
                 case "--port" -> port = parsePort(valueOf(args, ++i, arg));
                 case "--bind" -> bind = valueOf(args, ++i, arg);
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new AgentArguments(bind, port, false);
+        return new AgentArguments(bind, port, data, plain, false);
     }
 
     InetSocketAddress socketAddress() throws UsageException {

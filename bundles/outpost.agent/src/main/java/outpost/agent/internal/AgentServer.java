@@ -1,13 +1,16 @@
 package outpost.agent.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
@@ -19,42 +22,50 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentCommand;
+import outpost.agent.AgentSettings;
+import outpost.protocol.ErrorCode;
+import outpost.protocol.ErrorReport;
 import outpost.protocol.Hello;
-import outpost.protocol.Message;
-import outpost.protocol.Reply;
-import outpost.protocol.ReplyStatus;
-import outpost.protocol.Request;
+import outpost.protocol.Notice;
+import outpost.protocol.NoticeKind;
 import outpost.transport.Connection;
+import outpost.transport.Limits;
 import outpost.transport.Listener;
+import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
+import outpost.transport.TlsIdentities;
+import outpost.transport.TlsIdentity;
 import outpost.transport.Transport;
 
 /**
- * The agent: greets each client with a {@link Hello}, runs its requests on a worker pool so a slow
- * command never stalls the connection, and answers each with a {@link Reply}.
+ * The agent: greets each client with a {@link Hello}, requires a token, then runs its requests on
+ * a worker pool so a slow command never stalls a connection. One worker pool and one timer thread
+ * per component, created on activation and shut down on deactivation.
  */
 @Component(service = Agent.class)
 public final class AgentServer implements Agent {
+
+    static final List<String> CAPABILITIES = List.of("auth-token", "multiplex", "streaming", "cancel", "keepalive",
+            "notices");
+    static final String IDENTITY_FILE = "agent-identity.p12";
 
     private static final System.Logger LOG = System.getLogger(AgentServer.class.getName());
 
     private final Transport transport;
     private final CommandRegistry commands = new CommandRegistry();
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
+    private volatile AuthThrottle throttle;
     private final ExecutorService workers;
-    private final Hello hello;
+    private final ScheduledExecutorService timers;
+    private final String hostName;
     private volatile Listener listener;
 
     @Activate
     public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics) {
         this.transport = transport;
-        this.hello = Hello.current(AgentVersion.current(), metrics.hostName());
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "outpost-agent-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.hostName = metrics.hostName();
+        this.workers = Executors.newFixedThreadPool(8, daemonThreads("outpost-agent-worker"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("outpost-agent-timer"));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -70,96 +81,73 @@ public final class AgentServer implements Agent {
     void deactivate() {
         stop();
         workers.shutdownNow();
+        timers.shutdownNow();
     }
 
     @Override
-    public synchronized InetSocketAddress start(InetSocketAddress bindAddress) throws IOException {
+    public synchronized AgentStartup start(AgentSettings settings) throws IOException {
         if (listener != null) {
             throw new IllegalStateException("agent already listening on " + listener.localAddress());
         }
-        listener = transport.listen(bindAddress, this::accept);
-        return listener.localAddress();
+        Path data = settings.dataDirectory();
+        Optional<Path> createdToken = TokenStore.createIfMissing(data);
+        TokenStore tokens = TokenStore.load(data.resolve(TokenStore.TOKENS_FILE));
+        Optional<TlsIdentity> identity = settings.tls()
+                ? Optional.of(TlsIdentities.loadOrCreate(data.resolve(IDENTITY_FILE), hostName))
+                : Optional.empty();
+        List<String> capabilities = new java.util.ArrayList<>(CAPABILITIES);
+        if (settings.tls()) {
+            capabilities.add("tls");
+        }
+        Hello hello = Hello.current(AgentVersion.current(), hostName, capabilities);
+        throttle = new AuthThrottle(Clock.systemUTC()); // a (re)start forgets earlier lockouts
+        Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
+        listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections()),
+                connection -> accept(connection, settings, tokens, hello));
+        return new AgentStartup(listener.localAddress(), identity.map(TlsIdentity::fingerprint), createdToken);
     }
 
     @Override
     public synchronized void stop() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
+        if (listener == null) {
+            return;
         }
-        connections.forEach(Connection::close);
-        connections.clear();
+        listener.close();
+        listener = null;
+        Notice stopping = new Notice(NoticeKind.STOPPING, "the agent is stopping");
+        for (ClientConnection client : clients) {
+            client.notice(stopping);
+            client.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, "the agent is stopping"));
+        }
+        clients.clear();
     }
 
     @Override
-    public Optional<InetSocketAddress> address() {
+    public Optional<java.net.InetSocketAddress> address() {
         Listener current = listener;
         return current == null ? Optional.empty() : Optional.of(current.localAddress());
     }
 
-    private MessageHandler accept(Connection connection) {
-        connections.add(connection);
+    private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens, Hello hello) {
+        ClientConnection[] self = new ClientConnection[1];
+        ClientConnection client = new ClientConnection(connection, settings, tokens, throttle, commands, workers, timers,
+                () -> clients.remove(self[0]));
+        self[0] = client;
+        clients.add(client);
         try {
             connection.send(hello);
         } catch (IOException e) {
-            connection.close();
+            LOG.log(System.Logger.Level.DEBUG, "client left before the greeting");
         }
-        return new MessageHandler() {
-            @Override
-            public void received(Connection from, Message message) {
-                if (message instanceof Request request) {
-                    submit(from, request);
-                } else {
-                    LOG.log(System.Logger.Level.WARNING, "closing " + from.remoteAddress() + ": unexpected "
-                            + message.type() + " from a client");
-                    from.close();
-                }
-            }
+        return client;
+    }
 
-            @Override
-            public void closed(Connection from, Throwable cause) {
-                connections.remove(from);
-                if (cause != null) {
-                    LOG.log(System.Logger.Level.INFO, "connection from " + from.remoteAddress() + " ended: " + cause);
-                }
-            }
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         };
-    }
-
-    private void submit(Connection connection, Request request) {
-        try {
-            workers.execute(() -> answer(connection, request));
-        } catch (RejectedExecutionException e) {
-            connection.close(); // the agent is shutting down
-        }
-    }
-
-    private void answer(Connection connection, Request request) {
-        Reply reply = run(request);
-        try {
-            connection.send(reply);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "reply to a closed connection dropped: " + e.getMessage());
-        }
-    }
-
-    Reply run(Request request) {
-        CommandLine line = CommandLine.parse(request.command());
-        if (line.name().equals("help")) {
-            return new Reply(request.id(), ReplyStatus.OK, commands.helpText());
-        }
-        Optional<AgentCommand> command = commands.find(line.name());
-        if (command.isEmpty()) {
-            return new Reply(request.id(), ReplyStatus.UNKNOWN_COMMAND,
-                    "unknown command '" + line.name() + "', try help");
-        }
-        try {
-            return new Reply(request.id(), ReplyStatus.OK, command.get().execute(line.arguments()));
-        } catch (IllegalArgumentException e) {
-            return new Reply(request.id(), ReplyStatus.FAILED, line.name() + ": " + e.getMessage());
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "command '" + line.name() + "' failed", e);
-            return new Reply(request.id(), ReplyStatus.FAILED, line.name() + " failed: " + e);
-        }
     }
 }

@@ -2,10 +2,12 @@ package outpost.agent.internal;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import outpost.agent.AgentCommand;
+import outpost.protocol.Role;
 
 /** The commands currently offered, by name; updated as command services come and go. */
 final class CommandRegistry {
@@ -25,13 +27,15 @@ final class CommandRegistry {
         return Optional.ofNullable(commands.get(name));
     }
 
-    /** The text of {@code help}: one line per command, sorted by name. */
-    String helpText() {
+    /** The text of {@code help}: one line per command the given roles may run, sorted by name. */
+    String helpText(Set<Role> roles) {
         StringBuilder text = new StringBuilder("Commands:\n");
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(4);
-        text.append(String.format("  %-" + width + "s  %s%n", "help", "list the commands of this agent"));
+        text.append(String.format("  %-" + width + "s  %s%n", "help", "list the commands you may run"));
         for (Map.Entry<String, AgentCommand> entry : commands.entrySet()) {
-            text.append(String.format("  %-" + width + "s  %s%n", entry.getKey(), entry.getValue().help()));
+            if (roles.contains(entry.getValue().requiredRole())) {
+                text.append(String.format("  %-" + width + "s  %s%n", entry.getKey(), entry.getValue().help()));
+            }
         }
         return text.toString().stripTrailing();
     }

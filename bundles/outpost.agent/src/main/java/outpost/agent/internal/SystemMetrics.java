@@ -15,8 +15,8 @@ import oshi.software.os.OperatingSystem;
 
 /**
  * The machine's metrics through OSHI. CPU load is a difference of tick counters, so a sampler
- * reads them about once a second in the background and {@code cpu} answers at once from the last
- * complete interval.
+ * reads them (and the load averages) about once a second in the background and {@code cpu} answers
+ * at once from the last complete interval.
  */
 @Component(service = SystemMetrics.class)
 public final class SystemMetrics {
@@ -34,7 +34,7 @@ public final class SystemMetrics {
     public SystemMetrics() {
         previousTicks = processor.getSystemCpuLoadTicks();
         previousCoreTicks = processor.getProcessorCpuLoadTicks();
-        cpuLoad = new CpuLoad(Double.NaN, new double[0]);
+        cpuLoad = new CpuLoad(Double.NaN, new double[0], processor.getSystemLoadAverage(3));
         sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outpost-agent-cpu-sampler");
             thread.setDaemon(true);
@@ -53,7 +53,7 @@ public final class SystemMetrics {
         double[] perCore = processor.getProcessorCpuLoadBetweenTicks(previousCoreTicks);
         previousTicks = processor.getSystemCpuLoadTicks();
         previousCoreTicks = processor.getProcessorCpuLoadTicks();
-        cpuLoad = new CpuLoad(total, perCore);
+        cpuLoad = new CpuLoad(total, perCore, processor.getSystemLoadAverage(3));
     }
 
     /** Load over the last sampling interval; NaN total until the first interval has passed. */
@@ -78,7 +78,10 @@ public final class SystemMetrics {
         return systemInfo.getOperatingSystem().getNetworkParams().getHostName();
     }
 
-    /** Fractions between 0 and 1. */
-    public record CpuLoad(double total, double[] perCore) {
+    /**
+     * One sample: load fractions between 0 and 1 over the last interval, and the 1, 5 and 15
+     * minute load averages (negative where the OS has none), read with it so {@code cpu} reads no files.
+     */
+    public record CpuLoad(double total, double[] perCore, double[] loadAverages) {
     }
 }

@@ -23,6 +23,14 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void tlsIsOnUnlessPlainTcpIsAskedForAndTheDataFolderIsTaken() throws Exception {
+        assertEquals(false, AgentArguments.parse().plainTcp());
+        AgentArguments arguments = AgentArguments.parse("--plain-tcp", "--data", "/var/lib/outpost");
+        assertEquals(true, arguments.plainTcp());
+        assertEquals("/var/lib/outpost", arguments.dataDirectory());
+    }
+
+    @Test
     void badValuesNameTheOption() {
         assertMessage("--port must be between 0 and 65535, not 70000", "--port", "70000");
         assertMessage("--port must be a number, not 'http'", "--port", "http");
@@ -34,7 +42,7 @@ class AgentArgumentsTest {
     @Test
     void helpDescribesEveryOption() throws Exception {
         assertTrue(AgentArguments.parse("--help").help());
-        for (String option : new String[] { "--port", "--bind", "--help" }) {
+        for (String option : new String[] { "--port", "--bind", "--data", "--plain-tcp", "--help" }) {
             assertTrue(AgentArguments.USAGE.contains(option), option);
         }
     }

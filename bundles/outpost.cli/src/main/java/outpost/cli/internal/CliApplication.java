@@ -1,9 +1,14 @@
 package outpost.cli.internal;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -11,8 +16,11 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.client.AgentSession;
+import outpost.client.CommandCall;
 import outpost.client.SessionFactory;
-import outpost.protocol.Reply;
+import outpost.client.SessionSettings;
+import outpost.protocol.OutputKind;
+import outpost.protocol.Result;
 
 /** Sends one command to an agent through {@link SessionFactory} and prints the reply. */
 public final class CliApplication implements IApplication {
@@ -51,18 +59,43 @@ public final class CliApplication implements IApplication {
     }
 
     private static Integer run(SessionFactory factory, CliArguments arguments) throws InterruptedException {
-        try (AgentSession session = factory.create(arguments.host(), arguments.port())) {
+        String token;
+        try {
+            token = Files.readString(arguments.tokenFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            System.err.println("outpost-cli: cannot read the token file " + arguments.tokenFile() + " (" + e.getMessage()
+                    + "): give it with --token-file or OUTPOST_TOKEN_FILE");
+            return EXIT_FAILED;
+        }
+        SessionSettings settings = SessionSettings.of(arguments.host(), arguments.port(), token, arguments.knownAgents())
+                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew());
+        try (AgentSession session = factory.create(settings)) {
             session.connect();
-            Reply reply = session.send(arguments.commandLine()).get(arguments.timeoutSeconds(), TimeUnit.SECONDS);
-            (reply.isOk() ? System.out : System.err).println(reply.body());
-            return reply.isOk() ? EXIT_OK : EXIT_FAILED;
+            AtomicBoolean atLineStart = new AtomicBoolean(true);
+            CommandCall call = session.execute(arguments.commandLine(), Duration.ofSeconds(arguments.timeoutSeconds()),
+                    chunk -> {
+                        PrintStream stream = chunk.kind() == OutputKind.STDOUT ? System.out : System.err;
+                        stream.print(chunk.text());
+                        stream.flush();
+                        if (!chunk.text().isEmpty()) {
+                            atLineStart.set(chunk.text().endsWith("\n"));
+                        }
+                    });
+            Result result = call.result().get(arguments.timeoutSeconds() + 10L, TimeUnit.SECONDS);
+            if (!atLineStart.get()) {
+                System.out.println();
+            }
+            if (!result.isOk()) {
+                System.err.println(result.message().isEmpty() ? result.status().toString() : result.message());
+            }
+            return result.isOk() && result.exitCode() == 0 ? EXIT_OK : EXIT_FAILED;
         } catch (IOException e) {
             System.err.println("outpost-cli: " + e.getMessage());
         } catch (ExecutionException e) {
             System.err.println("outpost-cli: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            System.err.println("outpost-cli: no answer from " + arguments.host() + ":" + arguments.port() + " within "
-                    + arguments.timeoutSeconds() + " s");
+            System.err.println("outpost-cli: no answer from " + settings.endpoint() + " within "
+                    + (arguments.timeoutSeconds() + 10) + " s");
         }
         return EXIT_FAILED;
     }

@@ -1,20 +1,17 @@
 package outpost.client.internal;
 
-import java.time.Duration;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import outpost.client.AgentSession;
 import outpost.client.SessionFactory;
+import outpost.client.SessionSettings;
 import outpost.transport.Transport;
 
 /** Sessions over the {@link Transport} service. */
 @Component(service = SessionFactory.class)
 public final class TransportSessionFactory implements SessionFactory {
-
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Transport transport;
 
@@ -24,7 +21,7 @@ public final class TransportSessionFactory implements SessionFactory {
     }
 
     @Override
-    public AgentSession create(String host, int port) {
-        return new TransportAgentSession(transport, host, port, CONNECT_TIMEOUT);
+    public AgentSession create(SessionSettings settings) {
+        return new TransportAgentSession(transport, settings);
     }
 }

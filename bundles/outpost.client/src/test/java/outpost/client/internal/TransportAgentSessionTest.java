@@ -1,70 +1,131 @@
 package outpost.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import outpost.client.CommandCall;
+import outpost.client.CommandReply;
+import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
+import outpost.protocol.Auth;
+import outpost.protocol.AuthOk;
+import outpost.protocol.Cancel;
+import outpost.protocol.ErrorCode;
+import outpost.protocol.ErrorReport;
 import outpost.protocol.Hello;
 import outpost.protocol.Message;
+import outpost.protocol.Notice;
+import outpost.protocol.NoticeKind;
+import outpost.protocol.Output;
+import outpost.protocol.OutputKind;
 import outpost.protocol.ProtocolVersion;
-import outpost.protocol.Reply;
-import outpost.protocol.ReplyStatus;
 import outpost.protocol.Request;
+import outpost.protocol.Result;
+import outpost.protocol.ResultStatus;
+import outpost.transport.ConnectSettings;
 import outpost.transport.Connection;
 import outpost.transport.ConnectionAcceptor;
 import outpost.transport.Listener;
+import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
+import outpost.transport.PeerError;
 import outpost.transport.Transport;
 
 /** The session's logic against a scripted in-memory agent. */
 class TransportAgentSessionTest {
 
-    private final ScriptedTransport transport = new ScriptedTransport();
+    @TempDir
+    Path directory;
+
+    private final ScriptedAgent agent = new ScriptedAgent();
     private final List<String> statusLog = new CopyOnWriteArrayList<>();
 
     private TransportAgentSession session() {
-        TransportAgentSession session = new TransportAgentSession(transport, "web-01", 5005, Duration.ofMillis(500));
+        SessionSettings settings = new SessionSettings("web-01", 5005, false, "tok", directory.resolve("known"), true,
+                Duration.ofMillis(500));
+        TransportAgentSession session = new TransportAgentSession(agent, settings);
         session.addListener((s, status, reason) -> statusLog.add(status + (reason == null ? "" : ": " + reason)));
         return session;
     }
 
     @Test
-    void connectsOnceTheAgentGreetsAndMatchesRepliesById() throws Exception {
-        transport.greeting = Hello.current("1.0", "web-01");
+    void connectsAfterGreetingAndTokenThenMatchesOutputAndResultsById() throws Exception {
         TransportAgentSession session = session();
         session.connect();
         assertEquals(SessionStatus.CONNECTED, session.status());
-        assertEquals("web-01", session.hello().orElseThrow().hostName());
+        assertEquals(List.of("read"), session.roles());
+        assertEquals("tok", agent.connection.authToken);
 
-        CompletableFuture<Reply> cpu = session.send("cpu");
-        CompletableFuture<Reply> ram = session.send("ram");
-        List<Request> sent = transport.connection.sent;
+        CompletableFuture<CommandReply> cpu = session.send("cpu");
+        CompletableFuture<CommandReply> ram = session.send("ram");
+        List<Request> sent = agent.connection.requests;
         assertEquals(List.of("cpu", "ram"), sent.stream().map(Request::command).toList());
-        // replies may arrive in any order
-        transport.connection.deliver(new Reply(sent.get(1).id(), ReplyStatus.OK, "RAM: 1 GiB"));
-        transport.connection.deliver(new Reply(sent.get(0).id(), ReplyStatus.OK, "CPU: 3 %"));
-        assertEquals("CPU: 3 %", cpu.get(1, TimeUnit.SECONDS).body());
-        assertEquals("RAM: 1 GiB", ram.get(1, TimeUnit.SECONDS).body());
+        int cpuId = sent.get(0).id();
+        int ramId = sent.get(1).id();
+        agent.connection.deliver(new Output(ramId, OutputKind.STDOUT, "RAM: 1 GiB"));
+        agent.connection.deliver(new Output(cpuId, OutputKind.STDOUT, "CPU: "));
+        agent.connection.deliver(new Output(cpuId, OutputKind.STDERR, "warn"));
+        agent.connection.deliver(new Output(cpuId, OutputKind.STDOUT, "3 %"));
+        agent.connection.deliver(Result.ok(ramId, 1));
+        agent.connection.deliver(Result.ok(cpuId, 2));
+        CommandReply cpuReply = cpu.get(1, TimeUnit.SECONDS);
+        assertEquals("CPU: 3 %", cpuReply.stdout());
+        assertEquals("warn", cpuReply.stderr());
+        assertEquals("RAM: 1 GiB", ram.get(1, TimeUnit.SECONDS).stdout());
         assertEquals(List.of("CONNECTING", "CONNECTED"), statusLog);
     }
 
     @Test
+    void streamedOutputReachesTheListenerAndCancelIsSent() throws Exception {
+        TransportAgentSession session = session();
+        session.connect();
+        List<String> chunks = new ArrayList<>();
+        CommandCall call = session.execute("tail", Duration.ofSeconds(3), chunk -> chunks.add(chunk.text()));
+        assertEquals(3000, agent.connection.requests.get(0).timeoutMillis());
+        agent.connection.deliver(new Output(call.id(), OutputKind.STDOUT, "a"));
+        agent.connection.deliver(new Output(call.id(), OutputKind.STDOUT, "b"));
+        call.cancel();
+        assertEquals(new Cancel(call.id()), agent.connection.others.get(0));
+        agent.connection.deliver(new Result(call.id(), ResultStatus.CANCELLED, -1, 5, false, "cancelled"));
+        assertEquals(ResultStatus.CANCELLED, call.result().get(1, TimeUnit.SECONDS).status());
+        assertEquals(List.of("a", "b"), chunks);
+    }
+
+    @Test
+    void aRefusedRequestFailsItsCallWithTheAgentsReason() throws Exception {
+        TransportAgentSession session = session();
+        session.connect();
+        CompletableFuture<CommandReply> reply = session.send("cpu");
+        int id = agent.connection.requests.get(0).id();
+        agent.connection.deliver(new ErrorReport(id, ErrorCode.TOO_MANY_REQUESTS, "at most 32 requests"));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> reply.get(1, TimeUnit.SECONDS));
+        assertEquals("at most 32 requests (TOO_MANY_REQUESTS)", failure.getCause().getMessage());
+        assertEquals(SessionStatus.CONNECTED, session.status(), "one refused request does not end the session");
+    }
+
+    @Test
     void refusedConnectionExplainsAndStaysDisconnected() {
-        transport.connectError = new ConnectException("Connection refused");
+        agent.connectError = new ConnectException("Connection refused");
         TransportAgentSession session = session();
         IOException error = assertThrows(IOException.class, session::connect);
         assertEquals("Connection refused by web-01:5005: no Outpost agent is listening there.", error.getMessage());
@@ -73,83 +134,112 @@ class TransportAgentSessionTest {
     }
 
     @Test
-    void incompatibleMajorVersionIsRefusedWithBothVersions() {
-        transport.greeting = new Hello(ProtocolVersion.MAJOR + 1, 0, "9.0", "web-01");
+    void aRefusedTokenIsSaidPlainly() {
+        agent.onAuth = connection -> connection.die(new PeerError(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "unknown token")));
+        TransportAgentSession session = session();
+        IOException error = assertThrows(IOException.class, session::connect);
+        assertEquals("The agent at web-01:5005 refused the token.", error.getMessage());
+        assertEquals(SessionStatus.DISCONNECTED, session.status());
+    }
+
+    @Test
+    void anIncompatibleAgentIsRefusedWithBothVersionsAndToldWhy() {
+        agent.greeting = new Hello(ProtocolVersion.MAJOR + 1, 0, "9.0", "web-01", List.of());
         TransportAgentSession session = session();
         IOException error = assertThrows(IOException.class, session::connect);
         assertTrue(error.getMessage().contains("speaks protocol " + (ProtocolVersion.MAJOR + 1) + ".0"), error.getMessage());
-        assertTrue(error.getMessage().contains("this client speaks " + ProtocolVersion.text()), error.getMessage());
+        assertTrue(error.getMessage().contains("this client " + ProtocolVersion.text()), error.getMessage());
+        ErrorReport told = assertInstanceOf(ErrorReport.class, agent.connection.others.get(0));
+        assertEquals(ErrorCode.UNSUPPORTED_VERSION, told.code());
         assertEquals(SessionStatus.DISCONNECTED, session.status());
-        assertTrue(transport.connection.closed, "the connection is closed");
     }
 
     @Test
-    void silentPeerTimesOutWithAClearMessage() {
-        transport.greeting = null;
+    void aSilentPeerTimesOutWithAClearMessage() {
+        agent.greeting = null;
         IOException error = assertThrows(IOException.class, session()::connect);
-        assertTrue(error.getMessage().contains("sent no Outpost greeting"), error.getMessage());
+        assertTrue(error.getMessage().contains("did not send its greeting"), error.getMessage());
     }
 
     @Test
-    void aConnectionThatDiesBeforeTheGreetingFailsAtOnceWithTheCause() {
-        transport.greeting = null;
-        transport.dieDuringConnect = new IOException("Connection reset");
+    void aConnectionThatDiesDuringTheHandshakeFailsAtOnceWithTheCause() {
+        agent.greeting = null;
+        agent.dieOnConnect = new IOException("Connection reset");
         TransportAgentSession session = session();
         IOException error = assertThrows(IOException.class, session::connect);
-        // not "sent no greeting": the session did not sit out the greeting timeout
-        assertTrue(error.getMessage().contains("ended during the greeting"), error.getMessage());
         assertTrue(error.getMessage().contains("Connection reset"), error.getMessage());
         assertEquals(SessionStatus.DISCONNECTED, session.status());
     }
 
     @Test
-    void lostConnectionFailsPendingRequestsAndReportsWhy() throws Exception {
-        transport.greeting = Hello.current("1.0", "web-01");
+    void aRestartNoticeIsToldApartFromALostNetwork() throws Exception {
+        TransportAgentSession session = session();
+        List<Notice> notices = new CopyOnWriteArrayList<>();
+        session.addListener(new outpost.client.SessionListener() {
+            @Override
+            public void statusChanged(outpost.client.AgentSession s, SessionStatus status, String reason) {
+            }
+
+            @Override
+            public void noticeReceived(outpost.client.AgentSession s, Notice notice) {
+                notices.add(notice);
+            }
+        });
+        session.connect();
+        CompletableFuture<CommandReply> pending = session.send("cpu");
+        agent.connection.deliver(new Notice(NoticeKind.RESETTING, "configuration reloaded"));
+        agent.connection.die(null);
+        assertEquals(List.of(new Notice(NoticeKind.RESETTING, "configuration reloaded")), notices);
+        assertEquals("DISCONNECTED: The agent at web-01:5005 is restarting (configuration reloaded).",
+                statusLog.get(statusLog.size() - 1));
+        assertThrows(ExecutionException.class, () -> pending.get(1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aLostConnectionFailsPendingCommandsAndReportsWhy() throws Exception {
         TransportAgentSession session = session();
         session.connect();
-        CompletableFuture<Reply> pending = session.send("cpu");
-        transport.connection.vanish(new IOException("Connection reset"));
+        CompletableFuture<CommandReply> pending = session.send("cpu");
+        agent.connection.die(new IOException("Connection reset"));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> pending.get(1, TimeUnit.SECONDS));
-        assertTrue(failure.getCause().getMessage().contains("Lost the connection to web-01:5005"), failure.getMessage());
+        assertEquals("Lost the connection to web-01:5005: Connection reset", failure.getCause().getMessage());
         assertEquals(SessionStatus.DISCONNECTED, session.status());
-        assertEquals("DISCONNECTED: Lost the connection to web-01:5005: Connection reset", statusLog.get(statusLog.size() - 1));
-        assertThrows(IllegalStateException.class, () -> session.send("cpu"));
     }
 
     @Test
     void closingIsCleanAndIdempotent() throws Exception {
-        transport.greeting = Hello.current("1.0", "web-01");
         TransportAgentSession session = session();
         session.connect();
         session.close();
         session.close();
-        assertTrue(transport.connection.closed);
+        assertTrue(agent.connection.closed);
         assertEquals(List.of("CONNECTING", "CONNECTED", "DISCONNECTED"), statusLog);
     }
 
-    /** Hands out one scripted connection that greets (or not) as told. */
-    private static final class ScriptedTransport implements Transport {
-        Hello greeting;
+    /** An in-memory agent: greets, answers Auth as told, records what the client sends. */
+    private static final class ScriptedAgent implements Transport {
+        Hello greeting = Hello.current("1.0", "web-01", List.of());
         IOException connectError;
-        IOException dieDuringConnect;
+        IOException dieOnConnect;
+        Consumer<ScriptedConnection> onAuth = connection -> connection.deliver(new AuthOk("viewer", List.of("read")));
         ScriptedConnection connection;
 
         @Override
-        public Listener listen(InetSocketAddress address, ConnectionAcceptor acceptor) {
+        public Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Connection connect(String host, int port, Duration timeout, MessageHandler handler) throws IOException {
+        public Connection connect(ConnectSettings settings, MessageHandler handler) throws IOException {
             if (connectError != null) {
                 throw connectError;
             }
-            connection = new ScriptedConnection(handler);
+            connection = new ScriptedConnection(handler, this);
             if (greeting != null) {
                 connection.deliver(greeting);
             }
-            if (dieDuringConnect != null) {
-                connection.vanish(dieDuringConnect);
+            if (dieOnConnect != null) {
+                connection.die(dieOnConnect);
             }
             return connection;
         }
@@ -157,25 +247,41 @@ class TransportAgentSessionTest {
 
     private static final class ScriptedConnection implements Connection {
         final MessageHandler handler;
-        final List<Request> sent = new ArrayList<>();
+        final ScriptedAgent agent;
+        final List<Request> requests = new ArrayList<>();
+        final List<Message> others = new ArrayList<>();
+        volatile String authToken;
         volatile boolean closed;
 
-        ScriptedConnection(MessageHandler handler) {
+        ScriptedConnection(MessageHandler handler, ScriptedAgent agent) {
             this.handler = handler;
+            this.agent = agent;
         }
 
         void deliver(Message message) {
             handler.received(this, message);
         }
 
-        void vanish(IOException cause) {
+        void die(Throwable cause) {
             closed = true;
             handler.closed(this, cause);
         }
 
         @Override
         public void send(Message message) {
-            sent.add((Request) message);
+            if (message instanceof Auth auth) {
+                authToken = auth.token();
+                agent.onAuth.accept(this);
+            } else if (message instanceof Request request) {
+                requests.add(request);
+            } else {
+                others.add(message);
+            }
+        }
+
+        @Override
+        public boolean isWritable() {
+            return true;
         }
 
         @Override
@@ -186,6 +292,17 @@ class TransportAgentSessionTest {
         @Override
         public InetSocketAddress remoteAddress() {
             return InetSocketAddress.createUnresolved("web-01", 5005);
+        }
+
+        @Override
+        public Optional<X509Certificate> peerCertificate() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close(ErrorReport reason) {
+            others.add(reason);
+            close();
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
 import outpost.agent.internal.SystemMetrics;
 import oshi.hardware.CentralProcessor;
 
@@ -27,12 +28,17 @@ public final class CpuCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "CPU load (total and per core), load averages and model";
     }
 
     @Override
-    public String execute(String arguments) {
+    public int execute(CommandContext context) {
         CentralProcessor processor = metrics.processor();
         SystemMetrics.CpuLoad load = metrics.cpuLoad();
         StringBuilder text = new StringBuilder();
@@ -40,7 +46,7 @@ public final class CpuCommand implements AgentCommand {
                 .append(processor.getLogicalProcessorCount()).append(" logical cores (")
                 .append(processor.getPhysicalProcessorCount()).append(" physical)\n");
         text.append("Model: ").append(processor.getProcessorIdentifier().getName().strip()).append('\n');
-        double[] averages = processor.getSystemLoadAverage(3);
+        double[] averages = load.loadAverages();
         text.append("Load average:");
         for (double average : averages) {
             text.append(' ').append(average < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", average));
@@ -50,7 +56,8 @@ public final class CpuCommand implements AgentCommand {
             text.append(core % 4 == 0 ? "\n" : "  ");
             text.append(String.format(Locale.ROOT, "core %d: %s", core, percent(perCore[core])));
         }
-        return text.toString();
+        context.stdout(text.toString());
+        return 0;
     }
 
     static String percent(double fraction) {

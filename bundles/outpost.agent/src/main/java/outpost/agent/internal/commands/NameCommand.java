@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
 import outpost.agent.internal.SystemMetrics;
 
 /** {@code name}: the host name of the machine. */
@@ -24,12 +25,18 @@ public final class NameCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "host name of this machine";
     }
 
     @Override
-    public String execute(String arguments) {
-        return metrics.hostName();
+    public int execute(CommandContext context) {
+        context.stdout(metrics.hostName());
+        return 0;
     }
 }

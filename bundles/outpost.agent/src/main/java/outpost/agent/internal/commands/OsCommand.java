@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
 import outpost.agent.internal.SystemMetrics;
 import oshi.software.os.OperatingSystem;
 
@@ -25,12 +26,17 @@ public final class OsCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "operating system, version, kernel and architecture";
     }
 
     @Override
-    public String execute(String arguments) {
+    public int execute(CommandContext context) {
         OperatingSystem os = metrics.operatingSystem();
         OperatingSystem.OSVersionInfo version = os.getVersionInfo();
         StringBuilder text = new StringBuilder("OS: ").append(os.getFamily());
@@ -43,6 +49,7 @@ public final class OsCommand implements AgentCommand {
         text.append('\n').append("Kernel: ").append(version.getBuildNumber())
                 .append('\n').append("Architecture: ").append(System.getProperty("os.arch"))
                 .append(", ").append(os.getBitness()).append("-bit");
-        return text.toString();
+        context.stdout(text.toString());
+        return 0;
     }
 }

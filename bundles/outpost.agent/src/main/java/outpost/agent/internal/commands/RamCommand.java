@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
 import outpost.agent.internal.SystemMetrics;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
@@ -26,19 +27,25 @@ public final class RamCommand implements AgentCommand {
     }
 
     @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
     public String help() {
         return "memory: total, used and available RAM, and swap";
     }
 
     @Override
-    public String execute(String arguments) {
+    public int execute(CommandContext context) {
         GlobalMemory memory = metrics.memory();
         long total = memory.getTotal();
         long available = memory.getAvailable();
         long used = total - available;
         VirtualMemory swap = memory.getVirtualMemory();
-        return "RAM: " + Sizes.binary(used) + " used of " + Sizes.binary(total) + " (" + Sizes.percent(used, total)
+        context.stdout("RAM: " + Sizes.binary(used) + " used of " + Sizes.binary(total) + " (" + Sizes.percent(used, total)
                 + "), " + Sizes.binary(available) + " available\n"
-                + "Swap: " + Sizes.binary(swap.getSwapUsed()) + " used of " + Sizes.binary(swap.getSwapTotal());
+                + "Swap: " + Sizes.binary(swap.getSwapUsed()) + " used of " + Sizes.binary(swap.getSwapTotal()));
+        return 0;
     }
 }

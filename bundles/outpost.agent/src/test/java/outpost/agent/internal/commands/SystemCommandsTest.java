@@ -37,10 +37,10 @@ class SystemCommandsTest {
     }
 
     @Test
-    void ramTotalIsTheKernelsMemTotal() throws IOException {
+    void ramTotalIsTheKernelsMemTotal() throws Exception {
         long memTotalKiB = procValue("/proc/meminfo", "MemTotal:\\s+(\\d+) kB");
         assertEquals(memTotalKiB * 1024, metrics.memory().getTotal());
-        String text = new RamCommand(metrics).execute("");
+        String text = run(new RamCommand(metrics));
         assertTrue(text.contains(" used of " + Sizes.binary(memTotalKiB * 1024)), text);
     }
 
@@ -49,7 +49,7 @@ class SystemCommandsTest {
         long processors = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("processor")).count();
         waitForFirstCpuSample();
-        String text = new CpuCommand(metrics).execute("");
+        String text = run(new CpuCommand(metrics));
         assertTrue(text.startsWith("CPU: "), text);
         assertTrue(text.contains(processors + " logical cores"), text);
         assertFalse(text.contains("n/a (sampling)"), text);
@@ -62,9 +62,9 @@ class SystemCommandsTest {
     }
 
     @Test
-    void osShowsTheRunningKernelRelease() throws IOException {
+    void osShowsTheRunningKernelRelease() throws Exception {
         String release = Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
-        String text = new OsCommand(metrics).execute("");
+        String text = run(new OsCommand(metrics));
         assertTrue(text.contains("Kernel: " + release), text);
         assertTrue(text.contains(System.getProperty("os.arch")), text);
     }
@@ -74,7 +74,40 @@ class SystemCommandsTest {
         Process process = new ProcessBuilder("hostname").redirectErrorStream(true).start();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         String expected = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(expected, new NameCommand(metrics).execute(""));
+        assertEquals(expected, run(new NameCommand(metrics)));
+    }
+
+    /** Runs a command and returns what it wrote to standard output. */
+    private static String run(outpost.agent.AgentCommand command) throws Exception {
+        StringBuilder out = new StringBuilder();
+        int exit = command.execute(new outpost.agent.CommandContext() {
+            @Override
+            public String arguments() {
+                return "";
+            }
+
+            @Override
+            public void stdout(String text) {
+                out.append(text);
+            }
+
+            @Override
+            public void stderr(String text) {
+                throw new AssertionError("unexpected stderr: " + text);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public java.time.Duration timeout() {
+                return java.time.Duration.ofSeconds(60);
+            }
+        });
+        assertEquals(0, exit);
+        return out.toString();
     }
 
     private static double processorLoadAverage() {

@@ -3,15 +3,17 @@ package outpost.console.ui.internal;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
@@ -25,10 +27,15 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 
 import outpost.client.AgentSession;
+import outpost.client.CommandCall;
 import outpost.client.SessionFactory;
+import outpost.client.SessionListener;
+import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
 import outpost.console.ui.ServerEditorInput;
-import outpost.protocol.Reply;
+import outpost.protocol.Notice;
+import outpost.protocol.OutputKind;
+import outpost.protocol.Result;
 import outpost.servers.Server;
 
 /**
@@ -44,6 +51,7 @@ public final class ConsoleEditor extends EditorPart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private Server server;
+    private SessionFactory factory;
     private AgentSession session;
     private Display display;
     private Label statusLabel;
@@ -103,47 +111,89 @@ public final class ConsoleEditor extends EditorPart {
         sendButton.setData(WIDGET_ID, "console.send");
         sendButton.addListener(SWT.Selection, event -> send());
 
-        SessionFactory factory = getSite().getService(SessionFactory.class);
+        factory = getSite().getService(SessionFactory.class);
         if (factory == null) {
             transcript.appendError("The Outpost client service is not available: is org.apache.felix.scr started?");
             showStatus(SessionStatus.DISCONNECTED);
             connectButton.setEnabled(false);
             return;
         }
-        session = factory.create(server.host(), server.port());
-        session.addListener((changed, status, reason) -> inUi(() -> {
-            showStatus(status);
-            if (reason != null && status == SessionStatus.DISCONNECTED) {
-                transcript.appendError(reason);
-            }
-        }));
         showStatus(SessionStatus.DISCONNECTED);
         connect();
     }
 
     private void toggleConnection() {
-        if (session.status() == SessionStatus.CONNECTED) {
+        if (session != null && session.status() == SessionStatus.CONNECTED) {
             session.close();
-        } else if (session.status() == SessionStatus.DISCONNECTED) {
+        } else if (session == null || session.status() == SessionStatus.DISCONNECTED) {
             connect();
         }
     }
 
+    /** Finds the token (file or this run's answer), else asks for it, then connects in a Job. */
     private void connect() {
+        Optional<String> token;
+        try {
+            token = ConsoleCredentials.token(server);
+        } catch (IOException e) {
+            transcript.appendError("Cannot read " + ConsoleCredentials.tokensFile() + ": " + e.getMessage());
+            token = Optional.empty();
+        }
+        if (token.isEmpty()) {
+            InputDialog ask = new InputDialog(getSite().getShell(), "Token for " + server.name(),
+                    "The agent at " + server.endpoint() + " needs a token (its data/token file holds the admin token):",
+                    "", text -> text.isBlank() ? "Enter the token" : null);
+            if (ask.open() != Window.OK) {
+                transcript.appendError("Not connected: no token for " + server.endpoint() + ".");
+                return;
+            }
+            token = Optional.of(ask.getValue().strip());
+            ConsoleCredentials.remember(server, token.get());
+        }
+        if (session != null) {
+            session.close();
+        }
+        session = factory.create(SessionSettings.of(server.host(), server.port(), token.get(),
+                ConsoleCredentials.knownAgentsFile()));
+        session.addListener(new SessionListener() {
+            @Override
+            public void statusChanged(AgentSession changed, SessionStatus status, String reason) {
+                inUi(() -> {
+                    if (changed != session) {
+                        return; // a session this console has replaced
+                    }
+                    showStatus(status);
+                    if (reason != null && status == SessionStatus.DISCONNECTED) {
+                        transcript.appendError(reason);
+                    }
+                });
+            }
+
+            @Override
+            public void noticeReceived(AgentSession from, Notice notice) {
+                inUi(() -> transcript.appendInfo("Agent notice: " + notice.text()));
+            }
+        });
+        AgentSession connecting = session;
         transcript.appendInfo("Connecting to " + server.endpoint() + " ...");
         Job job = Job.create("Connecting to " + server.name(), (IProgressMonitor monitor) -> {
             try {
-                session.connect();
-                session.hello().ifPresent(hello -> inUi(() -> transcript.appendInfo("Connected to " + hello.hostName()
-                        + " (agent " + hello.agentVersion() + ", protocol " + hello.protocolMajor() + "."
-                        + hello.protocolMinor() + ")")));
+                connecting.connect();
+                String greeting = connecting.hello().map(hello -> "Connected to " + hello.hostName() + " (agent "
+                        + hello.agentVersion() + ", protocol " + hello.protocolMajor() + "." + hello.protocolMinor() + ")")
+                        .orElse("Connected");
+                String details = greeting + connecting.fingerprint().map(f -> ", certificate " + f).orElse(", no TLS")
+                        + ", roles: " + String.join(", ", connecting.roles());
+                inUi(() -> transcript.appendInfo(details));
             } catch (IOException e) {
+                if (e.getMessage() != null && e.getMessage().contains("refused the token")) {
+                    ConsoleCredentials.forget(server);
+                }
                 inUi(() -> MessageDialog.openError(getSite().getShell(), "Cannot connect to " + server.name(),
                         e.getMessage()));
             }
             return Status.OK_STATUS;
         });
-        job.setSystem(false);
         job.schedule();
     }
 
@@ -154,20 +204,20 @@ public final class ConsoleEditor extends EditorPart {
         }
         input.setText("");
         transcript.appendCommand(LocalTime.now().format(TIME) + "  > " + line);
-        CompletableFuture<Reply> reply;
+        CommandCall call;
         try {
-            reply = session.send(line);
+            call = session.execute(line, null,
+                    chunk -> inUi(() -> transcript.appendOutput(chunk.text(), chunk.kind() == OutputKind.STDERR)));
         } catch (IllegalStateException e) {
             transcript.appendError(e.getMessage()); // the connection ended since the check above
             return;
         }
-        reply.whenComplete((Reply answer, Throwable error) -> inUi(() -> {
+        call.result().whenComplete((Result result, Throwable error) -> inUi(() -> {
+            transcript.endLine();
             if (error != null) {
                 transcript.appendError(line + ": " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
-            } else if (answer.isOk()) {
-                transcript.appendOutput(answer.body());
-            } else {
-                transcript.appendError(answer.body());
+            } else if (!result.isOk()) {
+                transcript.appendError(result.message());
             }
         }));
     }

@@ -5,7 +5,7 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
 
-/** Appends styled lines to the console's output pane and keeps the newest line in view. UI thread only. */
+/** Appends styled text to the console's output pane and keeps the newest line in view. UI thread only. */
 final class TranscriptView {
 
     private final StyledText text;
@@ -15,27 +15,43 @@ final class TranscriptView {
     }
 
     void appendCommand(String line) {
-        append(line, SWT.COLOR_DARK_BLUE, SWT.BOLD);
+        appendLine(line, SWT.COLOR_DARK_BLUE, SWT.BOLD);
     }
 
-    void appendOutput(String body) {
-        append(body, SWT.COLOR_WIDGET_FOREGROUND, SWT.NORMAL);
+    /** A chunk of a command's output, as it streams: no line break is added. */
+    void appendOutput(String chunk, boolean stderr) {
+        append(chunk, stderr ? SWT.COLOR_RED : SWT.COLOR_WIDGET_FOREGROUND, SWT.NORMAL);
     }
 
     void appendError(String message) {
-        append(message, SWT.COLOR_RED, SWT.NORMAL);
+        appendLine(message, SWT.COLOR_RED, SWT.NORMAL);
     }
 
     void appendInfo(String message) {
-        append(message, SWT.COLOR_DARK_GRAY, SWT.ITALIC);
+        appendLine(message, SWT.COLOR_DARK_GRAY, SWT.ITALIC);
+    }
+
+    private void appendLine(String content, int colorId, int fontStyle) {
+        endLine();
+        append(content.endsWith("\n") ? content : content + "\n", colorId, fontStyle);
+    }
+
+    /** Starts a new line unless the transcript is at one already (streamed output may end mid-line). */
+    void endLine() {
+        int count = text.getCharCount();
+        if (count > 0 && !text.getText(count - 1, count - 1).equals("\n")) {
+            text.append("\n");
+        }
     }
 
     private void append(String content, int colorId, int fontStyle) {
-        String line = content.endsWith("\n") ? content : content + "\n";
+        if (content.isEmpty()) {
+            return;
+        }
         int start = text.getCharCount();
-        text.append(line);
+        text.append(content);
         Color color = text.getDisplay().getSystemColor(colorId);
-        text.setStyleRange(new StyleRange(start, line.length(), color, null, fontStyle));
+        text.setStyleRange(new StyleRange(start, content.length(), color, null, fontStyle));
         text.setTopIndex(text.getLineCount() - 1);
     }
 }

@@ -1,0 +1,249 @@
+package outpost.agent.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import outpost.agent.AgentCommand;
+import outpost.agent.AgentSettings;
+import outpost.protocol.Auth;
+import outpost.protocol.AuthOk;
+import outpost.protocol.Cancel;
+import outpost.protocol.ErrorCode;
+import outpost.protocol.ErrorReport;
+import outpost.protocol.Message;
+import outpost.protocol.Notice;
+import outpost.protocol.ProtocolVersion;
+import outpost.protocol.Request;
+import outpost.protocol.Result;
+import outpost.protocol.ResultStatus;
+import outpost.protocol.Role;
+import outpost.transport.Connection;
+import outpost.transport.MessageHandler;
+
+/**
+ * One client's conversation with the agent: authentication first (within the handshake timeout),
+ * then requests, each on the worker pool, tracked by id until its {@link Result} is sent.
+ */
+final class ClientConnection implements MessageHandler {
+
+    private static final System.Logger LOG = System.getLogger(ClientConnection.class.getName());
+
+    private final Connection connection;
+    private final AgentSettings settings;
+    private final TokenStore tokens;
+    private final AuthThrottle throttle;
+    private final CommandRegistry commands;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Runnable onClosed;
+    private final Map<Integer, RunningRequest> inFlight = new ConcurrentHashMap<>();
+    private final ScheduledFuture<?> handshakeDeadline;
+    private volatile TokenStore.Grant grant;
+
+    ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
+            CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers, Runnable onClosed) {
+        this.connection = connection;
+        this.settings = settings;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.commands = commands;
+        this.workers = workers;
+        this.timers = timers;
+        this.onClosed = onClosed;
+        this.handshakeDeadline = timers.schedule(() -> {
+            if (grant == null) {
+                connection.close(ErrorReport.fatal(ErrorCode.HANDSHAKE_TIMEOUT, "no authentication within "
+                        + settings.handshakeTimeout().toSeconds() + " s"));
+            }
+        }, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isAuthenticated() {
+        return grant != null;
+    }
+
+    @Override
+    public void received(Connection from, Message message) {
+        if (message instanceof Auth auth) {
+            authenticate(auth);
+        } else if (grant == null) {
+            connection.close(ErrorReport.fatal(ErrorCode.AUTH_REQUIRED, "authenticate first: " + message.type()
+                    + " before AUTH"));
+        } else if (message instanceof Request request) {
+            start(request);
+        } else if (message instanceof Cancel cancel) {
+            cancel(cancel.id());
+        } else {
+            connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "a client may not send " + message.type()));
+        }
+    }
+
+    private void authenticate(Auth auth) {
+        if (grant != null) {
+            connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "already authenticated"));
+            return;
+        }
+        if (!ProtocolVersion.isCompatible(auth.protocolMajor())) {
+            String text = "this agent speaks protocol " + ProtocolVersion.text() + ", the client " + auth.protocolMajor()
+                    + "." + auth.protocolMinor() + ": update the older side";
+            LOG.log(System.Logger.Level.WARNING, connection.remoteAddress() + ": " + text);
+            connection.close(ErrorReport.fatal(ErrorCode.UNSUPPORTED_VERSION, text));
+            return;
+        }
+        java.net.InetAddress peer = connection.remoteAddress().getAddress();
+        Duration lockout = throttle.lockout(peer);
+        if (!lockout.isZero()) {
+            connection.close(ErrorReport.fatal(ErrorCode.AUTH_THROTTLED, "too many failed attempts from "
+                    + peer.getHostAddress() + "; try again in " + Math.max(1, lockout.toSeconds()) + " s"));
+            return;
+        }
+        var match = tokens.authenticate(auth.token());
+        if (match.isEmpty()) {
+            int failures = throttle.failed(peer);
+            LOG.log(System.Logger.Level.WARNING, "authentication failed from " + peer.getHostAddress() + " (" + failures
+                    + " in a row)");
+            connection.close(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "unknown token"));
+            return;
+        }
+        throttle.succeeded(peer);
+        grant = match.get();
+        handshakeDeadline.cancel(false);
+        LOG.log(System.Logger.Level.INFO, connection.remoteAddress() + " authenticated as '" + grant.name() + "'");
+        send(new AuthOk(grant.name(), grant.roles().stream().map(Role::wireName).sorted().toList()));
+    }
+
+    private void start(Request request) {
+        int id = request.id();
+        if (id <= 0) {
+            connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "request ids must be positive, not " + id));
+            return;
+        }
+        if (inFlight.size() >= settings.maxInFlight()) {
+            send(new ErrorReport(id, ErrorCode.TOO_MANY_REQUESTS, "at most " + settings.maxInFlight()
+                    + " requests may be in flight on one connection"));
+            return;
+        }
+        Duration timeout = request.timeoutMillis() > 0
+                ? Duration.ofMillis(Math.min(request.timeoutMillis(), settings.defaultTimeout().toMillis()))
+                : settings.defaultTimeout();
+        RunningRequest running = new RunningRequest(id, timeout, connection, () -> inFlight.remove(id));
+        if (inFlight.putIfAbsent(id, running) != null) {
+            send(new ErrorReport(id, ErrorCode.DUPLICATE_ID, "request " + id + " is already in flight"));
+            return;
+        }
+        CommandLine line = CommandLine.parse(request.command());
+        if (line.name().equals("help") || commands.find(line.name()).map(AgentCommand::isQuick).orElse(true)) {
+            run(request, running); // help, unknown and quick commands: answered on the event loop, no hand-off
+            return;
+        }
+        try {
+            Future<?> work = workers.submit(() -> run(request, running));
+            ScheduledFuture<?> deadline = timers.schedule(() -> running.stop(ResultStatus.TIMED_OUT),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            running.attach(work, deadline);
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(id);
+            send(new ErrorReport(id, ErrorCode.SHUTTING_DOWN, "the agent is stopping"));
+        }
+    }
+
+    private void run(Request request, RunningRequest running) {
+        if (!running.markStarted()) {
+            return; // cancelled or timed out while waiting for a worker: its result is sent already
+        }
+        long started = System.nanoTime();
+        running.finish(execute(request, running, started));
+    }
+
+    private Result execute(Request request, RunningRequest running, long started) {
+        CommandLine line = CommandLine.parse(request.command());
+        if (line.name().equals("help")) {
+            running.stdout(commands.helpText(grant.roles()));
+            return Result.ok(request.id(), elapsedMillis(started));
+        }
+        var command = commands.find(line.name());
+        if (command.isEmpty()) {
+            return Result.of(request.id(), ResultStatus.UNKNOWN_COMMAND, "unknown command '" + line.name() + "', try help");
+        }
+        AgentCommand found = command.get();
+        if (!grant.roles().contains(found.requiredRole())) {
+            return Result.of(request.id(), ResultStatus.FORBIDDEN, "'" + line.name() + "' needs the "
+                    + found.requiredRole().wireName() + " role, which token '" + grant.name() + "' does not have");
+        }
+        running.setArguments(line.arguments());
+        try {
+            int exitCode = found.execute(running);
+            return running.result(ResultStatus.OK, exitCode, elapsedMillis(started), "");
+        } catch (IllegalArgumentException e) {
+            return running.result(ResultStatus.FAILED, 2, elapsedMillis(started), line.name() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return running.result(ResultStatus.CANCELLED, -1, elapsedMillis(started), "cancelled");
+        } catch (Exception e) {
+            if (running.isCancelled()) {
+                return running.result(ResultStatus.CANCELLED, -1, elapsedMillis(started), "cancelled");
+            }
+            LOG.log(System.Logger.Level.WARNING, "command '" + line.name() + "' failed", e);
+            return running.result(ResultStatus.FAILED, 1, elapsedMillis(started), line.name() + " failed: " + e);
+        }
+    }
+
+    private void cancel(int id) {
+        if (id <= 0) {
+            connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "request ids must be positive, not " + id));
+            return;
+        }
+        RunningRequest running = inFlight.get(id);
+        if (running == null) {
+            send(new ErrorReport(id, ErrorCode.UNKNOWN_ID, "no request " + id + " is in flight"));
+        } else {
+            running.stop(ResultStatus.CANCELLED);
+        }
+    }
+
+    void notice(Notice notice) {
+        if (grant != null) {
+            send(notice);
+        }
+    }
+
+    void close(ErrorReport reason) {
+        connection.close(reason);
+    }
+
+    private void send(Message message) {
+        try {
+            connection.send(message);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped " + message.type() + " for a closed connection");
+        }
+    }
+
+    @Override
+    public void closed(Connection from, Throwable cause) {
+        handshakeDeadline.cancel(false);
+        inFlight.values().forEach(running -> running.stop(ResultStatus.CANCELLED));
+        inFlight.clear();
+        onClosed.run();
+        if (cause != null) {
+            LOG.log(System.Logger.Level.INFO, "connection from " + from.remoteAddress() + " ended: " + cause.getMessage());
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    Set<Integer> requestsInFlight() {
+        return inFlight.keySet();
+    }
+}

@@ -1,0 +1,158 @@
+package outpost.agent.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+
+import outpost.agent.CommandContext;
+import outpost.protocol.Output;
+import outpost.protocol.OutputKind;
+import outpost.protocol.Result;
+import outpost.protocol.ResultStatus;
+import outpost.transport.Connection;
+
+/**
+ * A request between its start and its {@link Result}: the command's view of it (arguments, output,
+ * cancellation), and the agent's handle to stop it. Exactly one Result is sent.
+ */
+final class RunningRequest implements CommandContext {
+
+    private final int id;
+    private final Duration timeout;
+    private final Connection connection;
+    private final Runnable onFinished;
+    private volatile String arguments = "";
+    private volatile ResultStatus stoppedAs;
+    private volatile Future<?> work;
+    private volatile ScheduledFuture<?> deadline;
+    private boolean started;
+    private boolean finished;
+
+    /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
+    static final int MAX_CHUNK_CHARS = 256 * 1024;
+
+    RunningRequest(int id, Duration timeout, Connection connection, Runnable onFinished) {
+        this.id = id;
+        this.timeout = timeout;
+        this.connection = connection;
+        this.onFinished = onFinished;
+    }
+
+    /** Claims the request for a worker; false when it was stopped before any worker took it. */
+    synchronized boolean markStarted() {
+        if (finished) {
+            return false;
+        }
+        started = true;
+        return true;
+    }
+
+    synchronized void attach(Future<?> runningWork, ScheduledFuture<?> timeoutTimer) {
+        this.work = runningWork;
+        this.deadline = timeoutTimer;
+        if (finished) {
+            timeoutTimer.cancel(false);
+        }
+    }
+
+    void setArguments(String text) {
+        arguments = text;
+    }
+
+    /**
+     * Cancels (by the caller, or by the deadline): interrupts the command's thread, or, when no
+     * worker has taken the request yet, ends it here with its result.
+     */
+    void stop(ResultStatus why) {
+        boolean notStarted;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            if (stoppedAs == null) {
+                stoppedAs = why;
+            }
+            notStarted = !started;
+        }
+        if (notStarted) {
+            finish(result(why, -1, 0, ""));
+        }
+        Future<?> running = work;
+        if (running != null) {
+            running.cancel(true);
+        }
+    }
+
+    /** The result to send: a stop (cancel, timeout) overrides what the command itself returned. */
+    Result result(ResultStatus status, int exitCode, long durationMillis, String message) {
+        ResultStatus stopped = stoppedAs;
+        if (stopped == ResultStatus.TIMED_OUT) {
+            return new Result(id, stopped, exitCode, durationMillis, false, "timed out after " + timeout.toSeconds() + " s");
+        }
+        if (stopped == ResultStatus.CANCELLED) {
+            return new Result(id, stopped, exitCode, durationMillis, false, "cancelled");
+        }
+        return new Result(id, status, exitCode, durationMillis, false, message);
+    }
+
+    /** Sends the one result of this request (later calls do nothing) and releases its id. */
+    void finish(Result result) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true; // from here on no worker may start it
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+        }
+        onFinished.run();
+        try {
+            connection.send(result);
+        } catch (IOException e) {
+            // the client is gone; nobody is waiting for this result
+        }
+    }
+
+    @Override
+    public String arguments() {
+        return arguments;
+    }
+
+    @Override
+    public void stdout(String text) {
+        output(OutputKind.STDOUT, text);
+    }
+
+    @Override
+    public void stderr(String text) {
+        output(OutputKind.STDERR, text);
+    }
+
+    private void output(OutputKind kind, String text) {
+        try {
+            int from = 0;
+            while (from < text.length()) {
+                int to = Math.min(text.length(), from + MAX_CHUNK_CHARS);
+                if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--; // never split a surrogate pair
+                }
+                connection.send(new Output(id, kind, text.substring(from, to)));
+                from = to;
+            }
+        } catch (IOException e) {
+            stop(ResultStatus.CANCELLED); // the client is gone: stop working for it
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return stoppedAs != null || Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+}

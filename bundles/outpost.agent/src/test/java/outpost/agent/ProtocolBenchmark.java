@@ -1,0 +1,348 @@
+package outpost.agent;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import outpost.protocol.Auth;
+import outpost.protocol.FrameCodec;
+import outpost.protocol.Hello;
+import outpost.protocol.Message;
+import outpost.protocol.Request;
+import outpost.protocol.Result;
+
+/**
+ * Load generator for docs/BENCHMARKS.md (not a test: run it with releng/benchmark). In one run it
+ * measures a framed echo over one persistent connection (raw TCP and TLS: the floors), then the
+ * agent answering {@code cpu} over TLS and over plain TCP: latency percentiles for one client,
+ * throughput for 16 concurrent clients, and the agent's CPU time per request (from the CPU time of
+ * its own threads; the load generator's clients are plain blocking sockets on other threads).
+ */
+class ProtocolBenchmark {
+
+    private static final int WARMUP = 3_000;
+    private static final int MEASURED = 20_000;
+    private static final int CLIENTS = 16;
+    private static final Duration LOAD_DURATION = Duration.ofSeconds(5);
+    private static final String TOKEN = "benchmark-token";
+
+    private final List<String> rows = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        Path data = Files.createTempDirectory("outpost-bench");
+        Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + sha256Hex(TOKEN) + "\nbench.roles=read\n");
+        Agent agent = service(Agent.class);
+        AgentSettings tls = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                .withLimits(256, 32, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        int tlsPort = agent.start(tls).address().getPort();
+        SSLContext serverContext = serverContext(data.resolve("agent-identity.p12"));
+
+        try (EchoServer plainEcho = new EchoServer(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()));
+                EchoServer tlsEcho = new EchoServer(serverContext.getServerSocketFactory()
+                        .createServerSocket(0, 128, InetAddress.getLoopbackAddress()))) {
+            ((SSLServerSocket) tlsEcho.socket).setEnabledProtocols(new String[] { "TLSv1.3" });
+            run("echo floor, raw TCP", () -> new EchoClient(plainEcho.port(), false), false);
+            run("echo floor, TLS 1.3", () -> new EchoClient(tlsEcho.port(), true), false);
+            run("agent `cpu`, TLS 1.3", () -> new AgentClient(tlsPort, true), true);
+            agent.stop();
+            int plainPort = agent.start(tls.withTls(false)).address().getPort();
+            run("agent `cpu`, plain TCP", () -> new AgentClient(plainPort, false), true);
+        } finally {
+            agent.stop();
+        }
+        String table = "| what | p50 µs | p99 µs | 1 client req/s | " + CLIENTS + " clients req/s | agent CPU µs/request |\n"
+                + "|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        System.out.println("\nOutpost protocol benchmark (" + MEASURED + " sequential requests after " + WARMUP
+                + " warm-up; " + CLIENTS + " clients for " + LOAD_DURATION.toSeconds() + " s)\n" + table);
+        Path out = Path.of(System.getProperty("outpost.benchmark.out", "target/benchmark-results.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, table);
+    }
+
+    private interface ClientFactory {
+        RoundTripper open() throws Exception;
+    }
+
+    private interface RoundTripper extends AutoCloseable {
+        void roundTrip() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private void run(String what, ClientFactory factory, boolean measureAgentCpu) throws Exception {
+        long[] nanos = new long[MEASURED];
+        double singleThroughput;
+        try (RoundTripper client = factory.open()) {
+            for (int i = 0; i < WARMUP; i++) {
+                client.roundTrip();
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < MEASURED; i++) {
+                long t0 = System.nanoTime();
+                client.roundTrip();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            singleThroughput = MEASURED / ((System.nanoTime() - start) / 1e9);
+        }
+        Arrays.sort(nanos);
+        long agentCpuBefore = agentCpuNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            counts.add(pool.submit(() -> {
+                long done = 0;
+                try (RoundTripper client = factory.open()) {
+                    while (!stop.get()) {
+                        client.roundTrip();
+                        done++;
+                    }
+                }
+                return done;
+            }));
+        }
+        Thread.sleep(LOAD_DURATION.toMillis());
+        stop.set(true);
+        long total = 0;
+        for (Future<Long> count : counts) {
+            total += count.get();
+        }
+        pool.shutdown();
+        long agentCpu = agentCpuNanos() - agentCpuBefore;
+        double concurrentThroughput = total / (double) LOAD_DURATION.toSeconds();
+        String cpu = measureAgentCpu ? String.format(Locale.ROOT, "%.1f", agentCpu / 1000.0 / total) : "n/a";
+        rows.add(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %s |", what, nanos[MEASURED / 2] / 1000.0,
+                nanos[MEASURED * 99 / 100] / 1000.0, singleThroughput, concurrentThroughput, cpu));
+    }
+
+    /** CPU time of the agent's threads: its transport event loops and its workers. */
+    private static long agentCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("outpost-transport")
+                    || info.getThreadName().startsWith("outpost-agent"))) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                total += Math.max(cpu, 0);
+            }
+        }
+        return total;
+    }
+
+    /** The agent's protocol over a blocking socket: Hello, Auth, then request/result round trips. */
+    private static final class AgentClient implements RoundTripper {
+        private final Socket socket;
+        private final DataInputStream in;
+        private final DataOutputStream out;
+        private final FrameCodec codec = new FrameCodec();
+        private int nextId;
+
+        AgentClient(int port, boolean tls) throws Exception {
+            socket = connect(port, tls);
+            in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            if (!(read() instanceof Hello)) {
+                throw new IOException("no hello");
+            }
+            write(Auth.current(TOKEN));
+            read();
+        }
+
+        @Override
+        public void roundTrip() throws IOException {
+            write(new Request(++nextId, "cpu"));
+            while (!(read() instanceof Result)) {
+                // output chunks
+            }
+        }
+
+        private void write(Message message) throws IOException {
+            out.write(codec.encodeFrame(message));
+            out.flush();
+        }
+
+        private Message read() throws IOException {
+            byte[] payload = new byte[in.readInt()];
+            in.readFully(payload);
+            return codec.decodePayload(ByteBuffer.wrap(payload));
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Sends a request-sized frame and reads the echoed frame back. */
+    private static final class EchoClient implements RoundTripper {
+        private final Socket socket;
+        private final DataInputStream in;
+        private final DataOutputStream out;
+        private final byte[] frame;
+
+        EchoClient(int port, boolean tls) throws Exception {
+            socket = connect(port, tls);
+            in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            frame = new FrameCodec().encodeFrame(new Request(1, "cpu"));
+        }
+
+        @Override
+        public void roundTrip() throws IOException {
+            out.write(frame);
+            out.flush();
+            in.readFully(new byte[in.readInt()]);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Echoes frames back, one thread per connection. */
+    private static final class EchoServer implements AutoCloseable {
+        final ServerSocket socket;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        EchoServer(ServerSocket socket) {
+            this.socket = socket;
+            threads.execute(this::accept);
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void accept() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket connection = socket.accept();
+                    connection.setTcpNoDelay(true);
+                    threads.execute(() -> echo(connection));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private static void echo(Socket connection) {
+            try (connection; InputStream raw = connection.getInputStream()) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream()));
+                while (true) {
+                    byte[] payload = new byte[in.readInt()];
+                    in.readFully(payload);
+                    out.writeInt(payload.length);
+                    out.write(payload);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // client gone
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            threads.shutdownNow();
+        }
+    }
+
+    private static Socket connect(int port, boolean tls) throws Exception {
+        Socket socket;
+        if (tls) {
+            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            context.init(null, new TrustManager[] { new TrustAll() }, null);
+            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
+            ssl.setEnabledProtocols(new String[] { "TLSv1.3" });
+            ssl.startHandshake();
+            socket = ssl;
+        } else {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        }
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    private static SSLContext serverContext(Path keyStoreFile) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStoreFile)) {
+            store.load(in, "outpost".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "outpost".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** The benchmark talks to its own agent on loopback; pinning is tested elsewhere. */
+    private static final class TrustAll implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(ProtocolBenchmark.class)
+                .getBundleContext(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        assertNotNull(service, type.getSimpleName() + " service not available");
+        return service;
+    }
+}

@@ -1,0 +1,63 @@
+package outpost.client;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}
+ * line per agent in a properties file, rewritten atomically when an agent is added.
+ */
+public final class KnownAgents {
+
+    private final Path file;
+
+    public KnownAgents(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized Optional<String> fingerprint(String host, int port) throws IOException {
+        return Optional.ofNullable(load().getProperty(key(host, port)));
+    }
+
+    public synchronized void remember(String host, int port, String fingerprint) throws IOException {
+        Properties known = load();
+        known.setProperty(key(host, port), fingerprint);
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                known.store(writer, "Outpost: pinned agent certificates (host:port=fingerprint)");
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private Properties load() throws IOException {
+        Properties known = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            known.load(reader);
+        } catch (NoSuchFileException e) {
+            // nobody known yet
+        }
+        return known;
+    }
+
+    private static String key(String host, int port) {
+        return host.toLowerCase(java.util.Locale.ROOT) + ":" + port;
+    }
+}

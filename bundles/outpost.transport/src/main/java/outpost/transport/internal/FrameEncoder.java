@@ -1,0 +1,23 @@
+package outpost.transport.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToByteEncoder;
+import outpost.protocol.FrameCodec;
+import outpost.protocol.Message;
+
+/** Writes each message as one frame. */
+final class FrameEncoder extends MessageToByteEncoder<Message> {
+
+    private final FrameCodec codec;
+
+    FrameEncoder(FrameCodec codec) {
+        super(Message.class);
+        this.codec = codec;
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext context, Message message, ByteBuf out) throws Exception {
+        out.writeBytes(codec.encodeFrame(message));
+    }
+}

@@ -1,0 +1,297 @@
+package outpost.transport.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import outpost.protocol.ErrorCode;
+import outpost.protocol.ErrorReport;
+import outpost.protocol.FrameCodec;
+import outpost.protocol.Message;
+import outpost.protocol.Output;
+import outpost.protocol.OutputKind;
+import outpost.protocol.ProtocolException;
+import outpost.protocol.Request;
+import outpost.protocol.Result;
+import outpost.transport.CertificateCheck;
+import outpost.transport.ConnectSettings;
+import outpost.transport.Connection;
+import outpost.transport.Fingerprints;
+import outpost.transport.Limits;
+import outpost.transport.Listener;
+import outpost.transport.ListenerSettings;
+import outpost.transport.MessageHandler;
+import outpost.transport.TlsIdentities;
+import outpost.transport.TlsIdentity;
+
+/** The Netty transport over real loopback sockets: TLS with pinning, keepalive, limits. */
+class NettyTransportTest {
+
+    private static TlsIdentity identity;
+    private static TlsIdentity otherIdentity;
+
+    private final NettyTransport transport = new NettyTransport();
+    private final BlockingQueue<Object> serverEvents = new LinkedBlockingQueue<>();
+    private Listener listener;
+
+    @BeforeAll
+    static void createIdentities() throws IOException {
+        identity = TlsIdentities.generate("agent-under-test");
+        otherIdentity = TlsIdentities.generate("impostor");
+    }
+
+    @AfterAll
+    static void nothingToRelease() {
+        // identities are in memory only
+    }
+
+    @AfterEach
+    void close() {
+        if (listener != null) {
+            listener.close();
+        }
+        transport.deactivate();
+    }
+
+    /** An echo server: answers each request with its command as output and a result. */
+    private void listen(Optional<TlsIdentity> tls, Limits limits, int maxConnections) throws IOException {
+        listener = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls,
+                limits, maxConnections), connection -> new MessageHandler() {
+                    @Override
+                    public void received(Connection from, Message message) {
+                        serverEvents.add(message);
+                        if (message instanceof Request request) {
+                            try {
+                                from.send(new Output(request.id(), OutputKind.STDOUT, request.command()));
+                                from.send(Result.ok(request.id(), 0));
+                            } catch (IOException e) {
+                                serverEvents.add(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void closed(Connection from, Throwable cause) {
+                        serverEvents.add(cause == null ? "closed cleanly" : cause);
+                    }
+                });
+    }
+
+    private Connection connect(Optional<CertificateCheck> check, Limits limits, BlockingQueue<Object> events) throws IOException {
+        return transport.connect(new ConnectSettings("127.0.0.1", listener.localAddress().getPort(), Duration.ofSeconds(5),
+                check, limits), recorder(events));
+    }
+
+    private static CertificateCheck pinned(TlsIdentity expected) {
+        return (host, port, certificate) -> {
+            if (!Fingerprints.sha256(certificate).equals(expected.fingerprint())) {
+                throw new CertificateException("fingerprint changed: " + Fingerprints.sha256(certificate));
+            }
+        };
+    }
+
+    @Test
+    void tlsConnectionsCarryFramesBothWaysAndExposeThePinnedCertificate() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16);
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Connection client = connect(Optional.of(pinned(identity)), Limits.DEFAULT, events);
+        assertEquals(identity.fingerprint(), Fingerprints.sha256(client.peerCertificate().orElseThrow()));
+        client.send(new Request(1, "first"));
+        client.send(new Request(2, "x".repeat(500_000)));
+        assertEquals(new Output(1, OutputKind.STDOUT, "first"), poll(events));
+        assertEquals(Result.ok(1, 0), poll(events));
+        assertEquals(500_000, ((Output) poll(events)).text().length());
+        client.close();
+        assertEquals("closed cleanly", pollUntil(serverEvents, String.class));
+    }
+
+    @Test
+    void aChangedCertificateIsRefusedWithTheChecksExplanation() throws Exception {
+        listen(Optional.of(otherIdentity), Limits.DEFAULT, 16);
+        SSLHandshakeException error = assertThrows(SSLHandshakeException.class,
+                () -> connect(Optional.of(pinned(identity)), Limits.DEFAULT, new LinkedBlockingQueue<>()));
+        assertTrue(error.getMessage().startsWith("fingerprint changed: SHA256:"), error.getMessage());
+    }
+
+    @Test
+    void plainTcpWorksWhereConfigured() throws Exception {
+        listen(Optional.empty(), Limits.DEFAULT, 16);
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Connection client = connect(Optional.empty(), Limits.DEFAULT, events);
+        assertTrue(client.peerCertificate().isEmpty());
+        client.send(new Request(3, "plain"));
+        assertEquals(new Output(3, OutputKind.STDOUT, "plain"), poll(events));
+        client.close();
+    }
+
+    @Test
+    void keepalivesHoldAQuietConnectionWhileASilentPeerIsDroppedAsIdle() throws Exception {
+        Limits fast = Limits.DEFAULT.withIdleTimeout(Duration.ofMillis(600), Duration.ofMillis(150));
+        listen(Optional.empty(), fast, 16);
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Connection quiet = connect(Optional.empty(), fast, events);
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
+            silent.setSoTimeout(10_000);
+            ErrorReport report = readFatalReport(silent);
+            assertEquals(ErrorCode.IDLE_TIMEOUT, report.code());
+        }
+        assertTrue(quiet.isOpen(), "pings kept the quiet connection alive past the idle timeout");
+        quiet.send(new Request(4, "still here"));
+        assertEquals(new Output(4, OutputKind.STDOUT, "still here"), poll(events));
+        quiet.close();
+    }
+
+    @Test
+    void anOversizedFrameGetsFrameTooLargeAndOtherConnectionsKeepWorking() throws Exception {
+        listen(Optional.empty(), Limits.DEFAULT, 16);
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
+            new DataOutputStream(raw.getOutputStream()).writeInt(FrameCodec.DEFAULT_MAX_PAYLOAD_BYTES + 1);
+            assertEquals(ErrorCode.FRAME_TOO_LARGE, readFatalReport(raw).code());
+            assertEquals(-1, raw.getInputStream().read(), "then the server closes");
+        }
+        ProtocolException cause = pollUntil(serverEvents, ProtocolException.class);
+        assertEquals(ErrorCode.FRAME_TOO_LARGE, cause.code());
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Connection healthy = connect(Optional.empty(), Limits.DEFAULT, events);
+        healthy.send(new Request(5, "fine"));
+        assertEquals(new Output(5, OutputKind.STDOUT, "fine"), poll(events));
+        healthy.close();
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreRefusedPolitely() throws Exception {
+        listen(Optional.empty(), Limits.DEFAULT, 2);
+        Connection first = connect(Optional.empty(), Limits.DEFAULT, new LinkedBlockingQueue<>());
+        Connection second = connect(Optional.empty(), Limits.DEFAULT, new LinkedBlockingQueue<>());
+        // the server counts a connection when it accepts it, which may lag the client's connect
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.connectionCount() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        connect(Optional.empty(), Limits.DEFAULT, events);
+        Object closed = pollUntil(events, outpost.transport.PeerError.class);
+        assertEquals(ErrorCode.TOO_MANY_CONNECTIONS, ((outpost.transport.PeerError) closed).report().code());
+        assertTrue(first.isOpen() && second.isOpen());
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aPeerThatDoesNotReadIsCutOffInsteadOfBufferedWithoutBound() throws Exception {
+        Limits small = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+        listener = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.empty(), small, 4), connection -> {
+                    accepted.add(connection);
+                    return recorder(serverEvents);
+                });
+        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
+            stalled.setReceiveBufferSize(4096);
+            Connection toStalled = accepted.poll(10, TimeUnit.SECONDS);
+            assertNotNull(toStalled);
+            String chunk = "y".repeat(32 * 1024);
+            IOException refused = null;
+            for (int i = 0; i < 10_000 && refused == null; i++) {
+                try {
+                    toStalled.send(new Output(1, OutputKind.STDOUT, chunk));
+                } catch (IOException e) {
+                    refused = e;
+                }
+            }
+            assertNotNull(refused, "sending must stop once the queue is full");
+            ProtocolException cause = pollUntil(serverEvents, ProtocolException.class);
+            assertEquals(ErrorCode.SLOW_READER, cause.code());
+        }
+    }
+
+    @Test
+    void connectingWhereNobodyListensIsAConnectException() throws Exception {
+        listen(Optional.empty(), Limits.DEFAULT, 1);
+        int port = listener.localAddress().getPort();
+        listener.close();
+        listener = null;
+        assertThrows(ConnectException.class, () -> transport.connect(new ConnectSettings("127.0.0.1", port,
+                Duration.ofSeconds(5), Optional.empty(), Limits.DEFAULT), recorder(new LinkedBlockingQueue<>())));
+    }
+
+    @Test
+    void aBusyPortIsNamedInTheError() throws Exception {
+        listen(Optional.empty(), Limits.DEFAULT, 1);
+        int port = listener.localAddress().getPort();
+        IOException error = assertThrows(IOException.class, () -> transport.listen(new ListenerSettings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), Optional.empty(), Limits.DEFAULT, 1), c -> null));
+        assertTrue(error.getMessage().startsWith("cannot listen on 127.0.0.1:" + port), error.getMessage());
+    }
+
+    static ErrorReport readFatalReport(Socket socket) throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        FrameCodec codec = new FrameCodec();
+        while (true) {
+            byte[] payload = new byte[in.readInt()];
+            in.readFully(payload);
+            Message message = codec.decodePayload(ByteBuffer.wrap(payload));
+            if (message instanceof ErrorReport report) {
+                return report;
+            }
+        }
+    }
+
+    static MessageHandler recorder(BlockingQueue<Object> events) {
+        return new MessageHandler() {
+            @Override
+            public void received(Connection from, Message message) {
+                events.add(message);
+            }
+
+            @Override
+            public void closed(Connection from, Throwable cause) {
+                events.add(cause == null ? "closed cleanly" : cause);
+            }
+        };
+    }
+
+    static Object poll(BlockingQueue<Object> events) throws InterruptedException {
+        Object event = events.poll(10, TimeUnit.SECONDS);
+        assertNotNull(event, "nothing happened within 10 s");
+        return event;
+    }
+
+    static <T> T pollUntil(BlockingQueue<Object> events, Class<T> type) throws InterruptedException {
+        for (int i = 0; i < 1000; i++) {
+            Object event = poll(events);
+            if (type.isInstance(event)) {
+                return type.cast(event);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " among the first 1000 events");
+    }
+
+    static <T> T as(Class<T> type, Object value) {
+        return assertInstanceOf(type, value);
+    }
+}
