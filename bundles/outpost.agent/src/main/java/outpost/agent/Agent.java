@@ -2,6 +2,7 @@ package outpost.agent;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The agent's network endpoint: start it, stop it. */
@@ -31,6 +32,6 @@ public interface Agent {
      * @param fingerprint       its certificate's fingerprint; empty for plain TCP
      * @param createdTokenFile  the token file created on this start (first start), else empty
      */
-    record AgentStartup(InetSocketAddress address, Optional<String> fingerprint, Optional<java.nio.file.Path> createdTokenFile) {
+    record AgentStartup(InetSocketAddress address, Optional<String> fingerprint, Optional<Path> createdTokenFile) {
     }
 }

@@ -1,8 +1,10 @@
 package outpost.agent.internal;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +97,7 @@ public final class AgentServer implements Agent {
         Optional<TlsIdentity> identity = settings.tls()
                 ? Optional.of(TlsIdentities.loadOrCreate(data.resolve(IDENTITY_FILE), hostName))
                 : Optional.empty();
-        List<String> capabilities = new java.util.ArrayList<>(CAPABILITIES);
+        List<String> capabilities = new ArrayList<>(CAPABILITIES);
         if (settings.tls()) {
             capabilities.add("tls");
         }
@@ -123,16 +125,14 @@ public final class AgentServer implements Agent {
     }
 
     @Override
-    public Optional<java.net.InetSocketAddress> address() {
+    public Optional<InetSocketAddress> address() {
         Listener current = listener;
         return current == null ? Optional.empty() : Optional.of(current.localAddress());
     }
 
     private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens, Hello hello) {
-        ClientConnection[] self = new ClientConnection[1];
         ClientConnection client = new ClientConnection(connection, settings, tokens, throttle, commands, workers, timers,
-                () -> clients.remove(self[0]));
-        self[0] = client;
+                clients::remove);
         clients.add(client);
         try {
             connection.send(hello);

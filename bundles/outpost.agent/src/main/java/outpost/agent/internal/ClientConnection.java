@@ -1,9 +1,9 @@
 package outpost.agent.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import outpost.agent.AgentCommand;
 import outpost.agent.AgentSettings;
@@ -44,13 +45,14 @@ final class ClientConnection implements MessageHandler {
     private final CommandRegistry commands;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final Runnable onClosed;
+    private final Consumer<ClientConnection> onClosed;
     private final Map<Integer, RunningRequest> inFlight = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
 
     ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
-            CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers, Runnable onClosed) {
+            CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers,
+            Consumer<ClientConnection> onClosed) {
         this.connection = connection;
         this.settings = settings;
         this.tokens = tokens;
@@ -65,10 +67,6 @@ final class ClientConnection implements MessageHandler {
                         + settings.handshakeTimeout().toSeconds() + " s"));
             }
         }, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    boolean isAuthenticated() {
-        return grant != null;
     }
 
     @Override
@@ -99,7 +97,7 @@ final class ClientConnection implements MessageHandler {
             connection.close(ErrorReport.fatal(ErrorCode.UNSUPPORTED_VERSION, text));
             return;
         }
-        java.net.InetAddress peer = connection.remoteAddress().getAddress();
+        InetAddress peer = connection.remoteAddress().getAddress();
         Duration lockout = throttle.lockout(peer);
         if (!lockout.isZero()) {
             connection.close(ErrorReport.fatal(ErrorCode.AUTH_THROTTLED, "too many failed attempts from "
@@ -233,7 +231,7 @@ final class ClientConnection implements MessageHandler {
         handshakeDeadline.cancel(false);
         inFlight.values().forEach(running -> running.stop(ResultStatus.CANCELLED));
         inFlight.clear();
-        onClosed.run();
+        onClosed.accept(this);
         if (cause != null) {
             LOG.log(System.Logger.Level.INFO, "connection from " + from.remoteAddress() + " ended: " + cause.getMessage());
         }
@@ -241,9 +239,5 @@ final class ClientConnection implements MessageHandler {
 
     private static long elapsedMillis(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-    }
-
-    Set<Integer> requestsInFlight() {
-        return inFlight.keySet();
     }
 }
