@@ -182,8 +182,8 @@ public final class ConsoleEditor extends EditorPart {
                 String greeting = connecting.hello().map(hello -> "Connected to " + hello.hostName() + " (agent "
                         + hello.agentVersion() + ", protocol " + hello.protocolMajor() + "." + hello.protocolMinor() + ")")
                         .orElse("Connected");
-                String details = greeting + connecting.fingerprint().map(f -> ", certificate " + f).orElse(", no TLS")
-                        + ", roles: " + String.join(", ", connecting.roles());
+                String details = greeting + ", roles: " + String.join(", ", connecting.roles()) + "\n"
+                        + connecting.fingerprint().map(f -> "TLS, certificate " + f).orElse("No TLS: plain TCP");
                 inUi(() -> transcript.appendInfo(details));
             } catch (IOException e) {
                 if (e.getMessage() != null && e.getMessage().contains("refused the token")) {
