@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** The agent's network endpoint: start it, stop it. */
 public interface Agent {
@@ -26,6 +27,12 @@ public interface Agent {
 
     /** Where the agent is listening, if it is. */
     Optional<InetSocketAddress> address();
+
+    /**
+     * Completes when a client with the admin role asked the agent to stop ({@code kill}); the
+     * application running the agent then exits.
+     */
+    CompletionStage<Void> stopRequested();
 
     /**
      * @param address           where the agent listens

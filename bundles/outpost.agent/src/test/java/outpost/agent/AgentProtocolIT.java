@@ -272,6 +272,83 @@ class AgentProtocolIT {
         }
     }
 
+    // ---- session control, as the original had it ----------------------------------------------
+
+    @Test
+    void disconnectClosesOnlyTheAskingClient() throws Exception {
+        start(false);
+        try (RawClient leaving = login(READER_TOKEN); RawClient staying = login(READER_TOKEN)) {
+            leaving.send(new Request(1, "disconnect"));
+            assertEquals("disconnecting", leaving.read(Output.class).text());
+            assertEquals(ResultStatus.OK, leaving.read(Result.class).status());
+            assertEquals(ErrorCode.SHUTTING_DOWN, readUntil(leaving, ErrorReport.class).code());
+            assertTrue(leaving.closedByPeer());
+            staying.send(new Request(2, "name"));
+            assertEquals(ResultStatus.OK, readUntil(staying, Result.class).status());
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void resetTellsEveryClientClosesAllAndListensAgainOnTheSamePort() throws Exception {
+        start(false);
+        try (RawClient second = login(READER_TOKEN); RawClient third = login(READER_TOKEN)) {
+            healthy.send(new Request(1, "reset"));
+            assertEquals(ResultStatus.OK, readUntil(healthy, Result.class).status());
+            for (RawClient client : List.of(healthy, second, third)) {
+                assertEquals(NoticeKind.RESETTING, readUntil(client, Notice.class).kind());
+                assertEquals(ErrorCode.SHUTTING_DOWN, client.read(ErrorReport.class).code());
+                assertTrue(client.closedByPeer());
+            }
+        }
+        healthy.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        RawClient again = null;
+        while (again == null && System.nanoTime() < deadline) {
+            try {
+                again = login(adminToken);
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        assertNotNull(again, "the agent listens again after a reset");
+        healthy = again;
+        assertStillServing();
+    }
+
+    @Test
+    void resetAndKillNeedTheAdminRole() throws Exception {
+        start(false);
+        try (RawClient reader = login(READER_TOKEN)) {
+            for (String command : new String[] { "reset", "kill" }) {
+                reader.send(new Request(command.length(), command));
+                Result refused = readUntil(reader, Result.class);
+                assertEquals(ResultStatus.FORBIDDEN, refused.status(), command);
+            }
+            reader.send(new Request(20, "help"));
+            String help = readUntil(reader, Output.class).text();
+            assertTrue(help.contains("disconnect") && !help.contains("reset") && !help.contains("kill"), help);
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void killTellsEveryClientAndStopsTheAgent() throws Exception {
+        start(false);
+        try (RawClient second = login(READER_TOKEN); RawClient third = login(READER_TOKEN)) {
+            healthy.send(new Request(1, "kill"));
+            assertEquals(ResultStatus.OK, readUntil(healthy, Result.class).status());
+            for (RawClient client : List.of(healthy, second, third)) {
+                assertEquals(NoticeKind.STOPPING, readUntil(client, Notice.class).kind());
+                assertTrue(client.closedByPeer());
+            }
+        }
+        agent.stopRequested().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertTrue(agent.address().isEmpty(), "the agent no longer listens");
+        healthy.close();
+        healthy = null;
+    }
+
     // ---- the malformed-input catalog ---------------------------------------------------------
 
     @Test

@@ -73,6 +73,7 @@ public final class AgentApplication implements IApplication {
             System.out.println("Outpost agent " + AgentVersion.current() + " listening on "
                     + bound.getAddress().getHostAddress() + ":" + bound.getPort() + " (data: " + data.toAbsolutePath() + ")");
             System.out.flush();
+            agent.stopRequested().thenRun(stopped::countDown); // a client's kill
             stopped.await();
             agent.stop();
             return EXIT_OK;

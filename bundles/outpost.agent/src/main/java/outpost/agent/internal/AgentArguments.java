@@ -27,7 +27,8 @@ record AgentArguments(String bindHost, int port, String dataDirectory, boolean p
 
             On first start the agent creates an admin token in DIR/token (owner-readable
             only) and a TLS key and self-signed certificate, and prints the fingerprint
-            clients will pin. Commands answered: help, cpu, ram, os, name.
+            clients will pin. Commands answered: help, cpu, ram, os, name, ip, uptime, load,
+            disk, disconnect; reset and kill for tokens with the admin role.
             """.formatted(Agent.DEFAULT_PORT, DEFAULT_BIND);
 
     static AgentArguments parse(String... args) throws UsageException {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +47,7 @@ import outpost.transport.Transport;
  * per component, created on activation and shut down on deactivation.
  */
 @Component(service = Agent.class)
-public final class AgentServer implements Agent {
+public final class AgentServer implements Agent, SessionControl {
 
     static final List<String> CAPABILITIES = List.of("auth-token", "multiplex", "streaming", "cancel", "keepalive",
             "notices");
@@ -61,6 +63,8 @@ public final class AgentServer implements Agent {
     private final ScheduledExecutorService timers;
     private final String hostName;
     private volatile Listener listener;
+    private volatile AgentSettings current;
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
     @Activate
     public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics) {
@@ -106,22 +110,76 @@ public final class AgentServer implements Agent {
         Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
         listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections()),
                 connection -> accept(connection, settings, tokens, hello));
+        current = settings;
         return new AgentStartup(listener.localAddress(), identity.map(TlsIdentity::fingerprint), createdToken);
     }
 
     @Override
     public synchronized void stop() {
+        closeAll(new Notice(NoticeKind.STOPPING, "the agent is stopping"), "the agent is stopping");
+    }
+
+    /** Stops listening, tells every authenticated client why, and closes every connection. */
+    private synchronized void closeAll(Notice notice, String reason) {
         if (listener == null) {
             return;
         }
         listener.close();
         listener = null;
-        Notice stopping = new Notice(NoticeKind.STOPPING, "the agent is stopping");
         for (ClientConnection client : clients) {
-            client.notice(stopping);
-            client.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, "the agent is stopping"));
+            client.notice(notice);
+            client.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, reason));
         }
         clients.clear();
+    }
+
+    @Override
+    public synchronized void reset() {
+        AgentSettings settings = current;
+        if (listener == null || settings == null) {
+            return;
+        }
+        InetSocketAddress bound = listener.localAddress();
+        LOG.log(System.Logger.Level.INFO, "resetting at a client's request");
+        closeAll(new Notice(NoticeKind.RESETTING, "the agent is resetting"), "the agent is resetting");
+        try {
+            listenAgain(settings.withAddress(bound)); // the same port, even if it was chosen at random
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the agent could not listen again after a reset; stopping", e);
+            stopRequested.complete(null);
+        }
+    }
+
+    /** The port may take a moment to be free again after the listener closed: retry for a second. */
+    private void listenAgain(AgentSettings settings) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                start(settings);
+                return;
+            } catch (IOException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void kill() {
+        LOG.log(System.Logger.Level.INFO, "stopping at a client's request");
+        stop();
+        stopRequested.complete(null);
+    }
+
+    @Override
+    public CompletionStage<Void> stopRequested() {
+        return stopRequested;
     }
 
     @Override
@@ -132,7 +190,7 @@ public final class AgentServer implements Agent {
 
     private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens, Hello hello) {
         ClientConnection client = new ClientConnection(connection, settings, tokens, throttle, commands, workers, timers,
-                clients::remove);
+                clients::remove, this);
         clients.add(client);
         try {
             connection.send(hello);

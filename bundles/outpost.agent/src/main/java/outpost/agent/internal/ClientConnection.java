@@ -46,13 +46,14 @@ final class ClientConnection implements MessageHandler {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Consumer<ClientConnection> onClosed;
+    private final SessionControl control;
     private final Map<Integer, RunningRequest> inFlight = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
 
     ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
             CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers,
-            Consumer<ClientConnection> onClosed) {
+            Consumer<ClientConnection> onClosed, SessionControl control) {
         this.connection = connection;
         this.settings = settings;
         this.tokens = tokens;
@@ -61,6 +62,7 @@ final class ClientConnection implements MessageHandler {
         this.workers = workers;
         this.timers = timers;
         this.onClosed = onClosed;
+        this.control = control;
         this.handshakeDeadline = timers.schedule(() -> {
             if (grant == null) {
                 connection.close(ErrorReport.fatal(ErrorCode.HANDSHAKE_TIMEOUT, "no authentication within "
@@ -139,7 +141,7 @@ final class ClientConnection implements MessageHandler {
             return;
         }
         CommandLine line = CommandLine.parse(request.command());
-        if (line.name().equals("help") || commands.find(line.name()).map(AgentCommand::isQuick).orElse(true)) {
+        if (BuiltIn.of(line.name()).isPresent() || commands.find(line.name()).map(AgentCommand::isQuick).orElse(true)) {
             run(request, running); // help, unknown and quick commands: answered on the event loop, no hand-off
             return;
         }
@@ -164,9 +166,9 @@ final class ClientConnection implements MessageHandler {
 
     private Result execute(Request request, RunningRequest running, long started) {
         CommandLine line = CommandLine.parse(request.command());
-        if (line.name().equals("help")) {
-            running.stdout(commands.helpText(grant.roles()));
-            return Result.ok(request.id(), elapsedMillis(started));
+        var builtIn = BuiltIn.of(line.name());
+        if (builtIn.isPresent()) {
+            return builtIn(builtIn.get(), request, running, started);
         }
         var command = commands.find(line.name());
         if (command.isEmpty()) {
@@ -193,6 +195,29 @@ final class ClientConnection implements MessageHandler {
             LOG.log(System.Logger.Level.WARNING, "command '" + line.name() + "' failed", e);
             return running.result(ResultStatus.FAILED, 1, elapsedMillis(started), line.name() + " failed: " + e);
         }
+    }
+
+    private Result builtIn(BuiltIn command, Request request, RunningRequest running, long started) {
+        if (!grant.roles().contains(command.role())) {
+            return Result.of(request.id(), ResultStatus.FORBIDDEN, "'" + command.word() + "' needs the "
+                    + command.role().wireName() + " role, which token '" + grant.name() + "' does not have");
+        }
+        switch (command) {
+            case HELP -> running.stdout(commands.helpText(grant.roles()));
+            case DISCONNECT -> {
+                running.stdout("disconnecting");
+                timers.execute(() -> connection.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, "disconnected at your request")));
+            }
+            case RESET -> {
+                running.stdout("resetting: every client is disconnected, the agent listens again in a moment");
+                timers.execute(control::reset); // not on the event loop: reset closes it down
+            }
+            case KILL -> {
+                running.stdout("stopping the agent");
+                timers.execute(control::kill);
+            }
+        }
+        return Result.ok(request.id(), elapsedMillis(started));
     }
 
     private void cancel(int id) {

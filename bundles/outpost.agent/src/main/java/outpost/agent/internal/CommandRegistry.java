@@ -30,8 +30,12 @@ final class CommandRegistry {
     /** The text of {@code help}: one line per command the given roles may run, sorted by name. */
     String helpText(Set<Role> roles) {
         StringBuilder text = new StringBuilder("Commands:\n");
-        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(4);
-        text.append(String.format("  %-" + width + "s  %s%n", "help", "list the commands you may run"));
+        int width = Math.max(10, commands.keySet().stream().mapToInt(String::length).max().orElse(4));
+        for (BuiltIn builtIn : BuiltIn.values()) {
+            if (roles.contains(builtIn.role())) {
+                text.append(String.format("  %-" + width + "s  %s%n", builtIn.word(), builtIn.help()));
+            }
+        }
         for (Map.Entry<String, AgentCommand> entry : commands.entrySet()) {
             if (roles.contains(entry.getValue().requiredRole())) {
                 text.append(String.format("  %-" + width + "s  %s%n", entry.getKey(), entry.getValue().help()));

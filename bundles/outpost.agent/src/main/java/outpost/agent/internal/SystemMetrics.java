@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
+import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 
 /**
@@ -63,6 +64,10 @@ public final class SystemMetrics {
 
     public CentralProcessor processor() {
         return processor;
+    }
+
+    public HardwareAbstractionLayer hardware() {
+        return systemInfo.getHardware();
     }
 
     public GlobalMemory memory() {

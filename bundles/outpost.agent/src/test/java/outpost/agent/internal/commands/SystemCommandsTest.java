@@ -77,6 +77,55 @@ class SystemCommandsTest {
         assertEquals(expected, run(new NameCommand(metrics)));
     }
 
+    @Test
+    void ipListsEveryAddressTheInterfacesHave() throws Exception {
+        String text = run(new IpCommand(metrics));
+        int checked = 0;
+        for (java.net.NetworkInterface network : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (network.isLoopback() || !network.isUp()) {
+                continue;
+            }
+            for (java.net.InetAddress address : java.util.Collections.list(network.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address) {
+                    assertTrue(text.contains(network.getName() + ":") && text.contains(address.getHostAddress()),
+                            address + " of " + network.getName() + " in:\n" + text);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 0, "this machine has at least one non-loopback IPv4 address");
+        assertFalse(text.contains("127.0.1.1"), "not the address the host name resolves to");
+    }
+
+    @Test
+    void uptimeIsTheKernelsUptime() throws Exception {
+        double kernel = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+        Matcher seconds = Pattern.compile("\\((\\d+) s\\)").matcher(run(new UptimeCommand(metrics)));
+        assertTrue(seconds.find());
+        assertTrue(Math.abs(Long.parseLong(seconds.group(1)) - kernel) < 5, seconds.group(1) + " vs " + kernel);
+    }
+
+    @Test
+    void loadIsTheKernelsLoadAverage() throws Exception {
+        double kernel = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        Matcher oneMinute = Pattern.compile("Load average: ([0-9.]+) \\(1 min\\)").matcher(run(new LoadCommand(metrics)));
+        assertTrue(oneMinute.find());
+        assertTrue(Math.abs(Double.parseDouble(oneMinute.group(1)) - kernel) < 1.0, oneMinute.group(1) + " vs " + kernel);
+    }
+
+    @Test
+    void diskShowsEachFileSystemWithTheSizeTheKernelReports() throws Exception {
+        String text = run(new DiskCommand(metrics));
+        String[] lines = text.split("\n");
+        assertTrue(lines.length > 1, "at least one file system:\n" + text);
+        Pattern row = Pattern.compile("^(\\S+)\\s+\\S+\\s+([0-9.]+ [KMGTP]?i?B)\\s");
+        for (int i = 1; i < lines.length; i++) {
+            Matcher columns = row.matcher(lines[i]);
+            assertTrue(columns.find(), lines[i]);
+            assertEquals(Sizes.binary(Files.getFileStore(Path.of(columns.group(1))).getTotalSpace()), columns.group(2), lines[i]);
+        }
+    }
+
     /** Runs a command and returns what it wrote to standard output. */
     private static String run(outpost.agent.AgentCommand command) throws Exception {
         StringBuilder out = new StringBuilder();

@@ -1,0 +1,50 @@
+package outpost.agent.internal.commands;
+
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
+import outpost.agent.internal.SystemMetrics;
+
+/** {@code load}: the 1, 5 and 15 minute load averages and the number of logical cores to compare them with. */
+@Component(service = AgentCommand.class)
+public final class LoadCommand implements AgentCommand {
+
+    private final SystemMetrics metrics;
+
+    @Activate
+    public LoadCommand(@Reference SystemMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public boolean isQuick() {
+        return true;
+    }
+
+    @Override
+    public String help() {
+        return "load averages over 1, 5 and 15 minutes";
+    }
+
+    @Override
+    public int execute(CommandContext context) {
+        double[] averages = metrics.processor().getSystemLoadAverage(3);
+        if (averages[0] < 0) {
+            context.stdout("Load averages are not available on " + metrics.operatingSystem().getFamily());
+            return 0;
+        }
+        context.stdout(String.format(Locale.ROOT, "Load average: %.2f (1 min), %.2f (5 min), %.2f (15 min) on %d logical cores",
+                averages[0], averages[1], averages[2], metrics.processor().getLogicalProcessorCount()));
+        return 0;
+    }
+}
