@@ -12,6 +12,11 @@ public interface AgentCommand {
     /** The word a client types, lower case, no spaces. */
     String name();
 
+    /** Other names the command answers to (the original's "dos:" for "cmd:", say). */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
     /** One line for {@code help}. */
     String help();
 

@@ -16,35 +16,50 @@ import java.util.Objects;
  * @param handshakeTimeout time a new connection has to authenticate
  * @param idleTimeout      a client silent for this long (no keepalive either) is dropped
  * @param defaultTimeout   how long a request may run unless it asks for less
+ * @param shell            which shell command lines may run; none by default
+ * @param outputCapBytes   output of one request beyond this is cut, with a visible marker
  */
 public record AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections,
-        int maxInFlight, Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout) {
+        int maxInFlight, Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
+        int outputCapBytes) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+    public static final int DEFAULT_OUTPUT_CAP_BYTES = 4 << 20;
 
     public AgentSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(shell, "shell");
     }
 
-    /** The defaults: TLS, 256 connections, 32 requests in flight, 10 s to authenticate, 15 s idle, 60 s per request. */
+    /**
+     * The defaults: TLS, 256 connections, 32 requests in flight, 10 s to authenticate, 15 s idle,
+     * 60 s per request, no shell commands, 4 MiB of output per request.
+     */
     public static AgentSettings defaults(InetSocketAddress address, Path dataDirectory) {
         return new AgentSettings(address, dataDirectory, true, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_IN_FLIGHT,
-                Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(60));
+                Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(60), ShellPolicy.DISABLED,
+                DEFAULT_OUTPUT_CAP_BYTES);
+    }
+
+    public AgentSettings withShell(ShellPolicy policy, Duration timeout, int outputCap) {
+        return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
+                timeout, policy, outputCap);
     }
 
     public AgentSettings withAddress(InetSocketAddress newAddress) {
         return new AgentSettings(newAddress, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout);
+                defaultTimeout, shell, outputCapBytes);
     }
 
     public AgentSettings withTls(boolean useTls) {
         return new AgentSettings(address, dataDirectory, useTls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout);
+                defaultTimeout, shell, outputCapBytes);
     }
 
     public AgentSettings withLimits(int connections, int inFlight, Duration handshake, Duration idle) {
-        return new AgentSettings(address, dataDirectory, tls, connections, inFlight, handshake, idle, defaultTimeout);
+        return new AgentSettings(address, dataDirectory, tls, connections, inFlight, handshake, idle, defaultTimeout, shell,
+                outputCapBytes);
     }
 }

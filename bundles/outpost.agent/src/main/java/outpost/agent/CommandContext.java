@@ -19,4 +19,7 @@ public interface CommandContext {
 
     /** How long the request may run in all. */
     Duration timeout();
+
+    /** Which shell command lines this agent allows. */
+    ShellPolicy shellPolicy();
 }

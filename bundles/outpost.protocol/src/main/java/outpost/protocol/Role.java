@@ -7,9 +7,9 @@ import java.util.Optional;
 public enum Role {
     /** Read metrics: cpu, ram, os and the like. */
     READ,
-    /** Run shell commands allowed by the agent's configuration (no such command exists yet). */
+    /** Run shell commands allowed by the agent's configuration. */
     EXECUTE,
-    /** Administer the agent (reset and kill are yet to come). */
+    /** Administer the agent: reset, kill. */
     ADMIN;
 
     public String wireName() {

@@ -57,6 +57,14 @@ public final class AgentApplication implements IApplication {
             Path data = arguments.dataDirectory() != null ? Path.of(arguments.dataDirectory())
                     : defaultDataDirectory(bundleContext.getProperty("osgi.install.area"));
             AgentSettings settings = AgentSettings.defaults(bindAddress, data).withTls(!arguments.plainTcp());
+            if (arguments.configFile() != null) {
+                try {
+                    settings = AgentConfigurationFile.apply(Path.of(arguments.configFile()), settings);
+                } catch (IOException e) {
+                    System.err.println("outpost-agent: configuration: " + e.getMessage());
+                    return EXIT_USAGE;
+                }
+            }
             Agent.AgentStartup startup;
             try {
                 startup = agent.start(settings);
@@ -69,6 +77,8 @@ public final class AgentApplication implements IApplication {
                     + file.toAbsolutePath() + ": clients need it to connect."));
             System.out.println(startup.fingerprint().map(f -> "TLS certificate " + f)
                     .orElse("WARNING: plain TCP, no TLS: tokens and answers travel in clear text."));
+            System.out.println(settings.shell().enabled() ? "Shell commands allowed: " + settings.shell().allow()
+                    + (settings.shell().deny().isEmpty() ? "" : ", denied: " + settings.shell().deny()) : "Shell commands are off.");
             InetSocketAddress bound = startup.address();
             System.out.println("Outpost agent " + AgentVersion.current() + " listening on "
                     + bound.getAddress().getHostAddress() + ":" + bound.getPort() + " (data: " + data.toAbsolutePath() + ")");

@@ -7,12 +7,12 @@ import java.net.UnknownHostException;
 import outpost.agent.Agent;
 
 /** The agent's command line: {@code [--port N] [--bind ADDR] [--help]}. */
-record AgentArguments(String bindHost, int port, String dataDirectory, boolean plainTcp, boolean help) {
+record AgentArguments(String bindHost, int port, String dataDirectory, String configFile, boolean plainTcp, boolean help) {
 
     static final String DEFAULT_BIND = "127.0.0.1";
 
     static final String USAGE = """
-            Usage: outpost-agent [--port N] [--bind ADDR] [--data DIR] [--plain-tcp] [--help]
+            Usage: outpost-agent [--port N] [--bind ADDR] [--data DIR] [--config FILE] [--plain-tcp] [--help]
 
             Starts the Outpost agent, which answers Outpost consoles and clients over TLS.
 
@@ -21,6 +21,9 @@ record AgentArguments(String bindHost, int port, String dataDirectory, boolean p
                             use 0.0.0.0 to accept connections from other machines
               --data DIR    folder of the agent's tokens, TLS key and certificate
                             (default: data/ in the install folder)
+              --config FILE properties file: shell.allow* and shell.deny* patterns (shell
+                            commands are off without shell.allow; * alone allows all),
+                            request.timeout (s, default 60), output.cap (characters)
               --plain-tcp   no TLS: tokens and answers travel in clear text; only for
                             loopback or a network you trust completely
               --help        print this help and exit
@@ -28,28 +31,31 @@ record AgentArguments(String bindHost, int port, String dataDirectory, boolean p
             On first start the agent creates an admin token in DIR/token (owner-readable
             only) and a TLS key and self-signed certificate, and prints the fingerprint
             clients will pin. Commands answered: help, cpu, ram, os, name, ip, uptime, load,
-            disk, disconnect; reset and kill for tokens with the admin role.
+            disk, disconnect; reset and kill for tokens with the admin role; sh:/linux:,
+            cmd:/dos:, powershell:/pwsh: for tokens with the execute role, if allowed.
             """.formatted(Agent.DEFAULT_PORT, DEFAULT_BIND);
 
     static AgentArguments parse(String... args) throws UsageException {
         String bind = DEFAULT_BIND;
         int port = Agent.DEFAULT_PORT;
         String data = null;
+        String config = null;
         boolean plain = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new AgentArguments(bind, port, data, plain, true);
+                    return new AgentArguments(bind, port, data, config, plain, true);
                 }
                 case "--data" -> data = valueOf(args, ++i, arg);
+                case "--config" -> config = valueOf(args, ++i, arg);
                 case "--plain-tcp" -> plain = true;
                 case "--port" -> port = parsePort(valueOf(args, ++i, arg));
                 case "--bind" -> bind = valueOf(args, ++i, arg);
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new AgentArguments(bind, port, data, plain, false);
+        return new AgentArguments(bind, port, data, config, plain, false);
     }
 
     InetSocketAddress socketAddress() throws UsageException {

@@ -135,7 +135,8 @@ final class ClientConnection implements MessageHandler {
         Duration timeout = request.timeoutMillis() > 0
                 ? Duration.ofMillis(Math.min(request.timeoutMillis(), settings.defaultTimeout().toMillis()))
                 : settings.defaultTimeout();
-        RunningRequest running = new RunningRequest(id, timeout, connection, () -> inFlight.remove(id));
+        RunningRequest running = new RunningRequest(id, timeout, connection, () -> inFlight.remove(id), settings.shell(),
+                settings.outputCapBytes());
         if (inFlight.putIfAbsent(id, running) != null) {
             send(new ErrorReport(id, ErrorCode.DUPLICATE_ID, "request " + id + " is already in flight"));
             return;

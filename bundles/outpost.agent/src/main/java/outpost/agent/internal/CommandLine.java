@@ -2,12 +2,17 @@ package outpost.agent.internal;
 
 import java.util.Locale;
 
-/** A request's command line split into the command name and the rest. */
+/** A request's command line split into the command name (a word, or a prefix up to its colon) and the rest. */
 record CommandLine(String name, String arguments) {
 
     static CommandLine parse(String line) {
         String trimmed = line.strip();
         int space = indexOfWhitespace(trimmed);
+        int colon = trimmed.indexOf(':');
+        if (colon > 0 && (space < 0 || colon < space)) {
+            // prefix commands of the original, "sh: ls" or "sh:ls": the name ends with the colon
+            return new CommandLine(trimmed.substring(0, colon + 1).toLowerCase(Locale.ROOT), trimmed.substring(colon + 1).strip());
+        }
         if (space < 0) {
             return new CommandLine(trimmed.toLowerCase(Locale.ROOT), "");
         }

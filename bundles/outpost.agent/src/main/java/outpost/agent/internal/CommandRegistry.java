@@ -1,5 +1,6 @@
 package outpost.agent.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,18 +14,22 @@ import outpost.protocol.Role;
 final class CommandRegistry {
 
     private final SortedMap<String, AgentCommand> commands = new ConcurrentSkipListMap<>();
+    private final Map<String, AgentCommand> aliases = new java.util.concurrent.ConcurrentHashMap<>();
 
     void add(AgentCommand command) {
         commands.put(command.name(), command);
+        command.aliases().forEach(alias -> aliases.put(alias, command));
     }
 
     /** Removes the command only if it is still the registered one (a replacement may have arrived). */
     void remove(AgentCommand command) {
         commands.remove(command.name(), command);
+        command.aliases().forEach(alias -> aliases.remove(alias, command));
     }
 
     Optional<AgentCommand> find(String name) {
-        return Optional.ofNullable(commands.get(name));
+        AgentCommand command = commands.get(name);
+        return Optional.ofNullable(command != null ? command : aliases.get(name));
     }
 
     /** The text of {@code help}: one line per command the given roles may run, sorted by name. */
@@ -38,7 +43,9 @@ final class CommandRegistry {
         }
         for (Map.Entry<String, AgentCommand> entry : commands.entrySet()) {
             if (roles.contains(entry.getValue().requiredRole())) {
-                text.append(String.format("  %-" + width + "s  %s%n", entry.getKey(), entry.getValue().help()));
+                List<String> aliases = entry.getValue().aliases();
+                String names = aliases.isEmpty() ? entry.getKey() : entry.getKey() + " " + String.join(" ", aliases);
+                text.append(String.format("  %-" + width + "s  %s%n", names, entry.getValue().help()));
             }
         }
         return text.toString().stripTrailing();

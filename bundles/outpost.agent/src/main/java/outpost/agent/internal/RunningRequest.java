@@ -6,6 +6,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 
 import outpost.agent.CommandContext;
+import outpost.agent.ShellPolicy;
 import outpost.protocol.Output;
 import outpost.protocol.OutputKind;
 import outpost.protocol.Result;
@@ -22,6 +23,10 @@ final class RunningRequest implements CommandContext {
     private final Duration timeout;
     private final Connection connection;
     private final Runnable onFinished;
+    private final ShellPolicy shellPolicy;
+    private final long outputCapChars;
+    private long outputChars;
+    private volatile boolean truncated;
     private volatile String arguments = "";
     private volatile ResultStatus stoppedAs;
     private volatile Future<?> work;
@@ -32,11 +37,14 @@ final class RunningRequest implements CommandContext {
     /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
 
-    RunningRequest(int id, Duration timeout, Connection connection, Runnable onFinished) {
+    RunningRequest(int id, Duration timeout, Connection connection, Runnable onFinished, ShellPolicy shellPolicy,
+            int outputCapBytes) {
         this.id = id;
         this.timeout = timeout;
         this.connection = connection;
         this.onFinished = onFinished;
+        this.shellPolicy = shellPolicy;
+        this.outputCapChars = outputCapBytes;
     }
 
     /** Claims the request for a worker; false when it was stopped before any worker took it. */
@@ -88,12 +96,12 @@ final class RunningRequest implements CommandContext {
     Result result(ResultStatus status, int exitCode, long durationMillis, String message) {
         ResultStatus stopped = stoppedAs;
         if (stopped == ResultStatus.TIMED_OUT) {
-            return new Result(id, stopped, exitCode, durationMillis, false, "timed out after " + timeout.toSeconds() + " s");
+            return new Result(id, stopped, exitCode, durationMillis, truncated, "timed out after " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
         }
         if (stopped == ResultStatus.CANCELLED) {
-            return new Result(id, stopped, exitCode, durationMillis, false, "cancelled");
+            return new Result(id, stopped, exitCode, durationMillis, truncated, "cancelled");
         }
-        return new Result(id, status, exitCode, durationMillis, false, message);
+        return new Result(id, status, exitCode, durationMillis, truncated, message);
     }
 
     /** Sends the one result of this request (later calls do nothing) and releases its id. */
@@ -130,7 +138,23 @@ final class RunningRequest implements CommandContext {
         output(OutputKind.STDERR, text);
     }
 
-    private void output(OutputKind kind, String text) {
+    /** Sends output up to the cap (counted in chars, close to bytes for the usual text); past it, one marker. */
+    private void output(OutputKind kind, String whole) {
+        String text;
+        synchronized (this) {
+            if (truncated) {
+                return;
+            }
+            long room = outputCapChars - outputChars;
+            if (whole.length() > room) {
+                truncated = true;
+                text = whole.substring(0, (int) Math.max(0, room)) + "\n[output cut at " + outputCapChars
+                        + " characters: the agent's output cap]\n";
+            } else {
+                text = whole;
+            }
+            outputChars += whole.length();
+        }
         try {
             int from = 0;
             while (from < text.length()) {
@@ -154,5 +178,10 @@ final class RunningRequest implements CommandContext {
     @Override
     public Duration timeout() {
         return timeout;
+    }
+
+    @Override
+    public ShellPolicy shellPolicy() {
+        return shellPolicy;
     }
 }

@@ -42,7 +42,7 @@ class AgentArgumentsTest {
     @Test
     void helpDescribesEveryOption() throws Exception {
         assertTrue(AgentArguments.parse("--help").help());
-        for (String option : new String[] { "--port", "--bind", "--data", "--plain-tcp", "--help" }) {
+        for (String option : new String[] { "--port", "--bind", "--data", "--config", "--plain-tcp", "--help" }) {
             assertTrue(AgentArguments.USAGE.contains(option), option);
         }
     }

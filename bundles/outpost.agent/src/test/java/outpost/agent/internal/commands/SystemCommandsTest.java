@@ -154,6 +154,11 @@ class SystemCommandsTest {
             public java.time.Duration timeout() {
                 return java.time.Duration.ofSeconds(60);
             }
+
+            @Override
+            public outpost.agent.ShellPolicy shellPolicy() {
+                return outpost.agent.ShellPolicy.DISABLED;
+            }
         });
         assertEquals(0, exit);
         return out.toString();

@@ -1,0 +1,93 @@
+package outpost.agent.internal.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.util.List;
+import java.util.function.Consumer;
+
+import outpost.agent.AgentCommand;
+import outpost.agent.CommandContext;
+import outpost.agent.ShellPolicy;
+import outpost.protocol.Role;
+
+/**
+ * Runs a command line in one of the shells, as the original's "dos:", "linux:" and "powershell:"
+ * prefixes did, but only for tokens with the execute role and only for lines the agent's
+ * {@link ShellPolicy} allows. Output streams as it comes; cancel and timeout end the whole process tree.
+ */
+public abstract class ShellCommand implements AgentCommand {
+
+    private final ShellKind kind;
+    private final ShellPlatform platform;
+
+    protected ShellCommand(ShellKind kind, ShellPlatform platform) {
+        this.kind = kind;
+        this.platform = platform;
+    }
+
+    @Override
+    public String name() {
+        return kind.prefix();
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of(kind.alias());
+    }
+
+    @Override
+    public Role requiredRole() {
+        return Role.EXECUTE;
+    }
+
+    @Override
+    public int execute(CommandContext context) throws Exception {
+        String line = context.arguments();
+        if (line.isEmpty()) {
+            throw new IllegalArgumentException("give a command line, e.g. " + kind.prefix() + " uname -a");
+        }
+        ShellPolicy policy = context.shellPolicy();
+        if (!policy.enabled()) {
+            throw new IllegalArgumentException("shell commands are off on this agent (its configuration has no shell.allow)");
+        }
+        if (!policy.permits(line)) {
+            throw new IllegalArgumentException("'" + line + "' is not allowed by this agent's shell.allow and shell.deny");
+        }
+        List<String> command = platform.command(kind, line)
+                .orElseThrow(() -> new IllegalArgumentException(platform.missing(kind)));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close(); // no input: a command that reads stdin sees its end at once
+        Thread errors = pump(process.getErrorStream(), context::stderr, "outpost-shell-stderr");
+        Thread output = pump(process.getInputStream(), context::stdout, "outpost-shell-stdout");
+        try {
+            int exit = process.waitFor(); // interrupted by cancel and timeout
+            output.join();
+            errors.join();
+            return exit;
+        } finally {
+            if (process.isAlive() || process.descendants().findAny().isPresent()) {
+                platform.killTree(process.toHandle());
+            }
+        }
+    }
+
+    /** Copies a process stream to the caller as decoded text, chunk by chunk, on a thread of its own. */
+    private Thread pump(InputStream stream, Consumer<String> sink, String name) {
+        Thread thread = new Thread(() -> {
+            try (Reader reader = new InputStreamReader(stream, platform.outputCharset())) {
+                char[] buffer = new char[8192];
+                int read;
+                while ((read = reader.read(buffer)) > 0) {
+                    sink.accept(new String(buffer, 0, read));
+                }
+            } catch (IOException e) {
+                // the process ended or was killed: its streams close
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,49 @@
+package outpost.agent.internal.shell;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Linux, macOS and other Unix systems: sh everywhere, PowerShell when pwsh is installed, no cmd.exe. */
+final class UnixShellPlatform implements ShellPlatform {
+
+    private final Function<String, Optional<Path>> programs;
+
+    UnixShellPlatform(Function<String, Optional<Path>> programs) {
+        this.programs = programs;
+    }
+
+    @Override
+    public Optional<List<String>> command(ShellKind kind, String line) {
+        return switch (kind) {
+            case POSIX -> programs.apply("sh").map(sh -> List.of(sh.toString(), "-c", line));
+            case POWERSHELL -> programs.apply("pwsh")
+                    .map(pwsh -> List.of(pwsh.toString(), "-NoLogo", "-NoProfile", "-NonInteractive", "-Command", line));
+            case CMD -> Optional.empty();
+        };
+    }
+
+    @Override
+    public String missing(ShellKind kind) {
+        return switch (kind) {
+            case CMD -> "cmd.exe exists only on Windows; this agent runs on " + System.getProperty("os.name")
+                    + " (use sh: instead)";
+            case POWERSHELL -> "PowerShell (pwsh) is not installed on this agent's machine";
+            case POSIX -> "no sh on this agent's PATH";
+        };
+    }
+
+    @Override
+    public Charset outputCharset() {
+        return ShellPlatform.charsetOr(System.getProperty("native.encoding"), Charset.defaultCharset());
+    }
+
+    @Override
+    public void killTree(ProcessHandle process) {
+        // children first, so none is re-parented to init and left running
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}
