@@ -272,6 +272,30 @@ class AgentProtocolIT {
         }
     }
 
+    @Test
+    void pingPythonAndProcsAnswerAndEveryCommandIsAudited() throws Exception {
+        start(false);
+        healthy.send(new Request(70, "ping 127.0.0.1 1"));
+        Result ping = readUntil(healthy, Result.class);
+        boolean pingInstalled = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, "ping")));
+        if (pingInstalled) {
+            assertEquals(ResultStatus.OK, ping.status(), ping.toString());
+        } else {
+            assertTrue(ping.message().contains("cannot run ping"), ping.message());
+        }
+        healthy.send(new Request(71, "procs mem 3"));
+        String procs = readUntil(healthy, Output.class).text();
+        assertTrue(procs.startsWith("     PID") && procs.split("\n").length == 4, procs);
+        readUntil(healthy, Result.class);
+        healthy.send(new Request(72, "python --help"));
+        assertEquals("python: only 'python --version' is answered", readUntil(healthy, Result.class).message());
+
+        String audit = Files.readString(data.resolve("audit.log.0"));
+        assertTrue(audit.contains("token=admin status=OK exit=0") && audit.contains("command=procs mem 3"), audit);
+        assertTrue(audit.contains("status=FAILED") && audit.contains("command=python --help"), audit);
+    }
+
     // ---- session control, as the original had it ----------------------------------------------
 
     @Test

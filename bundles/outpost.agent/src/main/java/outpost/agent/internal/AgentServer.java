@@ -64,6 +64,7 @@ public final class AgentServer implements Agent, SessionControl {
     private final String hostName;
     private volatile Listener listener;
     private volatile AgentSettings current;
+    private volatile AuditLog audit;
     private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
     @Activate
@@ -107,9 +108,17 @@ public final class AgentServer implements Agent, SessionControl {
         }
         Hello hello = Hello.current(AgentVersion.current(), hostName, capabilities);
         throttle = new AuthThrottle(Clock.systemUTC()); // a (re)start forgets earlier lockouts
+        AuditLog newAudit = new AuditLog(data);
         Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
-        listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections()),
-                connection -> accept(connection, settings, tokens, hello));
+        audit = newAudit;
+        try {
+            listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections()),
+                    connection -> accept(connection, settings, tokens, hello));
+        } catch (IOException | RuntimeException e) {
+            newAudit.close();
+            audit = null;
+            throw e;
+        }
         current = settings;
         return new AgentStartup(listener.localAddress(), identity.map(TlsIdentity::fingerprint), createdToken);
     }
@@ -131,6 +140,11 @@ public final class AgentServer implements Agent, SessionControl {
             client.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, reason));
         }
         clients.clear();
+        AuditLog closing = audit;
+        audit = null;
+        if (closing != null) {
+            timers.schedule(closing::close, 2, java.util.concurrent.TimeUnit.SECONDS); // after the last results
+        }
     }
 
     @Override
@@ -190,7 +204,7 @@ public final class AgentServer implements Agent, SessionControl {
 
     private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens, Hello hello) {
         ClientConnection client = new ClientConnection(connection, settings, tokens, throttle, commands, workers, timers,
-                clients::remove, this);
+                clients::remove, this, audit);
         clients.add(client);
         try {
             connection.send(hello);

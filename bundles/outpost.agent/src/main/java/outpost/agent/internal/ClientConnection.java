@@ -47,13 +47,14 @@ final class ClientConnection implements MessageHandler {
     private final ScheduledExecutorService timers;
     private final Consumer<ClientConnection> onClosed;
     private final SessionControl control;
+    private final AuditLog audit;
     private final Map<Integer, RunningRequest> inFlight = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
 
     ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
             CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers,
-            Consumer<ClientConnection> onClosed, SessionControl control) {
+            Consumer<ClientConnection> onClosed, SessionControl control, AuditLog audit) {
         this.connection = connection;
         this.settings = settings;
         this.tokens = tokens;
@@ -63,6 +64,7 @@ final class ClientConnection implements MessageHandler {
         this.timers = timers;
         this.onClosed = onClosed;
         this.control = control;
+        this.audit = audit;
         this.handshakeDeadline = timers.schedule(() -> {
             if (grant == null) {
                 connection.close(ErrorReport.fatal(ErrorCode.HANDSHAKE_TIMEOUT, "no authentication within "
@@ -109,6 +111,7 @@ final class ClientConnection implements MessageHandler {
         var match = tokens.authenticate(auth.token());
         if (match.isEmpty()) {
             int failures = throttle.failed(peer);
+            audit.authenticationFailed(peer());
             LOG.log(System.Logger.Level.WARNING, "authentication failed from " + peer.getHostAddress() + " (" + failures
                     + " in a row)");
             connection.close(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "unknown token"));
@@ -135,8 +138,10 @@ final class ClientConnection implements MessageHandler {
         Duration timeout = request.timeoutMillis() > 0
                 ? Duration.ofMillis(Math.min(request.timeoutMillis(), settings.defaultTimeout().toMillis()))
                 : settings.defaultTimeout();
-        RunningRequest running = new RunningRequest(id, timeout, connection, () -> inFlight.remove(id), settings.shell(),
-                settings.outputCapBytes());
+        RunningRequest running = new RunningRequest(id, timeout, connection, result -> {
+            inFlight.remove(id);
+            audit.record(peer(), grant.name(), request.command(), result);
+        }, settings.shell(), settings.outputCapBytes());
         if (inFlight.putIfAbsent(id, running) != null) {
             send(new ErrorReport(id, ErrorCode.DUPLICATE_ID, "request " + id + " is already in flight"));
             return;
@@ -185,7 +190,7 @@ final class ClientConnection implements MessageHandler {
             int exitCode = found.execute(running);
             return running.result(ResultStatus.OK, exitCode, elapsedMillis(started), "");
         } catch (IllegalArgumentException e) {
-            return running.result(ResultStatus.FAILED, 2, elapsedMillis(started), line.name() + ": " + e.getMessage());
+            return running.result(ResultStatus.FAILED, 2, elapsedMillis(started), label(line.name()) + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return running.result(ResultStatus.CANCELLED, -1, elapsedMillis(started), "cancelled");
@@ -194,7 +199,7 @@ final class ClientConnection implements MessageHandler {
                 return running.result(ResultStatus.CANCELLED, -1, elapsedMillis(started), "cancelled");
             }
             LOG.log(System.Logger.Level.WARNING, "command '" + line.name() + "' failed", e);
-            return running.result(ResultStatus.FAILED, 1, elapsedMillis(started), line.name() + " failed: " + e);
+            return running.result(ResultStatus.FAILED, 1, elapsedMillis(started), label(line.name()) + "failed: " + e);
         }
     }
 
@@ -261,6 +266,15 @@ final class ClientConnection implements MessageHandler {
         if (cause != null) {
             LOG.log(System.Logger.Level.INFO, "connection from " + from.remoteAddress() + " ended: " + cause.getMessage());
         }
+    }
+
+    /** "ping: " for a word, "sh: " for a prefix that ends with its colon already. */
+    private static String label(String commandName) {
+        return commandName.endsWith(":") ? commandName + " " : commandName + ": ";
+    }
+
+    private String peer() {
+        return connection.remoteAddress().getAddress().getHostAddress() + ":" + connection.remoteAddress().getPort();
     }
 
     private static long elapsedMillis(long startedNanos) {

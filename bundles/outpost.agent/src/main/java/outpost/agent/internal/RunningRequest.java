@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import outpost.agent.CommandContext;
 import outpost.agent.ShellPolicy;
@@ -22,7 +23,7 @@ final class RunningRequest implements CommandContext {
     private final int id;
     private final Duration timeout;
     private final Connection connection;
-    private final Runnable onFinished;
+    private final Consumer<Result> onFinished;
     private final ShellPolicy shellPolicy;
     private final long outputCapChars;
     private long outputChars;
@@ -37,7 +38,7 @@ final class RunningRequest implements CommandContext {
     /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
 
-    RunningRequest(int id, Duration timeout, Connection connection, Runnable onFinished, ShellPolicy shellPolicy,
+    RunningRequest(int id, Duration timeout, Connection connection, Consumer<Result> onFinished, ShellPolicy shellPolicy,
             int outputCapBytes) {
         this.id = id;
         this.timeout = timeout;
@@ -115,7 +116,7 @@ final class RunningRequest implements CommandContext {
                 deadline.cancel(false);
             }
         }
-        onFinished.run();
+        onFinished.accept(result);
         try {
             connection.send(result);
         } catch (IOException e) {

@@ -1,11 +1,6 @@
 package outpost.agent.internal.shell;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.util.List;
-import java.util.function.Consumer;
 
 import outpost.agent.AgentCommand;
 import outpost.agent.CommandContext;
@@ -57,37 +52,6 @@ public abstract class ShellCommand implements AgentCommand {
         }
         List<String> command = platform.command(kind, line)
                 .orElseThrow(() -> new IllegalArgumentException(platform.missing(kind)));
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close(); // no input: a command that reads stdin sees its end at once
-        Thread errors = pump(process.getErrorStream(), context::stderr, "outpost-shell-stderr");
-        Thread output = pump(process.getInputStream(), context::stdout, "outpost-shell-stdout");
-        try {
-            int exit = process.waitFor(); // interrupted by cancel and timeout
-            output.join();
-            errors.join();
-            return exit;
-        } finally {
-            if (process.isAlive() || process.descendants().findAny().isPresent()) {
-                platform.killTree(process.toHandle());
-            }
-        }
-    }
-
-    /** Copies a process stream to the caller as decoded text, chunk by chunk, on a thread of its own. */
-    private Thread pump(InputStream stream, Consumer<String> sink, String name) {
-        Thread thread = new Thread(() -> {
-            try (Reader reader = new InputStreamReader(stream, platform.outputCharset())) {
-                char[] buffer = new char[8192];
-                int read;
-                while ((read = reader.read(buffer)) > 0) {
-                    sink.accept(new String(buffer, 0, read));
-                }
-            } catch (IOException e) {
-                // the process ended or was killed: its streams close
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return ProcessRunner.run(command, platform.outputCharset(), platform::killTree, context);
     }
 }

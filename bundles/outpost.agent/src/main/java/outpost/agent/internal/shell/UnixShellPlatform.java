@@ -42,8 +42,6 @@ final class UnixShellPlatform implements ShellPlatform {
 
     @Override
     public void killTree(ProcessHandle process) {
-        // children first, so none is re-parented to init and left running
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessRunner.killTree(process);
     }
 }

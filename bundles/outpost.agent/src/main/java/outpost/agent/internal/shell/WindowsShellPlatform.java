@@ -40,7 +40,6 @@ final class WindowsShellPlatform implements ShellPlatform {
 
     @Override
     public void killTree(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessRunner.killTree(process);
     }
 }
