@@ -33,6 +33,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentSettings;
+import outpost.agent.ShellPolicy;
 import outpost.console.ui.ServerEditorInput;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.servers.Server;
@@ -56,7 +57,8 @@ class ExplorerToConsoleIT {
     void startAgentAndWriteServerList() throws Exception {
         agent = service(Agent.class);
         java.nio.file.Path data = java.nio.file.Files.createTempDirectory("outpost-ui-agent");
-        agentAddress = agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data))
+        agentAddress = agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                .withShell(new ShellPolicy(List.of("sleep *"), List.of()), java.time.Duration.ofSeconds(60), 1 << 20))
                 .address();
         String token = java.nio.file.Files.readString(data.resolve("token")).strip();
         // a new agent identity each run: forget pins of earlier runs
@@ -116,6 +118,24 @@ class ExplorerToConsoleIT {
         type(input, "bogus");
         waitUntil("an unknown command is named", () -> output.getText().contains("unknown command 'bogus', try help"));
 
+        Event up = new Event();
+        up.keyCode = SWT.ARROW_UP;
+        input.notifyListeners(SWT.KeyDown, up);
+        assertEquals("bogus", input.getText(), "Up brings back the last command");
+        input.notifyListeners(SWT.KeyDown, up);
+        assertEquals("name", input.getText());
+        input.setText("");
+
+        click(find(console, "console.quick.ip"));
+        waitUntil("the IP quick button answers", () -> output.getText().contains("> ip\n") && output.getText().contains("lo: 127.0.0.1"));
+
+        Control cancel = find(console, "console.cancel");
+        type(input, "sh: sleep 30");
+        waitUntil("the long command runs and can be cancelled", cancel::isEnabled);
+        click(cancel);
+        waitUntil("the command ends as cancelled", () -> output.getText().contains("cancelled"));
+        assertFalse(cancel.isEnabled(), "nothing left to cancel");
+
         doubleClick(table, 0);
         waitUntil("the same console is activated, not a second one", () -> page.getActiveEditor() == editor);
         assertEquals(1, page.getEditorReferences().length);
@@ -131,6 +151,10 @@ class ExplorerToConsoleIT {
         Event event = new Event();
         event.item = table.getItem(row);
         table.notifyListeners(SWT.DefaultSelection, event);
+    }
+
+    private static void click(Control button) {
+        button.notifyListeners(SWT.Selection, new Event());
     }
 
     private static void type(Text input, String command) {

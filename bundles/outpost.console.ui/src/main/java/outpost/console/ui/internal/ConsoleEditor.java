@@ -3,7 +3,11 @@ package outpost.console.ui.internal;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -19,6 +23,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
@@ -49,6 +54,8 @@ public final class ConsoleEditor extends EditorPart {
     public static final String WIDGET_ID = "outpost.widget";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String[][] QUICK_COMMANDS = { { "OS", "os" }, { "Name", "name" }, { "IP", "ip" }, { "CPU", "cpu" },
+            { "RAM", "ram" }, { "Disk", "disk" }, { "Help", "help" } };
 
     private Server server;
     private SessionFactory factory;
@@ -59,6 +66,11 @@ public final class ConsoleEditor extends EditorPart {
     private TranscriptView transcript;
     private Text input;
     private Button sendButton;
+    private Button cancelButton;
+    private final List<Button> quickButtons = new ArrayList<>();
+    private final CommandHistory history = new CommandHistory();
+    /** Commands of this console whose result has not come yet; UI thread only. */
+    private final Set<CommandCall> running = new HashSet<>();
 
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
@@ -97,19 +109,42 @@ public final class ConsoleEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(output);
         transcript = new TranscriptView(output);
 
+        Composite quick = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(quick);
+        GridLayoutFactory.fillDefaults().numColumns(QUICK_COMMANDS.length + 1).applyTo(quick);
+        for (String[] command : QUICK_COMMANDS) {
+            Button button = new Button(quick, SWT.PUSH);
+            button.setText(command[0]);
+            button.setToolTipText("Send '" + command[1] + "'");
+            button.setData(WIDGET_ID, "console.quick." + command[1]);
+            button.addListener(SWT.Selection, event -> run(command[1]));
+            quickButtons.add(button);
+        }
+        Button clear = new Button(quick, SWT.PUSH);
+        clear.setText("Clear");
+        clear.setData(WIDGET_ID, "console.clear");
+        clear.addListener(SWT.Selection, event -> output.setText(""));
+
         Composite inputRow = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(inputRow);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(inputRow);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(inputRow);
         input = new Text(inputRow, SWT.SINGLE | SWT.BORDER);
         input.setData(WIDGET_ID, "console.input");
         input.setMessage("command, e.g. cpu, ram, os, name, help");
         input.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(input);
         input.addListener(SWT.DefaultSelection, event -> send());
+        input.addListener(SWT.KeyDown, this::keyPressed);
         sendButton = new Button(inputRow, SWT.PUSH);
         sendButton.setText("Send");
         sendButton.setData(WIDGET_ID, "console.send");
         sendButton.addListener(SWT.Selection, event -> send());
+        cancelButton = new Button(inputRow, SWT.PUSH);
+        cancelButton.setText("Cancel");
+        cancelButton.setToolTipText("Stop the running commands (Ctrl+C)");
+        cancelButton.setData(WIDGET_ID, "console.cancel");
+        cancelButton.setEnabled(false);
+        cancelButton.addListener(SWT.Selection, event -> cancelRunning());
 
         factory = getSite().getService(SessionFactory.class);
         if (factory == null) {
@@ -197,12 +232,40 @@ public final class ConsoleEditor extends EditorPart {
         job.schedule();
     }
 
+    /** Up and Down walk the history; Ctrl+C without a selection cancels, as in a terminal. */
+    private void keyPressed(Event event) {
+        if (event.keyCode == SWT.ARROW_UP || event.keyCode == SWT.ARROW_DOWN) {
+            String line = event.keyCode == SWT.ARROW_UP ? history.previous() : history.next();
+            if (line != null) {
+                input.setText(line);
+                input.setSelection(line.length());
+            }
+            event.doit = false;
+        } else if ((event.stateMask & SWT.MOD1) != 0 && event.keyCode == 'c' && input.getSelectionCount() == 0
+                && !running.isEmpty()) {
+            cancelRunning();
+            event.doit = false;
+        }
+    }
+
+    private void cancelRunning() {
+        running.forEach(CommandCall::cancel);
+    }
+
     private void send() {
         String line = input.getText().strip();
-        if (line.isEmpty() || session == null || session.status() != SessionStatus.CONNECTED) {
+        if (line.isEmpty()) {
             return;
         }
         input.setText("");
+        history.add(line);
+        run(line);
+    }
+
+    private void run(String line) {
+        if (session == null || session.status() != SessionStatus.CONNECTED) {
+            return;
+        }
         transcript.appendCommand(LocalTime.now().format(TIME) + "  > " + line);
         CommandCall call;
         try {
@@ -212,12 +275,18 @@ public final class ConsoleEditor extends EditorPart {
             transcript.appendError(e.getMessage()); // the connection ended since the check above
             return;
         }
+        running.add(call);
+        cancelButton.setEnabled(true);
         call.result().whenComplete((Result result, Throwable error) -> inUi(() -> {
+            running.remove(call);
+            cancelButton.setEnabled(!running.isEmpty());
             transcript.endLine();
             if (error != null) {
                 transcript.appendError(line + ": " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
             } else if (!result.isOk()) {
                 transcript.appendError(result.message());
+            } else if (result.exitCode() != 0 || result.durationMillis() >= 1000) {
+                transcript.appendInfo("exit " + result.exitCode() + " after " + result.durationMillis() + " ms");
             }
         }));
     }
@@ -234,6 +303,7 @@ public final class ConsoleEditor extends EditorPart {
         boolean canSend = status == SessionStatus.CONNECTED;
         input.setEnabled(canSend);
         sendButton.setEnabled(canSend);
+        quickButtons.forEach(button -> button.setEnabled(canSend));
         if (canSend) {
             input.setFocus();
         }
