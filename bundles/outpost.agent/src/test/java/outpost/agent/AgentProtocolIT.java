@@ -338,6 +338,8 @@ class AgentProtocolIT {
         assertNotNull(again, "the agent listens again after a reset");
         healthy = again;
         assertStillServing();
+        assertFalse(Files.exists(data.resolve("audit.log.0.1")), "the audit log goes on in the same file");
+        assertTrue(Files.readString(data.resolve("audit.log.0")).contains("command=reset"));
     }
 
     @Test

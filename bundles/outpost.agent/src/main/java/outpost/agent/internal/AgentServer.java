@@ -143,7 +143,7 @@ public final class AgentServer implements Agent, SessionControl {
         AuditLog closing = audit;
         audit = null;
         if (closing != null) {
-            timers.schedule(closing::close, 2, java.util.concurrent.TimeUnit.SECONDS); // after the last results
+            closing.close(); // released now, so a reset reopens the same file; later records are dropped
         }
     }
 
