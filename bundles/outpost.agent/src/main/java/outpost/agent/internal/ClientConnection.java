@@ -212,15 +212,16 @@ final class ClientConnection implements MessageHandler {
             case HELP -> running.stdout(commands.helpText(grant.roles()));
             case DISCONNECT -> {
                 running.stdout("disconnecting");
-                timers.execute(() -> connection.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, "disconnected at your request")));
+                running.afterFinish(() -> connection.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN,
+                        "disconnected at your request")));
             }
             case RESET -> {
                 running.stdout("resetting: every client is disconnected, the agent listens again in a moment");
-                timers.execute(control::reset); // not on the event loop: reset closes it down
+                running.afterFinish(() -> timers.execute(control::reset)); // off the event loop: reset closes it down
             }
             case KILL -> {
                 running.stdout("stopping the agent");
-                timers.execute(control::kill);
+                running.afterFinish(() -> timers.execute(control::kill));
             }
         }
         return Result.ok(request.id(), elapsedMillis(started));

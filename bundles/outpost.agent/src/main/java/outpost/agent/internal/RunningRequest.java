@@ -34,6 +34,7 @@ final class RunningRequest implements CommandContext {
     private volatile ScheduledFuture<?> deadline;
     private boolean started;
     private boolean finished;
+    private volatile Runnable afterFinish = () -> { };
 
     /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
@@ -105,6 +106,11 @@ final class RunningRequest implements CommandContext {
         return new Result(id, status, exitCode, durationMillis, truncated, message);
     }
 
+    /** Something to do once the result is recorded and sent (session control acts after its answer). */
+    void afterFinish(Runnable action) {
+        afterFinish = action;
+    }
+
     /** Sends the one result of this request (later calls do nothing) and releases its id. */
     void finish(Result result) {
         synchronized (this) {
@@ -122,6 +128,7 @@ final class RunningRequest implements CommandContext {
         } catch (IOException e) {
             // the client is gone; nobody is waiting for this result
         }
+        afterFinish.run();
     }
 
     @Override

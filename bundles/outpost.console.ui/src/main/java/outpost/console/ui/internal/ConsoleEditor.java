@@ -165,30 +165,44 @@ public final class ConsoleEditor extends EditorPart {
         }
     }
 
-    /** Finds the token (file or this run's answer), else asks for it, then connects in a Job. */
+    /**
+     * Looks the token up in a Job (the tokens file is disk I/O); asks the user on the UI thread when
+     * there is none; then connects in a Job.
+     */
     private void connect() {
-        Optional<String> token;
-        try {
-            token = ConsoleCredentials.token(server);
-        } catch (IOException e) {
-            transcript.appendError("Cannot read " + ConsoleCredentials.tokensFile() + ": " + e.getMessage());
-            token = Optional.empty();
-        }
-        if (token.isEmpty()) {
-            InputDialog ask = new InputDialog(getSite().getShell(), "Token for " + server.name(),
-                    "The agent at " + server.endpoint() + " needs a token (its data/token file holds the admin token):",
-                    "", text -> text.isBlank() ? "Enter the token" : null);
-            if (ask.open() != Window.OK) {
-                transcript.appendError("Not connected: no token for " + server.endpoint() + ".");
-                return;
+        transcript.appendInfo("Connecting to " + server.endpoint() + " ...");
+        Job.create("Looking up the token of " + server.name(), (IProgressMonitor monitor) -> {
+            Optional<String> token;
+            try {
+                token = ConsoleCredentials.token(server);
+            } catch (IOException e) {
+                inUi(() -> transcript.appendError("Cannot read " + ConsoleCredentials.tokensFile() + ": " + e.getMessage()));
+                token = Optional.empty();
             }
-            token = Optional.of(ask.getValue().strip());
-            ConsoleCredentials.remember(server, token.get());
+            Optional<String> found = token;
+            inUi(() -> found.ifPresentOrElse(this::connectWith, this::askTokenAndConnect));
+            return Status.OK_STATUS;
+        }).schedule();
+    }
+
+    private void askTokenAndConnect() {
+        InputDialog ask = new InputDialog(getSite().getShell(), "Token for " + server.name(),
+                "The agent at " + server.endpoint() + " needs a token (its data/token file holds the admin token):",
+                "", text -> text.isBlank() ? "Enter the token" : null);
+        if (ask.open() != Window.OK) {
+            transcript.appendError("Not connected: no token for " + server.endpoint() + ".");
+            return;
         }
+        String token = ask.getValue().strip();
+        ConsoleCredentials.remember(server, token);
+        connectWith(token);
+    }
+
+    private void connectWith(String token) {
         if (session != null) {
             session.close();
         }
-        session = factory.create(SessionSettings.of(server.host(), server.port(), token.get(),
+        session = factory.create(SessionSettings.of(server.host(), server.port(), token,
                 ConsoleCredentials.knownAgentsFile()));
         session.addListener(new SessionListener() {
             @Override
@@ -210,7 +224,6 @@ public final class ConsoleEditor extends EditorPart {
             }
         });
         AgentSession connecting = session;
-        transcript.appendInfo("Connecting to " + server.endpoint() + " ...");
         Job job = Job.create("Connecting to " + server.name(), (IProgressMonitor monitor) -> {
             try {
                 connecting.connect();
