@@ -18,11 +18,13 @@ import outpost.agent.ShellPolicy;
 /**
  * The agent's configuration file (--config), a properties file:
  * <pre>
- * shell.allow.1 = uname -a        # one pattern per key starting with shell.allow
+ * # one pattern per key starting with shell.allow; deny wins over allow
+ * shell.allow.1 = uname -a
  * shell.allow.2 = df -h *
- * shell.deny.1  = df -h /secret*  # deny wins over allow
- * request.timeout = 60            # seconds a request may run
- * output.cap = 4194304            # characters of output per request before it is cut
+ * shell.deny.1  = df -h /secret*
+ * # seconds a request may run, characters of output per request before it is cut
+ * request.timeout = 60
+ * output.cap = 4194304
  * </pre>
  * An invalid value stops the start with a message naming the key.
  */
