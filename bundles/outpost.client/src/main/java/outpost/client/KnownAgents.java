@@ -1,15 +1,17 @@
 package outpost.client;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+
+import outpost.transport.AtomicFiles;
 
 /**
  * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}
@@ -34,17 +36,11 @@ public final class KnownAgents {
     public synchronized void remember(String host, int port, String fingerprint) throws IOException {
         Properties known = load();
         known.setProperty(key(host, port), fingerprint);
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                known.store(writer, "Outpost: pinned agent certificates (host:port=fingerprint)");
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, false, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            known.store(writer, "Outpost: pinned agent certificates (host:port=fingerprint)");
+            writer.flush();
+        });
     }
 
     private Properties load() throws IOException {

@@ -2,12 +2,9 @@ package outpost.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -84,31 +81,19 @@ public final class TlsIdentities {
     }
 
     static void save(Path file, TlsIdentity identity) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".identity", ".tmp");
         try {
-            restrictToOwner(temporary);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(ALIAS, identity.privateKey(), STORE_PASSWORD, new X509Certificate[] { identity.certificate() });
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                store.store(out, STORE_PASSWORD);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, true, out -> {
+                try {
+                    store.store(out, STORE_PASSWORD);
+                } catch (GeneralSecurityException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            });
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the TLS key store " + file + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** Owner read/write only, where the file system has POSIX permissions. */
-    public static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Windows: the user profile's ACLs protect the data folder
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import outpost.protocol.Result;
-import outpost.transport.TlsIdentities;
+import outpost.transport.AtomicFiles;
 
 /**
  * One line per command in the data folder's {@code audit.log}: time, peer address, token name,
@@ -37,7 +37,7 @@ final class AuditLog implements AutoCloseable {
         });
         Path current = dataDirectory.resolve("audit.log.0");
         if (Files.exists(current)) {
-            TlsIdentities.restrictToOwner(current);
+            AtomicFiles.restrictToOwner(current);
         }
         logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);

@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,7 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import outpost.protocol.Role;
-import outpost.transport.TlsIdentities;
+import outpost.transport.AtomicFiles;
 
 /**
  * The tokens an agent accepts, kept as SHA-256 hashes with their roles in {@code tokens.properties}
@@ -135,13 +134,6 @@ final class TokenStore {
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            TlsIdentities.restrictToOwner(temporary);
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, true, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 }
