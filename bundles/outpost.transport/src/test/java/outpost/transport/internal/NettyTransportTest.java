@@ -1,7 +1,6 @@
 package outpost.transport.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLHandshakeException;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +60,6 @@ class NettyTransportTest {
     static void createIdentities() throws IOException {
         identity = TlsIdentities.generate("agent-under-test");
         otherIdentity = TlsIdentities.generate("impostor");
-    }
-
-    @AfterAll
-    static void nothingToRelease() {
-        // identities are in memory only
     }
 
     @AfterEach
@@ -289,9 +282,5 @@ class NettyTransportTest {
             }
         }
         throw new AssertionError("no " + type.getSimpleName() + " among the first 1000 events");
-    }
-
-    static <T> T as(Class<T> type, Object value) {
-        return assertInstanceOf(type, value);
     }
 }

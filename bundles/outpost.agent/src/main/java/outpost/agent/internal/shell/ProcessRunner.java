@@ -20,12 +20,12 @@ public final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    /** With the default charset and a plain process-tree kill. */
+    /** With the default charset. */
     public static int run(List<String> command, CommandContext context) throws IOException, InterruptedException {
-        return run(command, Charset.defaultCharset(), ProcessRunner::killTree, context);
+        return run(command, Charset.defaultCharset(), context);
     }
 
-    static int run(List<String> command, Charset charset, Consumer<ProcessHandle> killTree, CommandContext context)
+    static int run(List<String> command, Charset charset, CommandContext context)
             throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close(); // no input: a program that reads stdin sees its end at once
@@ -38,13 +38,13 @@ public final class ProcessRunner {
             return exit;
         } finally {
             if (process.isAlive() || process.descendants().findAny().isPresent()) {
-                killTree.accept(process.toHandle());
+                killTree(process.toHandle());
             }
         }
     }
 
     /** Children first, so none is re-parented and left running. */
-    static void killTree(ProcessHandle process) {
+    private static void killTree(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

@@ -14,11 +14,13 @@ public interface ShellPlatform {
     /** Why a shell is missing, for users. */
     String missing(ShellKind kind);
 
-    /** The charset shells write their output in. */
-    Charset outputCharset();
-
-    /** Ends the process and everything it started. */
-    void killTree(ProcessHandle process);
+    /**
+     * The charset shells write their output in: the system's native encoding (the ANSI code page on
+     * Windows). Ending a process tree needs nothing per OS: {@link ProcessHandle} covers them all.
+     */
+    default Charset outputCharset() {
+        return charsetOr(System.getProperty("native.encoding"), Charset.defaultCharset());
+    }
 
     /** The named charset, or the fallback when the name is unknown here (Java 17 has no forName with a default). */
     static Charset charsetOr(String name, Charset fallback) {

@@ -1,6 +1,5 @@
 package outpost.agent.internal.shell;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +32,5 @@ final class UnixShellPlatform implements ShellPlatform {
             case POWERSHELL -> "PowerShell (pwsh) is not installed on this agent's machine";
             case POSIX -> "no sh on this agent's PATH";
         };
-    }
-
-    @Override
-    public Charset outputCharset() {
-        return ShellPlatform.charsetOr(System.getProperty("native.encoding"), Charset.defaultCharset());
-    }
-
-    @Override
-    public void killTree(ProcessHandle process) {
-        ProcessRunner.killTree(process);
     }
 }

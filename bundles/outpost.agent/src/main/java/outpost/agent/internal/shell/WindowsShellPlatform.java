@@ -1,6 +1,5 @@
 package outpost.agent.internal.shell;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,16 +29,5 @@ final class WindowsShellPlatform implements ShellPlatform {
     public String missing(ShellKind kind) {
         return kind == ShellKind.POSIX ? "no sh.exe on this Windows agent's PATH (use cmd: or powershell: instead)"
                 : kind.prefix() + " is not available";
-    }
-
-    /** The ANSI code page of the system (windows-1252, say), which cmd and PowerShell use when writing to a pipe. */
-    @Override
-    public Charset outputCharset() {
-        return ShellPlatform.charsetOr(System.getProperty("native.encoding"), Charset.defaultCharset());
-    }
-
-    @Override
-    public void killTree(ProcessHandle process) {
-        ProcessRunner.killTree(process);
     }
 }
