@@ -240,6 +240,11 @@ class ServerExplorerIT {
         assertTrue(online.getText(columnIndex("Latency")).matches("[0-9]+\\.[0-9] ms"), labRows());
         assertEquals("1 of 2 online", lab.getText(status), "the group row counts its online servers");
         assertEquals("", serverItem("nobody home").getText(columnIndex("CPU")), "no values for a server that is down");
+        IViewPart view = page.findView(ServerExplorer.VIEW_ID);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        waitUntil("the maximized view shows every column", () -> tree.getClientArea().width > 800);
+        screenshot(listFile.resolveSibling("server-explorer.png")); // for the README, taken as a user sees it
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
         explorer.disconnectAll();
         waitUntil("disconnecting empties the live columns", () -> "".equals(serverItem("test agent").getText(status)), this::labRows);
@@ -250,6 +255,33 @@ class ServerExplorerIT {
         agent.stop();
         waitUntil("an agent that stops turns offline", () -> "offline".equals(serverItem("test agent").getText(status)),
                 this::labRows);
+
+        page.hideView(page.findView(ServerExplorer.VIEW_ID));
+        waitUntil("closing the view ends the monitor's threads, though its agents are down",
+                () -> monitorThreads().isEmpty(), () -> monitorThreads().toString());
+    }
+
+    /** Saves what the workbench window shows (Xvfb has no window decorations to crop). */
+    private static void screenshot(Path file) {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        Display display = shell.getDisplay();
+        org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, bounds.width, bounds.height);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    private static List<String> monitorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("outpost-explorer-monitor")).toList();
     }
 
     @Test

@@ -74,6 +74,20 @@ final class ExplorerActions {
         toolBar.add(disconnectAll);
     }
 
+    /** The view menu holds every action, for when the toolbar is cut off by a narrow view. */
+    void contributeTo(IMenuManager viewMenu) {
+        viewMenu.add(add);
+        viewMenu.add(edit);
+        viewMenu.add(remove);
+        viewMenu.add(new Separator());
+        viewMenu.add(importList);
+        viewMenu.add(exportList);
+        viewMenu.add(reload);
+        viewMenu.add(new Separator());
+        viewMenu.add(connectAll);
+        viewMenu.add(disconnectAll);
+    }
+
     void fillContextMenu(IMenuManager menu, ServerGroup group) {
         List<Server> selected = view.selectedServers();
         menu.add(open);

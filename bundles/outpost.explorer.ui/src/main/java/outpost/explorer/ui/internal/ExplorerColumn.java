@@ -9,7 +9,7 @@ import outpost.servers.Server;
 
 /** The tree's columns: what each shows for a server and how it sorts. */
 enum ExplorerColumn {
-    NAME("Name", 200, (server, live) -> server.name(), Comparator.comparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER)),
+    NAME("Name", 170, (server, live) -> server.name(), Comparator.comparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER)),
     HOST("Host", 140, (server, live) -> server.host(), Comparator.comparing(row -> row.server().host(), String.CASE_INSENSITIVE_ORDER)),
     PORT("Port", 60, (server, live) -> Integer.toString(server.port()), Comparator.comparingInt(row -> row.server().port())),
     STATUS("Status", 150, (server, live) -> live == null ? "" : live.status().label(),

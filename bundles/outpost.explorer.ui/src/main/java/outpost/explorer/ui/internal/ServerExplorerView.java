@@ -210,6 +210,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private void contributeActions() {
         IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
         actions.contributeTo(toolBar);
+        actions.contributeTo(getViewSite().getActionBars().getMenuManager());
         MenuManager menu = new MenuManager("#PopupMenu");
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillContextMenu);
