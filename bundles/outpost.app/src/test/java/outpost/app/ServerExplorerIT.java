@@ -198,6 +198,29 @@ class ServerExplorerIT {
     }
 
     @Test
+    void theEditDialogChangesTheServerInPlaceAndSavesTheList() throws Exception {
+        tree.setSelection(serverItem("db"));
+        tree.notifyListeners(SWT.Selection, new Event());
+        explorer.editSelected();
+        Shell dialog = waitForShell("Edit Server");
+        Text portField = (Text) find(dialog, "server.port");
+        Button ok = (Button) find(dialog, "server.ok");
+        assertEquals("5006", portField.getText(), "the dialog shows the server's fields");
+        assertTrue(ok.isEnabled(), "keeping its own host and port is no duplicate");
+        portField.setText("5005");
+        ((Text) find(dialog, "server.host")).setText("web-01.example.org");
+        assertFalse(ok.isEnabled(), "but taking another server's is");
+        ((Text) find(dialog, "server.host")).setText("db2.example.org");
+        ((Text) find(dialog, "server.name")).setText("db 2");
+        ok.notifyListeners(SWT.Selection, new Event());
+        waitUntil("the list file holds the edited server in its place",
+                () -> read(listFile).contains("web 1,web-01.example.org,5005,prod\ntest agent,127.0.0.1," + port
+                        + ",lab\ndb 2,db2.example.org,5005,prod\n"), () -> read(listFile));
+        assertFalse(read(listFile).contains("db.example.org"));
+        assertEquals(List.of("db 2", "web 1"), texts(tree.getItem(1).getItems(), 0));
+    }
+
+    @Test
     void exportWritesTheListInTheHeaderForm() throws Exception {
         Path exported = work.resolve("export").resolve("servers-copy.csv");
         Future<?> done = explorer.exportList(exported);

@@ -74,6 +74,9 @@ public final class ServerMonitor implements AutoCloseable {
 
     /** Starts monitoring these servers; servers already monitored but not online are tried again now. */
     public void connect(Collection<Server> servers) {
+        if (closed) {
+            return;
+        }
         for (Server server : servers) {
             Watch watch = watches.computeIfAbsent(key(server), k -> new Watch(server));
             watch.tryNow();
