@@ -1,5 +1,7 @@
 package outpost.servers;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,9 @@ public record Server(String name, String host, int port, String group) {
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
     private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]+(%[a-z0-9]+)?");
+    private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]+");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     /**
      * @throws IllegalArgumentException with a message for users when the host or port is invalid
@@ -46,13 +51,33 @@ public record Server(String name, String host, int port, String group) {
         return port == other.port && host.equalsIgnoreCase(other.host);
     }
 
+    /**
+     * Whether the text is a DNS name, an IPv4 address in dotted form, or an IPv6 literal (without
+     * brackets). Only syntax is checked: nothing is resolved.
+     */
     public static boolean isValidHost(String host) {
         if (host.isEmpty() || host.length() > 253) {
             return false;
         }
         if (host.indexOf(':') >= 0) {
-            return IPV6.matcher(host).matches() && host.chars().filter(c -> c == ':').count() >= 2;
+            return isIpv6Literal(host);
+        }
+        if (DOTTED_NUMBERS.matcher(host).matches()) {
+            return IPV4.matcher(host).matches(); // all digits: an address, so 999.1.1.1 or 10.1 is a typo
         }
         return HOST_NAME.matcher(host).matches();
+    }
+
+    private static boolean isIpv6Literal(String host) {
+        if (!IPV6.matcher(host).matches() || host.chars().filter(c -> c == ':').count() < 2) {
+            return false;
+        }
+        String address = host.indexOf('%') >= 0 ? host.substring(0, host.indexOf('%')) : host;
+        try {
+            // With a colon in it the JDK parses the text as an IPv6 literal and never asks DNS.
+            return InetAddress.getByName(address).getAddress().length == 16 || address.contains(".");
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

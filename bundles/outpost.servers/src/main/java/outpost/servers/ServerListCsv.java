@@ -44,6 +44,7 @@ public final class ServerListCsv {
         LineCounter lines = new LineCounter(text);
         Map<String, Integer> header = null;
         Map<String, Long> seen = new HashMap<>();
+        Map<Server, Long> serverLines = new HashMap<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), READ_FORMAT)) {
             for (CSVRecord record : parser) {
                 long line = lines.lineAt(record.getCharacterPosition());
@@ -62,6 +63,7 @@ public final class ServerListCsv {
                         problems.add(new ServerListProblem(line, "duplicate of line " + first + " (" + server.endpoint() + ")"));
                     } else {
                         servers.add(server);
+                        serverLines.put(server, line);
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(new ServerListProblem(line, e.getMessage()));
@@ -72,7 +74,7 @@ public final class ServerListCsv {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             problems.add(new ServerListProblem(lines.lastLine(), "unreadable CSV from here on: " + reason));
         }
-        return new ServerListReadResult(servers, problems);
+        return new ServerListReadResult(servers, problems, serverLines);
     }
 
     /** Writes the header form; flushes but does not close {@code out}, which the caller owns. */

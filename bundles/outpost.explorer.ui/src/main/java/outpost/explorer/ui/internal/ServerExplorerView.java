@@ -1,94 +1,242 @@
 package outpost.explorer.ui.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.AbstractTreeViewer;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
+import outpost.client.SessionFactory;
+import outpost.console.ui.AgentConnector;
 import outpost.console.ui.ConsoleEditors;
+import outpost.console.ui.ConsolePreferences;
+import outpost.explorer.ui.ServerExplorer;
+import outpost.explorer.ui.internal.live.LiveState;
+import outpost.explorer.ui.internal.live.LiveStatus;
+import outpost.explorer.ui.internal.live.ServerMonitor;
 import outpost.servers.Server;
+import outpost.servers.ServerForm;
+import outpost.servers.ServerList;
+import outpost.servers.ServerListFile;
+import outpost.servers.ServerListProblem;
 import outpost.servers.ServerListReadResult;
 import outpost.servers.ServerRepository;
 
 /**
- * Lists the servers of the user's server list file. The file is read in a Job; double-click (or
- * Enter) opens the server's console.
+ * The server list as a tree by group, filterable and sortable, with live columns. The list is
+ * edited here and every change is saved at once (atomically, in a Job); the live columns come from
+ * a {@link ServerMonitor}, whose changes reach the tree in one asyncExec at a time.
  */
-public final class ServerExplorerView extends ViewPart {
-
-    /** Key under which widgets carry a stable id, for tests and accessibility tools. */
-    public static final String WIDGET_ID = "outpost.widget";
+public final class ServerExplorerView extends ViewPart implements ServerExplorer {
 
     private static final ILog LOG = ILog.of(ServerExplorerView.class);
+    /** Problems listed under the tree; the Error Log has them all. */
+    private static final int SHOWN_PROBLEMS = 12;
 
-    private TableViewer viewer;
+    private ServerRepository repository;
+    private ServerMonitor monitor;
+    private Display display;
+    private TreeViewer viewer;
+    private Text filterText;
     private Label message;
+    private final ServerFilter filter = new ServerFilter();
+    private ServerComparator comparator;
+    private ExplorerActions actions;
+    private SaveQueue saves;
+
+    /** Null until the list file has been read; changed on the UI thread only. */
+    private ServerList list;
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private Map<String, LiveState> live = Map.of();
+    private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayoutFactory.fillDefaults().applyTo(parent);
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        Table table = viewer.getTable();
-        table.setData(WIDGET_ID, "explorer.servers");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        addColumn("Name", 160, Server::name);
-        addColumn("Host", 140, Server::host);
-        addColumn("Port", 60, server -> Integer.toString(server.port()));
-        addColumn("Group", 100, Server::group);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.addOpenListener(event -> openConsoles((IStructuredSelection) event.getSelection()));
+        display = parent.getDisplay();
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+        filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filterText.setMessage("Filter by name, host or group");
+        filterText.setData(WIDGET_ID, "explorer.filter");
+        filterText.addModifyListener(event -> {
+            if (filter.setText(filterText.getText())) {
+                viewer.refresh();
+                viewer.expandAll();
+            }
+        });
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
+
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        Tree tree = viewer.getTree();
+        tree.setData(WIDGET_ID, "explorer.servers");
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
+        comparator = new ServerComparator(this::liveState);
+        for (ExplorerColumn column : ExplorerColumn.values()) {
+            addColumn(column);
+        }
+        tree.setSortColumn(tree.getColumn(0));
+        tree.setSortDirection(SWT.UP);
+        viewer.setUseHashlookup(true);
+        viewer.setContentProvider(new ServerTreeContent());
+        viewer.setComparator(comparator);
+        viewer.setFilters(filter);
+        viewer.setAutoExpandLevel(AbstractTreeViewer.ALL_LEVELS);
+        viewer.addOpenListener(event -> openSelected());
         getSite().setSelectionProvider(viewer);
 
         message = new Label(parent, SWT.WRAP);
         message.setData(WIDGET_ID, "explorer.message");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(message);
+
+        repository = getSite().getService(ServerRepository.class);
+        startMonitor();
+        saves = repository == null ? null : new SaveQueue(repository, this::saveFailed);
+        actions = new ExplorerActions(this);
+        contributeActions();
+        viewer.addSelectionChangedListener(event -> actions.update());
         load();
     }
 
-    private void addColumn(String title, int width, Function<Server, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
+    private void startMonitor() {
+        SessionFactory sessions = getSite().getService(SessionFactory.class);
+        AgentConnector connector = getSite().getService(AgentConnector.class);
+        if (sessions == null || connector == null) {
+            LOG.warn("No " + (sessions == null ? "SessionFactory" : "AgentConnector") + " service: the live columns stay empty");
+            return;
+        }
+        ConsolePreferences preferences = ConsolePreferences.current();
+        monitor = new ServerMonitor(sessions, connector, new ServerMonitor.Settings(preferences.liveRefresh(),
+                preferences.reconnectMaxDelay(), max(preferences.liveRefresh(), preferences.connectTimeout())),
+                this::liveChanged);
+    }
+
+    private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private void addColumn(ExplorerColumn column) {
+        TreeViewerColumn viewerColumn = new TreeViewerColumn(viewer, column == ExplorerColumn.PORT ? SWT.RIGHT : SWT.LEFT);
+        TreeColumn treeColumn = viewerColumn.getColumn();
+        treeColumn.setText(column.title());
+        treeColumn.setWidth(column.width());
+        treeColumn.setMoveable(true);
+        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply((Server) element);
+                if (element instanceof ServerGroup group) {
+                    return groupText(group, column);
+                }
+                Server server = (Server) element;
+                return column.text(server, liveState(server));
             }
+
+            @Override
+            public String getToolTipText(Object element) {
+                LiveState state = element instanceof Server server ? liveState(server) : null;
+                return state == null ? null : state.reason();
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                if (column != ExplorerColumn.NAME) {
+                    return null;
+                }
+                ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+                return images.getImage(element instanceof ServerGroup ? ISharedImages.IMG_OBJ_FOLDER : ISharedImages.IMG_OBJ_ELEMENT);
+            }
+        });
+        treeColumn.addListener(SWT.Selection, event -> {
+            comparator.sortBy(column);
+            viewer.getTree().setSortColumn(treeColumn);
+            viewer.getTree().setSortDirection(comparator.direction());
+            viewer.refresh();
         });
     }
 
+    private String groupText(ServerGroup group, ExplorerColumn column) {
+        if (column == ExplorerColumn.NAME) {
+            return group.label();
+        }
+        if (column == ExplorerColumn.STATUS) {
+            long monitored = group.servers().stream().filter(server -> liveState(server) != null).count();
+            long online = group.servers().stream()
+                    .filter(server -> liveState(server) != null && liveState(server).status() == LiveStatus.ONLINE).count();
+            return monitored == 0 ? "" : online + " of " + group.servers().size() + " online";
+        }
+        return "";
+    }
+
+    /** The live state of a monitored server; null when it is not monitored. */
+    LiveState liveState(Server server) {
+        return live.get(ServerMonitor.key(server));
+    }
+
+    private void contributeActions() {
+        IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
+        actions.contributeTo(toolBar);
+        actions.contributeTo(getViewSite().getActionBars().getMenuManager());
+        MenuManager menu = new MenuManager("#PopupMenu");
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(this::fillContextMenu);
+        viewer.getTree().setMenu(menu.createContextMenu(viewer.getTree()));
+        getSite().registerContextMenu(menu, viewer);
+    }
+
+    private void fillContextMenu(IMenuManager menu) {
+        actions.update();
+        actions.fillContextMenu(menu, selectedGroup());
+        menu.add(new Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+
+    // ---- loading and saving ------------------------------------------------------------------
+
     private void load() {
-        ServerRepository repository = getSite().getService(ServerRepository.class);
         if (repository == null) {
             showMessage("The server list service is not available: is org.apache.felix.scr started?");
             return;
         }
         showMessage("Loading " + repository.file() + " ...");
-        Job.create("Loading the server list", (IProgressMonitor monitor) -> {
+        Job.create("Loading the server list", (IProgressMonitor progress) -> {
             try {
                 ServerListReadResult result = repository.load();
                 result.problems().forEach(problem -> LOG.warn(repository.file() + ", " + problem));
-                inUi(() -> show(repository, result));
+                inUi(() -> show(result));
                 return Status.OK_STATUS;
             } catch (IOException e) {
                 inUi(() -> showMessage("Cannot read " + repository.file() + ": " + e.getMessage()));
@@ -97,21 +245,131 @@ public final class ServerExplorerView extends ViewPart {
         }).schedule();
     }
 
-    private void show(ServerRepository repository, ServerListReadResult result) {
-        viewer.setInput(result.servers());
+    private void show(ServerListReadResult result) {
+        // The file has no duplicate host:port (the reader drops them), so this cannot refuse.
+        setList(ServerList.of(result.servers()));
         int count = result.servers().size();
-        StringBuilder text = new StringBuilder(count + (count == 1 ? " server from " : " servers from ") + repository.file());
+        StringBuilder text = new StringBuilder(count(count, "server", "servers") + " from " + repository.file());
         if (result.hasProblems()) {
-            int skipped = result.problems().size();
-            text.append("\n").append(skipped).append(skipped == 1 ? " row skipped:" : " rows skipped:");
-            result.problems().forEach(problem -> text.append("\n  ").append(problem));
+            text.append("\n").append(count(result.problems().size(), "row skipped:", "rows skipped:"));
+            appendProblems(text, result.problems());
         }
         showMessage(text.toString());
+        loaded.complete(null);
     }
 
-    private void openConsoles(IStructuredSelection selection) {
-        List<?> servers = selection.toList();
-        for (Object element : servers) {
+    private void setList(ServerList changed) {
+        list = changed;
+        viewer.setInput(changed);
+        actions.update();
+    }
+
+    /** Applies an edit: shows it and saves it. */
+    private CompletableFuture<Void> change(ServerList changed) {
+        setList(changed);
+        return saves.save(changed.servers());
+    }
+
+    private void saveFailed(IOException error) {
+        LOG.error("Cannot save the server list " + repository.file(), error);
+        inUi(() -> showMessage("Cannot save " + repository.file() + ": " + error.getMessage()
+                + "\nThe file keeps its previous content; the next change tries again."));
+    }
+
+    // ---- the ServerExplorer API ---------------------------------------------------------------
+
+    @Override
+    public List<Server> servers() {
+        return list == null ? List.of() : list.servers();
+    }
+
+    boolean isLoaded() {
+        return list != null && saves != null;
+    }
+
+    @Override
+    public CompletableFuture<Void> addServer(Server server) {
+        requireLoaded();
+        ServerList changed;
+        try {
+            changed = list.add(server);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        showMessage("Added " + server.name() + " (" + server.endpoint() + ")");
+        return change(changed);
+    }
+
+    private void replaceServer(Server old, Server edited) {
+        ServerList changed;
+        try {
+            changed = list.replace(old, edited);
+        } catch (IllegalArgumentException e) {
+            showMessage(e.getMessage());
+            return;
+        }
+        if (monitor != null && monitor.isMonitored(old) && !old.sameEndpoint(edited)) {
+            monitor.disconnect(List.of(old));
+            monitor.connect(List.of(edited));
+        }
+        showMessage("Changed " + edited.name() + " (" + edited.endpoint() + ")");
+        change(changed);
+    }
+
+    /** Removes servers without asking; the Remove action asks first. */
+    CompletableFuture<Void> removeServers(List<Server> removed) {
+        requireLoaded();
+        if (monitor != null) {
+            monitor.disconnect(removed);
+        }
+        showMessage("Removed " + count(removed.size(), "server", "servers"));
+        return change(list.remove(removed));
+    }
+
+    @Override
+    public void openAddDialog() {
+        if (!isLoaded()) {
+            return;
+        }
+        Server selected = selectedServers().stream().findFirst().orElse(null);
+        String group = selectedGroup() != null ? selectedGroup().name() : selected == null ? "" : selected.group();
+        ServerForm initial = new ServerForm("", "", Integer.toString(ConsolePreferences.current().defaultPort()), group);
+        new ServerDialog(getSite().getShell(), () -> list, null, initial, groupNames(), server -> addServer(server)).open();
+    }
+
+    @Override
+    public void editSelected() {
+        List<Server> selected = selectedServers();
+        if (!isLoaded() || selected.size() != 1) {
+            return;
+        }
+        Server old = selected.get(0);
+        new ServerDialog(getSite().getShell(), () -> list, old, ServerForm.of(old), groupNames(),
+                edited -> replaceServer(old, edited)).open();
+    }
+
+    @Override
+    public void removeSelected() {
+        List<Server> selected = selectedServers();
+        if (!isLoaded() || selected.isEmpty()) {
+            return;
+        }
+        String what = selected.size() == 1 ? "'" + selected.get(0).name() + "' (" + selected.get(0).endpoint() + ")"
+                : selected.size() + " servers";
+        if (MessageDialog.openConfirm(getSite().getShell(), "Remove Servers",
+                "Remove " + what + " from the server list? Open consoles stay open.")) {
+            removeServers(selected);
+        }
+    }
+
+    @Override
+    public void openSelected() {
+        IStructuredSelection selection = viewer.getStructuredSelection();
+        for (Object element : selection.toList()) {
+            if (element instanceof ServerGroup group) {
+                viewer.setExpandedState(group, !viewer.getExpandedState(group));
+                continue;
+            }
             try {
                 ConsoleEditors.open(getSite().getPage(), (Server) element);
             } catch (PartInitException e) {
@@ -120,16 +378,207 @@ public final class ServerExplorerView extends ViewPart {
         }
     }
 
-    private void showMessage(String text) {
+    @Override
+    public CompletableFuture<ServerList.ImportReport> importList(Path file) {
+        CompletableFuture<ServerList.ImportReport> done = new CompletableFuture<>();
+        showMessage("Importing " + file + " ...");
+        Job.create("Importing " + file.getFileName(), (IProgressMonitor progress) -> {
+            ServerListReadResult read;
+            try {
+                read = ServerListFile.load(file);
+            } catch (IOException e) {
+                inUi(() -> showMessage("Cannot read " + file + ": " + e.getMessage()));
+                done.completeExceptionally(e);
+                return Status.OK_STATUS; // reported in the view; the caller's future carries it too
+            }
+            loaded.thenRun(() -> inUi(() -> merge(file, read, done)));
+            return Status.OK_STATUS;
+        }).schedule();
+        return done;
+    }
+
+    private void merge(Path file, ServerListReadResult read, CompletableFuture<ServerList.ImportReport> done) {
+        ServerList.ImportReport report = list.merge(read);
+        report.flagged().forEach(problem -> LOG.info("Import of " + file + ", " + problem));
+        StringBuilder text = new StringBuilder("Imported " + file + ": " + report.summary());
+        appendProblems(text, report.flagged());
+        showMessage(text.toString());
+        if (report.added().isEmpty()) {
+            done.complete(report);
+        } else {
+            change(report.list()).whenComplete((ignored, error) -> done.complete(report));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> exportList(Path file) {
+        requireLoaded();
+        List<Server> servers = list.servers();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Job.create("Exporting the server list", (IProgressMonitor progress) -> {
+            try {
+                ServerListFile.save(file, servers);
+                inUi(() -> showMessage("Exported " + count(servers.size(), "server", "servers") + " to " + file));
+                done.complete(null);
+            } catch (IOException e) {
+                LOG.error("Cannot export the server list to " + file, e);
+                inUi(() -> showMessage("Cannot export to " + file + ": " + e.getMessage()));
+                done.completeExceptionally(e);
+            }
+            return Status.OK_STATUS; // failures are reported in the view and the Error Log
+        }).schedule();
+        return done;
+    }
+
+    /** Asks for a file, then imports it. */
+    void chooseAndImport() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText("Import Servers");
+        dialog.setFilterExtensions(new String[] { "*.csv", "*" });
+        String chosen = dialog.open();
+        if (chosen != null) {
+            importList(Path.of(chosen));
+        }
+    }
+
+    /** Asks for a file, then exports to it. */
+    void chooseAndExport() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setText("Export Servers");
+        dialog.setFilterExtensions(new String[] { "*.csv", "*" });
+        dialog.setFileName("servers.csv");
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen != null && isLoaded()) {
+            exportList(Path.of(chosen));
+        }
+    }
+
+    @Override
+    public void reload() {
+        if (monitor != null) {
+            monitor.disconnect(servers());
+        }
+        load();
+    }
+
+    @Override
+    public void connectAll() {
+        connect(servers());
+    }
+
+    @Override
+    public void disconnectAll() {
+        disconnect(servers());
+    }
+
+    @Override
+    public void connectGroup(String group) {
+        connect(servers().stream().filter(server -> server.group().equals(group)).toList());
+    }
+
+    @Override
+    public void disconnectGroup(String group) {
+        disconnect(servers().stream().filter(server -> server.group().equals(group)).toList());
+    }
+
+    void connect(List<Server> servers) {
+        if (monitor == null) {
+            showMessage("Live columns are not available: the client services did not start.");
+            return;
+        }
+        monitor.connect(servers);
+    }
+
+    void disconnect(List<Server> servers) {
+        if (monitor != null) {
+            monitor.disconnect(servers);
+        }
+    }
+
+    boolean canMonitor() {
+        return monitor != null;
+    }
+
+    // ---- selection ----------------------------------------------------------------------------
+
+    /** The selected servers, and the servers of selected groups that the filter shows, without repeats. */
+    List<Server> selectedServers() {
+        Set<Server> servers = new LinkedHashSet<>();
+        for (Object element : viewer.getStructuredSelection().toList()) {
+            if (element instanceof ServerGroup group) {
+                group.servers().stream().filter(filter::matches).forEach(servers::add);
+            } else if (element instanceof Server server) {
+                servers.add(server);
+            }
+        }
+        return new ArrayList<>(servers);
+    }
+
+    /** The group row selected alone, or null. */
+    ServerGroup selectedGroup() {
+        IStructuredSelection selection = viewer.getStructuredSelection();
+        return selection.size() == 1 && selection.getFirstElement() instanceof ServerGroup group ? group : null;
+    }
+
+    boolean hasSingleServerSelected() {
+        IStructuredSelection selection = viewer.getStructuredSelection();
+        return selection.size() == 1 && selection.getFirstElement() instanceof Server;
+    }
+
+    private List<String> groupNames() {
+        return servers().stream().map(Server::group).filter(group -> !group.isEmpty()).distinct().sorted().toList();
+    }
+
+    // ---- live columns -------------------------------------------------------------------------
+
+    /** Called by the monitor on its threads: at most one asyncExec is pending at any time. */
+    private void liveChanged() {
+        if (display.isDisposed() || !liveUpdatePending.compareAndSet(false, true)) {
+            return;
+        }
+        display.asyncExec(() -> {
+            liveUpdatePending.set(false);
+            if (viewer.getControl().isDisposed() || monitor == null) {
+                return;
+            }
+            live = monitor.snapshot();
+            viewer.refresh(true);
+        });
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void requireLoaded() {
+        if (!isLoaded()) {
+            throw new IllegalStateException("the server list is not loaded yet");
+        }
+    }
+
+    void showMessage(String text) {
+        if (message.isDisposed()) {
+            return;
+        }
         message.setText(text);
         message.getParent().layout();
     }
 
+    private static void appendProblems(StringBuilder text, List<ServerListProblem> problems) {
+        problems.stream().limit(SHOWN_PROBLEMS).forEach(problem -> text.append("\n  ").append(problem));
+        if (problems.size() > SHOWN_PROBLEMS) {
+            text.append("\n  ... and ").append(problems.size() - SHOWN_PROBLEMS).append(" more (see the Error Log)");
+        }
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     private void inUi(Runnable runnable) {
-        if (viewer.getControl().isDisposed()) {
+        if (display.isDisposed()) {
             return;
         }
-        viewer.getControl().getDisplay().asyncExec(() -> {
+        display.asyncExec(() -> {
             if (!viewer.getControl().isDisposed()) {
                 runnable.run();
             }
@@ -139,5 +588,13 @@ public final class ServerExplorerView extends ViewPart {
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (monitor != null) {
+            monitor.close(); // closes every session; its threads end with their current connect
+        }
+        super.dispose();
     }
 }

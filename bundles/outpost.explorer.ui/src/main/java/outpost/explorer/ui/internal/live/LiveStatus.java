@@ -1,0 +1,24 @@
+package outpost.explorer.ui.internal.live;
+
+/** Where the Server Explorer's connection to one agent stands, in the words of its status column. */
+public enum LiveStatus {
+    OFFLINE("offline"),
+    CONNECTING("connecting"),
+    ONLINE("online"),
+    /** No token is stored for the server: the console asks for one. */
+    NO_TOKEN("no token"),
+    /** The agent refused the stored token (or throttles this address after refusals). */
+    AUTH_FAILED("auth failed"),
+    /** The agent's certificate is not pinned yet, or differs from the pinned one. */
+    CERTIFICATE_NOT_TRUSTED("certificate not trusted");
+
+    private final String label;
+
+    LiveStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

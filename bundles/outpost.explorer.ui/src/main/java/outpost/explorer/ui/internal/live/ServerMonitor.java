@@ -1,0 +1,340 @@
+package outpost.explorer.ui.internal.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import outpost.client.AgentSession;
+import outpost.client.CommandReply;
+import outpost.client.SessionFactory;
+import outpost.client.SessionListener;
+import outpost.client.SessionSettings;
+import outpost.client.SessionStatus;
+import outpost.console.ui.AgentConnector;
+import outpost.servers.Server;
+
+/**
+ * Keeps one session per monitored server and samples CPU, RAM and latency every refresh period,
+ * all on its own small thread pool. A server that cannot be reached is retried with a capped
+ * exponential backoff (a refused token is not retried: that would only lock the address out); a
+ * lost session is reconnected the same way. {@code changed} runs after each refresh (once for all
+ * servers) and after each connect or loss; it must be cheap and may run on any thread.
+ */
+public final class ServerMonitor implements AutoCloseable {
+
+    /** Connects block for up to the connect timeout: a few threads keep one dead host from delaying the rest. */
+    private static final int THREADS = 4;
+
+    /**
+     * @param refresh        period of the CPU/RAM/latency samples, and the first reconnect delay
+     * @param maxBackoff     cap of the delay between reconnect attempts
+     * @param requestTimeout how long a sample may take before its values show '?'
+     */
+    public record Settings(Duration refresh, Duration maxBackoff, Duration requestTimeout) {
+    }
+
+    private final SessionFactory sessions;
+    private final AgentConnector connector;
+    private final Settings settings;
+    private final Backoff backoff;
+    private final Runnable changed;
+    private final ScheduledExecutorService executor;
+    private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public ServerMonitor(SessionFactory sessions, AgentConnector connector, Settings settings, Runnable changed) {
+        this.sessions = sessions;
+        this.connector = connector;
+        this.settings = settings;
+        this.backoff = new Backoff(settings.refresh(), settings.maxBackoff());
+        this.changed = changed;
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(THREADS, namedDaemonThreads());
+        pool.setRemoveOnCancelPolicy(true); // cancelled retries of disconnected servers must not pile up
+        this.executor = pool;
+        long period = settings.refresh().toMillis();
+        executor.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts monitoring these servers; servers already monitored but not online are tried again now. */
+    public void connect(Collection<Server> servers) {
+        if (closed) {
+            return;
+        }
+        for (Server server : servers) {
+            Watch watch = watches.computeIfAbsent(key(server), k -> new Watch(server));
+            watch.tryNow();
+        }
+        changed.run();
+    }
+
+    /** Stops monitoring these servers and closes their sessions. */
+    public void disconnect(Collection<Server> servers) {
+        for (Server server : servers) {
+            Watch watch = watches.remove(key(server));
+            if (watch != null) {
+                watch.stop();
+            }
+        }
+        changed.run();
+    }
+
+    public boolean isMonitored(Server server) {
+        return watches.containsKey(key(server));
+    }
+
+    /** The state of a monitored server; empty when it is not monitored. */
+    public Optional<LiveState> state(Server server) {
+        Watch watch = watches.get(key(server));
+        return watch == null ? Optional.empty() : Optional.of(watch.state());
+    }
+
+    /** The states of all monitored servers, by {@link #key}. */
+    public Map<String, LiveState> snapshot() {
+        Map<String, LiveState> states = new HashMap<>();
+        watches.forEach((key, watch) -> states.put(key, watch.state()));
+        return states;
+    }
+
+    /** How servers are identified: host (ignoring case) and port, as for duplicates. */
+    public static String key(Server server) {
+        return server.host().toLowerCase(Locale.ROOT) + ":" + server.port();
+    }
+
+    /** Closes every session and stops the threads; no call after this has an effect. */
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow(); // interrupts connects in progress
+        List<Watch> all = new ArrayList<>(watches.values());
+        watches.clear();
+        all.forEach(Watch::stop);
+    }
+
+    /** Whether the monitor's threads have ended (after {@link #close}). */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        List<CompletableFuture<Void>> samples = new ArrayList<>();
+        for (Watch watch : watches.values()) {
+            samples.add(watch.sample());
+        }
+        CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> changed.run());
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        if (closed) {
+            return null;
+        }
+        try {
+            return executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // closed meanwhile
+        }
+    }
+
+    private static ThreadFactory namedDaemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "outpost-explorer-monitor-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One monitored server: its session, its state, and its pending reconnect. */
+    private final class Watch implements SessionListener {
+
+        private final Server server;
+        private AgentSession session;
+        private LiveState state = LiveState.connecting();
+        private int failures;
+        private ScheduledFuture<?> retry;
+        private boolean sampling;
+        private boolean stopped;
+
+        Watch(Server server) {
+            this.server = server;
+        }
+
+        synchronized LiveState state() {
+            return state;
+        }
+
+        synchronized void tryNow() {
+            if (stopped || session != null) {
+                return;
+            }
+            if (retry != null) {
+                retry.cancel(false);
+            }
+            state = LiveState.connecting();
+            retry = schedule(this::attempt, Duration.ZERO);
+        }
+
+        private void attempt() {
+            synchronized (this) {
+                if (stopped || session != null) {
+                    return;
+                }
+                retry = null;
+                if (state.status() != LiveStatus.CONNECTING) {
+                    state = LiveState.connecting();
+                    changed.run();
+                }
+            }
+            Optional<SessionSettings> found;
+            try {
+                found = connector.settingsFor(server);
+            } catch (IOException e) {
+                failed(LiveStatus.OFFLINE, "Cannot read the stored token: " + e.getMessage());
+                return;
+            }
+            if (found.isEmpty()) {
+                failed(LiveStatus.NO_TOKEN, "No token stored for " + server.endpoint() + ": open its console to enter one.");
+                return;
+            }
+            // Never pin a new certificate here: trusting an agent is the user's decision, in its console.
+            AgentSession candidate = sessions.create(found.get().withTrustNew(false));
+            try {
+                candidate.connect();
+            } catch (IOException | RuntimeException e) {
+                candidate.close();
+                failed(e instanceof IOException ? ConnectFailure.statusOf(e) : LiveStatus.OFFLINE, e.getMessage());
+                return;
+            }
+            synchronized (this) {
+                if (stopped) {
+                    candidate.close();
+                    return;
+                }
+                session = candidate;
+                failures = 0;
+                state = LiveState.online(OptionalDouble.empty(), OptionalDouble.empty(), null);
+            }
+            candidate.addListener(this);
+            if (candidate.status() != SessionStatus.CONNECTED) {
+                lost(candidate, "The connection to " + server.endpoint() + " ended.");
+                return;
+            }
+            changed.run();
+            sample().whenComplete((ignored, error) -> changed.run());
+        }
+
+        private void failed(LiveStatus status, String reason) {
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                failures++;
+                state = LiveState.failed(status, reason);
+                if (status != LiveStatus.AUTH_FAILED) {
+                    retry = schedule(this::attempt, backoff.delayAfter(failures));
+                }
+            }
+            changed.run();
+        }
+
+        @Override
+        public void statusChanged(AgentSession changedSession, SessionStatus status, String reason) {
+            if (status == SessionStatus.DISCONNECTED) {
+                lost(changedSession, reason == null ? "The session to " + server.endpoint() + " was closed." : reason);
+            }
+        }
+
+        private void lost(AgentSession lostSession, String reason) {
+            synchronized (this) {
+                if (stopped || session != lostSession) {
+                    return;
+                }
+                session = null;
+                failures = 1;
+                state = LiveState.failed(LiveStatus.OFFLINE, reason);
+                retry = schedule(this::attempt, backoff.delayAfter(failures));
+            }
+            lostSession.removeListener(this);
+            lostSession.close();
+            changed.run();
+        }
+
+        /** Asks for cpu and ram at once; the ram request's round trip is the latency (it waits on nothing). */
+        CompletableFuture<Void> sample() {
+            AgentSession current;
+            synchronized (this) {
+                if (session == null || sampling || stopped) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                sampling = true;
+                current = session;
+            }
+            try {
+                long start = System.nanoTime();
+                CompletableFuture<CommandReply> ram = current.send("ram");
+                CompletableFuture<Duration> latency = ram.thenApply(reply -> Duration.ofNanos(System.nanoTime() - start));
+                CompletableFuture<CommandReply> cpu = current.send("cpu");
+                return CompletableFuture.allOf(cpu, latency, ram)
+                        .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .handle((ignored, error) -> {
+                            record(current, answer(cpu, AgentAnswers::cpuPercent), answer(ram, AgentAnswers::ramPercent),
+                                    latency.isDone() && !latency.isCompletedExceptionally() ? latency.join() : null);
+                            return null;
+                        });
+            } catch (IllegalStateException e) { // lost meanwhile: the listener reports it
+                synchronized (this) {
+                    sampling = false;
+                }
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+
+        private synchronized void record(AgentSession sampled, OptionalDouble cpu, OptionalDouble ram, Duration latency) {
+            sampling = false;
+            if (session == sampled && !stopped) {
+                state = LiveState.online(cpu, ram, latency);
+            }
+        }
+
+        private static OptionalDouble answer(CompletableFuture<CommandReply> reply, Function<String, OptionalDouble> parser) {
+            if (!reply.isDone() || reply.isCompletedExceptionally()) {
+                return OptionalDouble.empty();
+            }
+            CommandReply done = reply.join();
+            return done.isOk() ? parser.apply(done.stdout()) : OptionalDouble.empty();
+        }
+
+        void stop() {
+            AgentSession current;
+            synchronized (this) {
+                stopped = true;
+                if (retry != null) {
+                    retry.cancel(false);
+                    retry = null;
+                }
+                current = session;
+                session = null;
+            }
+            if (current != null) {
+                current.removeListener(this);
+                current.close();
+            }
+        }
+    }
+}
