@@ -52,6 +52,8 @@ class ExplorerToConsoleIT {
     private Agent agent;
     private InetSocketAddress agentAddress;
     private IWorkbenchPage page;
+    /** Accepts the console's first-contact question about the agent's certificate, as the user would. */
+    private final org.eclipse.swt.widgets.Listener trustAnswerer = ExplorerToConsoleIT::trustNewAgent;
 
     @BeforeEach
     void startAgentAndWriteServerList() throws Exception {
@@ -74,10 +76,28 @@ class ExplorerToConsoleIT {
         if (openAtStart != null) {
             page.hideView(openAtStart); // shown by the perspective before this test wrote the list
         }
+        Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
+    }
+
+    private static void trustNewAgent(Event event) {
+        if (event.widget instanceof org.eclipse.swt.widgets.Shell shell && "console.trustDialog".equals(shell.getData(WIDGET_ID))) {
+            shell.getDisplay().asyncExec(() -> pressButton(shell, "Trust and connect"));
+        }
+    }
+
+    private static void pressButton(Composite root, String label) {
+        for (Control control : root.getChildren()) {
+            if (control instanceof org.eclipse.swt.widgets.Button button && label.equals(button.getText())) {
+                button.notifyListeners(SWT.Selection, new Event());
+            } else if (control instanceof Composite composite) {
+                pressButton(composite, label);
+            }
+        }
     }
 
     @AfterEach
     void closeEverything() {
+        Display.getCurrent().removeFilter(SWT.Show, trustAnswerer);
         page.closeAllEditors(false);
         IViewPart explorer = page.findView(ServerExplorer.VIEW_ID);
         if (explorer != null) {
