@@ -67,6 +67,7 @@ class ConsoleEditorIT {
     private InetSocketAddress firstAddress;
     private InetSocketAddress secondAddress;
     private Path ticker;
+    private Path secondData;
     private IWorkbenchPage page;
     private Display display;
     /** Buttons to press in dialogs as they open, by the id (or title prefix) of their shell. */
@@ -84,7 +85,7 @@ class ConsoleEditorIT {
                 .withShell(new ShellPolicy(List.of("seq *", "sh " + ticker), List.of()), Duration.ofSeconds(60), 64 << 20))
                 .address();
         second = secondAgent();
-        Path secondData = Files.createTempDirectory("outpost-console-b");
+        secondData = Files.createTempDirectory("outpost-console-b");
         secondAddress = second.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 secondData)).address();
         Files.deleteIfExists(Path.of(System.getProperty("outpost.knownAgents"))); // new identities: forget old pins
@@ -184,6 +185,21 @@ class ConsoleEditorIT {
         assertEquals(1, dialogsSeen.stream().filter("console.trustDialog"::equals).count(), "the pinned agent is not asked about again");
         a.type("ram");
         a.waitFor("the reconnected console answers", () -> a.output.getText().contains("RAM: "));
+    }
+
+    @Test
+    void aLostAgentIsRetriedWithGrowingDelaysAndReconnectedOnceItIsBack() throws Exception {
+        answers.put("console.trustDialog", "Trust and connect");
+        Console b = open("agent B", secondAddress);
+        second.stop();
+        b.waitFor("B turns disconnected", () -> "disconnected".equals(b.status.getText()));
+        b.waitFor("the first retry fails and the next waits longer", () -> b.output.getText().contains("Reconnecting in 2 s"));
+        assertTrue(b.output.getText().contains("Reconnect attempt 1 failed: Connection refused by 127.0.0.1:"
+                + secondAddress.getPort()), b.output.getText());
+        second.start(AgentSettings.defaults(secondAddress, secondData));
+        b.waitFor("B reconnects by itself once the agent is back", () -> "connected".equals(b.status.getText()));
+        b.type("help");
+        b.waitFor("the reconnected console answers", () -> b.output.getText().contains("list the commands you may run"));
     }
 
     @Test

@@ -428,8 +428,9 @@ public final class ConsoleEditor extends EditorPart {
         if (disposed || stayDisconnected) {
             return;
         }
+        int attemptsMade = backoff.attempts();
         Duration delay = backoff.next();
-        transcript.appendInfo((lastFailure == null ? "" : "Reconnect attempt " + backoff.attempts() + " failed: "
+        transcript.appendInfo((lastFailure == null ? "" : "Reconnect attempt " + attemptsMade + " failed: "
                 + lastFailure + "\n") + "Reconnecting in " + delay.toSeconds() + " s ...");
         connect(false, delay.toMillis());
     }
