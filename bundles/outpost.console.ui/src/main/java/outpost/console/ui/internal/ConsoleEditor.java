@@ -98,6 +98,8 @@ public final class ConsoleEditor extends EditorPart {
     /** The connect attempt scheduled or running, if any; UI thread only. */
     private Job pendingConnect;
     private MetricPoller poller;
+    /** The open first-contact question, if any; UI thread only. */
+    private TrustDialog trustDialog;
     /** Set when the user disconnected or killed the agent: no automatic reconnect then. UI thread only. */
     private boolean stayDisconnected;
     /** Set when the agent announced a reset; cleared once connected again. UI thread only. */
@@ -368,7 +370,24 @@ public final class ConsoleEditor extends EditorPart {
             return;
         }
         pendingConnect = null;
-        if (new TrustDialog(getSite().getShell(), server, fingerprint).open() != TrustDialog.TRUST) {
+        if (trustDialog != null) {
+            return; // already asking
+        }
+        // not blocking: no nested event loop per console, and closing the console closes the question
+        TrustDialog dialog = new TrustDialog(getSite().getShell(), server, fingerprint);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        trustDialog = dialog;
+        dialog.getShell().addListener(SWT.Dispose, event -> {
+            trustDialog = null;
+            if (!disposed) {
+                trustAnswered(dialog.getReturnCode() == TrustDialog.TRUST, token, fingerprint);
+            }
+        });
+    }
+
+    private void trustAnswered(boolean trusted, String token, String fingerprint) {
+        if (!trusted) {
             stayDisconnected = true;
             transcript.appendError("Not connected: you did not trust the certificate of " + server.endpoint() + " ("
                     + fingerprint + ").");
@@ -619,6 +638,9 @@ public final class ConsoleEditor extends EditorPart {
     @Override
     public void dispose() {
         disposed = true;
+        if (trustDialog != null) {
+            trustDialog.close();
+        }
         cancelPendingConnect();
         stopPolling();
         if (session != null) {
