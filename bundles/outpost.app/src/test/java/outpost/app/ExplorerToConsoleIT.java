@@ -18,7 +18,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
@@ -52,6 +53,8 @@ class ExplorerToConsoleIT {
     private Agent agent;
     private InetSocketAddress agentAddress;
     private IWorkbenchPage page;
+    /** Accepts the console's first-contact question about the agent's certificate, as the user would. */
+    private final org.eclipse.swt.widgets.Listener trustAnswerer = ExplorerToConsoleIT::trustNewAgent;
 
     @BeforeEach
     void startAgentAndWriteServerList() throws Exception {
@@ -74,10 +77,28 @@ class ExplorerToConsoleIT {
         if (openAtStart != null) {
             page.hideView(openAtStart); // shown by the perspective before this test wrote the list
         }
+        Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
+    }
+
+    private static void trustNewAgent(Event event) {
+        if (event.widget instanceof org.eclipse.swt.widgets.Shell shell && "console.trustDialog".equals(shell.getData(WIDGET_ID))) {
+            shell.getDisplay().asyncExec(() -> pressButton(shell, "Trust and connect"));
+        }
+    }
+
+    private static void pressButton(Composite root, String label) {
+        for (Control control : root.getChildren()) {
+            if (control instanceof org.eclipse.swt.widgets.Button button && label.equals(button.getText())) {
+                button.notifyListeners(SWT.Selection, new Event());
+            } else if (control instanceof Composite composite) {
+                pressButton(composite, label);
+            }
+        }
     }
 
     @AfterEach
     void closeEverything() {
+        Display.getCurrent().removeFilter(SWT.Show, trustAnswerer);
         page.closeAllEditors(false);
         IViewPart explorer = page.findView(ServerExplorer.VIEW_ID);
         if (explorer != null) {
@@ -90,13 +111,15 @@ class ExplorerToConsoleIT {
     void doubleClickingAServerOpensAConnectedConsoleThatAnswersCommands() throws Exception {
         IViewPart explorer = page.showView(ServerExplorer.VIEW_ID);
         assertNotNull(explorer);
-        Table table = (Table) find(workbenchShell(), "explorer.servers");
+        Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
         Label message = (Label) find(workbenchShell(), "explorer.message");
-        waitUntil("the server list shows both servers", () -> table.getItemCount() == 2, message::getText);
-        assertEquals("test agent", table.getItem(0).getText(0));
-        assertEquals(Integer.toString(agentAddress.getPort()), table.getItem(0).getText(2));
+        waitUntil("the server list shows group 'test' with both servers",
+                () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 2, message::getText);
+        TreeItem row = tree.getItem(0).getItem(1); // sorted by name: "nobody home", "test agent"
+        assertEquals("test agent", row.getText(0));
+        assertEquals(Integer.toString(agentAddress.getPort()), row.getText(2));
 
-        doubleClick(table, 0);
+        doubleClick(tree, row);
         waitUntil("a console editor opens", () -> page.getActiveEditor() != null);
         IEditorPart editor = page.getActiveEditor();
         assertEquals(new ServerEditorInput(new Server(null, "127.0.0.1", agentAddress.getPort(), null)), editor.getEditorInput());
@@ -136,7 +159,7 @@ class ExplorerToConsoleIT {
         waitUntil("the command ends as cancelled", () -> output.getText().contains("cancelled"));
         assertFalse(cancel.isEnabled(), "nothing left to cancel");
 
-        doubleClick(table, 0);
+        doubleClick(tree, row);
         waitUntil("the same console is activated, not a second one", () -> page.getActiveEditor() == editor);
         assertEquals(1, page.getEditorReferences().length);
 
@@ -146,11 +169,11 @@ class ExplorerToConsoleIT {
         assertTrue(output.getText().contains("cpu"), "the transcript is kept");
     }
 
-    private static void doubleClick(Table table, int row) {
-        table.setSelection(row);
+    private static void doubleClick(Tree tree, TreeItem row) {
+        tree.setSelection(row);
         Event event = new Event();
-        event.item = table.getItem(row);
-        table.notifyListeners(SWT.DefaultSelection, event);
+        event.item = row;
+        tree.notifyListeners(SWT.DefaultSelection, event);
     }
 
     private static void click(Control button) {

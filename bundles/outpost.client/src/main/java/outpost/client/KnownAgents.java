@@ -17,7 +17,7 @@ import outpost.transport.AtomicFiles;
  * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}
  * line per agent in a properties file, rewritten atomically when an agent is added.
  */
-public final class KnownAgents {
+public final class KnownAgents implements PinStore {
 
     private final Path file;
 
@@ -29,10 +29,17 @@ public final class KnownAgents {
         return file;
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
     public synchronized Optional<String> fingerprint(String host, int port) throws IOException {
         return Optional.ofNullable(load().getProperty(key(host, port)));
     }
 
+    @Override
     public synchronized void remember(String host, int port, String fingerprint) throws IOException {
         Properties known = load();
         known.setProperty(key(host, port), fingerprint);

@@ -9,18 +9,34 @@ import java.util.Objects;
  *
  * @param tls          false only for agents configured for plain TCP explicitly
  * @param token        the secret the agent knows (never stored in server lists)
- * @param knownAgents  the file of pinned certificate fingerprints (known-hosts style)
+ * @param knownAgents  the file of pinned certificate fingerprints (known-hosts style), used when
+ *                     {@code pins} is not given; may be null when it is
  * @param trustNew     whether an agent never seen before is trusted (and remembered) on first use;
- *                     a changed fingerprint is refused either way
+ *                     a changed fingerprint is refused either way. Without it an unknown agent
+ *                     fails the connect with an {@link UntrustedAgentException} naming its fingerprint
+ * @param pins         where fingerprints are pinned; null for the {@code knownAgents} file
+ * @param keepalive    how long the agent may stay silent before the connection counts as lost
+ *                     (pings are sent after a third of it); null for the transport's default
  */
 public record SessionSettings(String host, int port, boolean tls, String token, Path knownAgents, boolean trustNew,
-        Duration connectTimeout) {
+        Duration connectTimeout, PinStore pins, Duration keepalive) {
 
     public SessionSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(knownAgents, "knownAgents");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (pins == null) {
+            pins = new KnownAgents(Objects.requireNonNull(knownAgents, "knownAgents"));
+        }
+        if (keepalive != null && keepalive.toMillis() < 300) {
+            throw new IllegalArgumentException("keepalive too short: " + keepalive);
+        }
+    }
+
+    /** Pins in the {@code knownAgents} file, the transport's keepalive. */
+    public SessionSettings(String host, int port, boolean tls, String token, Path knownAgents, boolean trustNew,
+            Duration connectTimeout) {
+        this(host, port, tls, token, knownAgents, trustNew, connectTimeout, null, null);
     }
 
     /** TLS, trust on first use, 5 s to connect. */
@@ -29,11 +45,24 @@ public record SessionSettings(String host, int port, boolean tls, String token, 
     }
 
     public SessionSettings withTls(boolean useTls) {
-        return new SessionSettings(host, port, useTls, token, knownAgents, trustNew, connectTimeout);
+        return new SessionSettings(host, port, useTls, token, knownAgents, trustNew, connectTimeout, pins, keepalive);
     }
 
     public SessionSettings withTrustNew(boolean trust) {
-        return new SessionSettings(host, port, tls, token, knownAgents, trust, connectTimeout);
+        return new SessionSettings(host, port, tls, token, knownAgents, trust, connectTimeout, pins, keepalive);
+    }
+
+    public SessionSettings withPins(PinStore store) {
+        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, connectTimeout,
+                Objects.requireNonNull(store, "pins"), keepalive);
+    }
+
+    public SessionSettings withConnectTimeout(Duration timeout) {
+        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, timeout, pins, keepalive);
+    }
+
+    public SessionSettings withKeepalive(Duration idle) {
+        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, connectTimeout, pins, idle);
     }
 
     public String endpoint() {

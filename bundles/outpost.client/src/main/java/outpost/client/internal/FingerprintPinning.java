@@ -5,7 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
-import outpost.client.KnownAgents;
+import outpost.client.PinStore;
 import outpost.transport.CertificateCheck;
 import outpost.transport.Fingerprints;
 
@@ -15,12 +15,13 @@ import outpost.transport.Fingerprints;
  */
 final class FingerprintPinning implements CertificateCheck {
 
-    private final KnownAgents known;
+    private final PinStore known;
     private final boolean trustNew;
     private volatile String presented;
     private volatile boolean firstContact;
+    private volatile String refusedUnknown;
 
-    FingerprintPinning(KnownAgents known, boolean trustNew) {
+    FingerprintPinning(PinStore known, boolean trustNew) {
         this.known = known;
         this.trustNew = trustNew;
     }
@@ -32,16 +33,17 @@ final class FingerprintPinning implements CertificateCheck {
         try {
             pinned = known.fingerprint(host, port);
         } catch (IOException e) {
-            throw new CertificateException("cannot read the known agents file " + known.file() + ": " + e.getMessage());
+            throw new CertificateException("cannot read the pinned certificates in " + known.location() + ": " + e.getMessage());
         }
         if (pinned.isPresent() && !pinned.get().equals(fingerprint)) {
             throw new CertificateException("The certificate of the agent at " + host + ":" + port + " has CHANGED.\n"
                     + "Pinned:    " + pinned.get() + "\nPresented: " + fingerprint + "\n"
                     + "Someone may be intercepting the connection (man-in-the-middle), or the agent was reinstalled"
-                    + " with a new key. If you know it was reinstalled, remove the line for " + host + ":" + port
-                    + " from " + known.file() + " and connect again.");
+                    + " with a new key. If you know it was reinstalled, remove the pin for " + host + ":" + port
+                    + " from " + known.location() + " and connect again.");
         }
         if (pinned.isEmpty() && !trustNew) {
+            refusedUnknown = fingerprint;
             throw new CertificateException("The agent at " + host + ":" + port + " is not known yet. Its certificate"
                     + " fingerprint is " + fingerprint + ". Compare it with the one the agent printed when it"
                     + " started, then trust it on first use (outpost-cli --trust-new).");
@@ -53,6 +55,11 @@ final class FingerprintPinning implements CertificateCheck {
     /** The fingerprint the agent presented, once the handshake passed the check. */
     Optional<String> presented() {
         return Optional.ofNullable(presented);
+    }
+
+    /** The fingerprint of an agent refused only because it is not known yet. */
+    Optional<String> refusedUnknown() {
+        return Optional.ofNullable(refusedUnknown);
     }
 
     /** Pins the agent's fingerprint if this was the first contact. */

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import outpost.client.AgentSession;
 import outpost.client.CommandCall;
 import outpost.client.ConnectFailures;
-import outpost.client.KnownAgents;
 import outpost.client.OutputListener;
 import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
+import outpost.client.UntrustedAgentException;
 import outpost.protocol.Auth;
 import outpost.protocol.AuthOk;
 import outpost.protocol.Cancel;
@@ -97,15 +97,21 @@ final class TransportAgentSession implements AgentSession {
         }
         Attempt attempt = new Attempt();
         current = attempt;
-        FingerprintPinning pinning = new FingerprintPinning(new KnownAgents(settings.knownAgents()), settings.trustNew());
+        FingerprintPinning pinning = new FingerprintPinning(settings.pins(), settings.trustNew());
+        Limits limits = settings.keepalive() == null ? Limits.DEFAULT
+                : Limits.DEFAULT.withIdleTimeout(settings.keepalive(), settings.keepalive().dividedBy(3));
         try {
             attempt.connection = transport.connect(new ConnectSettings(settings.host(), settings.port(),
-                    settings.connectTimeout(), settings.tls() ? Optional.of(pinning) : Optional.empty(), Limits.DEFAULT),
+                    settings.connectTimeout(), settings.tls() ? Optional.of(pinning) : Optional.empty(), limits),
                     attempt);
         } catch (IOException e) {
             current = null;
             String reason = ConnectFailures.describe(settings.host(), settings.port(), e);
             setStatus(SessionStatus.DISCONNECTED, reason);
+            Optional<String> unknown = pinning.refusedUnknown();
+            if (unknown.isPresent()) {
+                throw new UntrustedAgentException(settings.host(), settings.port(), unknown.get(), reason, e);
+            }
             throw new IOException(reason, e);
         }
         try {

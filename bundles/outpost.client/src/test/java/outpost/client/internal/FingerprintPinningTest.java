@@ -61,4 +61,20 @@ class FingerprintPinningTest {
         assertTrue(error.getMessage().contains("is not known yet") && error.getMessage().contains(agent.fingerprint()),
                 error.getMessage());
     }
+
+    @Test
+    void aRefusedUnknownAgentLeavesItsFingerprintForTheUserToJudge() throws Exception {
+        KnownAgents known = new KnownAgents(directory.resolve("known_agents"));
+        FingerprintPinning refusing = new FingerprintPinning(known, false);
+        assertThrows(CertificateException.class, () -> refusing.check("web-02", 5005, agent.certificate()));
+        assertEquals(Optional.of(agent.fingerprint()), refusing.refusedUnknown());
+        assertEquals(Optional.empty(), known.fingerprint("web-02", 5005), "nothing pinned without the user's word");
+
+        known.remember("web-02", 5005, refusing.refusedUnknown().get()); // what the console does once the user accepts
+        FingerprintPinning again = new FingerprintPinning(known, false);
+        again.check("web-02", 5005, agent.certificate());
+        assertEquals(Optional.empty(), again.refusedUnknown());
+        assertThrows(CertificateException.class, () -> again.check("web-02", 5005, impostor.certificate()));
+        assertEquals(Optional.empty(), again.refusedUnknown(), "a changed certificate is not offered for trust");
+    }
 }

@@ -217,12 +217,46 @@ class TransportAgentSessionTest {
     }
 
     /** An in-memory agent: greets, answers Auth as told, records what the client sends. */
+    @Test
+    void theKeepaliveSettingBoundsHowLongASilentAgentIsGiven() throws Exception {
+        TransportAgentSession session = new TransportAgentSession(agent, new SessionSettings("web-01", 5005, false, "tok",
+                directory.resolve("known"), true, Duration.ofMillis(500)).withKeepalive(Duration.ofSeconds(9)));
+        session.connect();
+        assertEquals(Duration.ofSeconds(9), agent.lastSettings.limits().idleTimeout());
+        assertEquals(Duration.ofSeconds(3), agent.lastSettings.limits().keepaliveInterval());
+        session().connect();
+        assertEquals(outpost.transport.Limits.DEFAULT, agent.lastSettings.limits(), "without it, the transport's default");
+    }
+
+    @Test
+    void anUnknownAgentIsNamedByItsFingerprintWhenNewAgentsAreNotTrusted() throws Exception {
+        outpost.transport.TlsIdentity identity = outpost.transport.TlsIdentities.generate("web-01");
+        agent.certificate = identity.certificate();
+        outpost.client.KnownAgents pins = new outpost.client.KnownAgents(directory.resolve("known"));
+        SessionSettings settings = new SessionSettings("web-01", 5005, true, "tok", null, false, Duration.ofMillis(500),
+                pins, null);
+        TransportAgentSession session = new TransportAgentSession(agent, settings);
+        outpost.client.UntrustedAgentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                outpost.client.UntrustedAgentException.class, session::connect);
+        assertEquals(identity.fingerprint(), unknown.fingerprint());
+        assertEquals(SessionStatus.DISCONNECTED, session.status());
+
+        pins.remember("web-01", 5005, unknown.fingerprint()); // the user said yes
+        TransportAgentSession again = new TransportAgentSession(agent, settings);
+        again.connect();
+        assertEquals(SessionStatus.CONNECTED, again.status());
+        assertEquals(java.util.Optional.of(identity.fingerprint()), again.fingerprint());
+    }
+
     private static final class ScriptedAgent implements Transport {
         Hello greeting = Hello.current("1.0", "web-01", List.of());
         IOException connectError;
         IOException dieOnConnect;
         Consumer<ScriptedConnection> onAuth = connection -> connection.deliver(new AuthOk("viewer", List.of("read")));
         ScriptedConnection connection;
+        ConnectSettings lastSettings;
+        /** The certificate presented to a TLS session's check, as the real transport's handshake does. */
+        java.security.cert.X509Certificate certificate;
 
         @Override
         public Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) {
@@ -231,8 +265,16 @@ class TransportAgentSessionTest {
 
         @Override
         public Connection connect(ConnectSettings settings, MessageHandler handler) throws IOException {
+            lastSettings = settings;
             if (connectError != null) {
                 throw connectError;
+            }
+            if (settings.tls().isPresent()) {
+                try {
+                    settings.tls().get().check(settings.host(), settings.port(), certificate);
+                } catch (java.security.cert.CertificateException refused) {
+                    throw new javax.net.ssl.SSLHandshakeException(refused.getMessage());
+                }
             }
             connection = new ScriptedConnection(handler, this);
             if (greeting != null) {

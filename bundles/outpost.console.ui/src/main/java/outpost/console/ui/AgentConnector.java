@@ -15,7 +15,10 @@ public interface AgentConnector {
 
     /**
      * Settings for a session with the server's agent, with the stored token; empty when no token is
-     * stored yet (the user has to be asked). Does I/O: never call it on the UI thread.
+     * stored yet (the user has to be asked). New agents are not trusted by these settings: connecting
+     * to an agent whose certificate is not pinned yet fails with an
+     * {@link outpost.client.UntrustedAgentException} carrying its fingerprint, for the user to judge
+     * (then {@link #trust}). Does I/O: never call it on the UI thread.
      */
     Optional<SessionSettings> settingsFor(Server server) throws IOException;
 
@@ -24,4 +27,7 @@ public interface AgentConnector {
 
     /** Drops the stored token (e.g. after the agent refused it). */
     void forgetToken(Server server) throws IOException;
+
+    /** Pins the certificate fingerprint the user accepted for this server's agent. Does I/O. */
+    void trust(Server server, String fingerprint) throws IOException;
 }

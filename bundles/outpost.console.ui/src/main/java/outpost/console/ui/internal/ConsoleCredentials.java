@@ -1,73 +1,70 @@
 package outpost.console.ui.internal;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 
 import outpost.servers.Server;
 
 /**
- * Where the console finds agent tokens and pinned certificates. Tokens come from a properties
- * file ({@code host:port=token}; the {@code outpost.tokens} property, else
- * ~/.outpost/tokens.properties) or from the user, who is asked once per agent and run. Tokens are
- * never written to the server list.
+ * Picks where the console keeps agent tokens and pinned certificates: Eclipse secure storage,
+ * unless the {@code outpost.tokens} or {@code outpost.knownAgents} system properties name files
+ * (tests, scripted runs), which then override it. Tokens are never written to the server list.
  */
 final class ConsoleCredentials {
 
     static final String TOKENS_PROPERTY = "outpost.tokens";
     static final String KNOWN_AGENTS_PROPERTY = "outpost.knownAgents";
 
-    private static final Map<String, String> ENTERED = new ConcurrentHashMap<>();
+    private static volatile CredentialStore store;
 
     private ConsoleCredentials() {
     }
 
-    /** The token for a server, from this run's answers or from the tokens file. Does file I/O. */
-    static Optional<String> token(Server server) throws IOException {
-        String entered = ENTERED.get(key(server));
-        if (entered != null) {
-            return Optional.of(entered);
+    /** The store of this run. The first call may open secure storage: not on the UI thread. */
+    static CredentialStore store() {
+        CredentialStore chosen = store;
+        if (chosen == null) {
+            synchronized (ConsoleCredentials.class) {
+                chosen = store;
+                if (chosen == null) {
+                    chosen = choose();
+                    store = chosen;
+                }
+            }
         }
-        Properties tokens = new Properties();
-        try (Reader reader = Files.newBufferedReader(tokensFile(), StandardCharsets.UTF_8)) {
-            tokens.load(reader);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        return chosen;
+    }
+
+    private static CredentialStore choose() {
+        Path tokens = pathProperty(TOKENS_PROPERTY);
+        Path known = pathProperty(KNOWN_AGENTS_PROPERTY);
+        if (tokens != null || known != null) {
+            return new FileCredentials(tokens, known != null ? known
+                    : Path.of(System.getProperty("user.home"), ".outpost", "known_agents"));
         }
-        return Optional.ofNullable(tokens.getProperty(key(server))).map(String::strip).filter(t -> !t.isEmpty());
+        ISecurePreferences secure = SecurePreferencesFactory.getDefault();
+        if (secure == null) { // the storage file cannot be opened: fall back to the files of earlier versions
+            ILog.of(ConsoleCredentials.class).warn("Eclipse secure storage is not available; using ~/.outpost files");
+            Path home = Path.of(System.getProperty("user.home"), ".outpost");
+            return new FileCredentials(home.resolve("tokens.properties"), home.resolve("known_agents"));
+        }
+        return new SecureStorageCredentials(secure);
     }
 
-    static void remember(Server server, String token) {
-        ENTERED.put(key(server), token);
-    }
-
-    static void forget(Server server) {
-        ENTERED.remove(key(server));
-    }
-
-    static Path tokensFile() {
-        return pathProperty(TOKENS_PROPERTY, "tokens.properties");
-    }
-
-    static Path knownAgentsFile() {
-        return pathProperty(KNOWN_AGENTS_PROPERTY, "known_agents");
-    }
-
-    private static Path pathProperty(String property, String defaultName) {
+    private static Path pathProperty(String property) {
         String configured = System.getProperty(property);
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".outpost", defaultName);
+        return configured != null && !configured.isBlank() ? Path.of(configured) : null;
     }
 
-    private static String key(Server server) {
-        return server.host().toLowerCase(Locale.ROOT) + ":" + server.port();
+    static String key(Server server) {
+        return key(server.host(), server.port());
+    }
+
+    static String key(String host, int port) {
+        return host.toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

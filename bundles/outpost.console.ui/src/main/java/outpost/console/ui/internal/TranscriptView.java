@@ -1,34 +1,66 @@
 package outpost.console.ui.internal;
 
+import java.util.List;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
 
-/** Appends styled text to the console's output pane and keeps the newest line in view. UI thread only. */
+/**
+ * Appends styled text to the console's output pane, keeps the newest line in view, and drops the
+ * oldest lines past the scrollback limit. UI thread only.
+ */
 final class TranscriptView {
 
     private final StyledText text;
+    private int maxLines;
 
-    TranscriptView(StyledText text) {
+    TranscriptView(StyledText text, int maxLines) {
         this.text = text;
+        setMaxLines(maxLines);
+    }
+
+    void setMaxLines(int lines) {
+        this.maxLines = Math.max(100, lines);
     }
 
     void appendCommand(String line) {
         appendLine(line, SWT.COLOR_DARK_BLUE, SWT.BOLD);
+        scrollToEnd();
     }
 
-    /** A chunk of a command's output, as it streams: no line break is added. */
-    void appendOutput(String chunk, boolean stderr) {
-        append(chunk, stderr ? SWT.COLOR_RED : SWT.COLOR_WIDGET_FOREGROUND, SWT.NORMAL);
+    /** Output chunks as they were batched, streamed: no line break is added. */
+    void appendOutput(List<OutputBatcher.Chunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        for (OutputBatcher.Chunk chunk : chunks) {
+            String content = chunk.text();
+            int keepFrom = Scrollback.keepFrom(content, maxLines);
+            if (keepFrom > 0) {
+                text.setText(""); // this chunk alone fills the scrollback: everything older goes
+                content = content.substring(keepFrom);
+            }
+            append(content, chunk.stderr() ? SWT.COLOR_RED : SWT.COLOR_WIDGET_FOREGROUND, SWT.NORMAL);
+        }
+        scrollToEnd();
     }
 
     void appendError(String message) {
         appendLine(message, SWT.COLOR_RED, SWT.NORMAL);
+        scrollToEnd();
     }
 
     void appendInfo(String message) {
         appendLine(message, SWT.COLOR_DARK_GRAY, SWT.ITALIC);
+        scrollToEnd();
+    }
+
+    /** The end of a command: its status, exit code and duration. */
+    void appendEnd(String summary, boolean ok) {
+        appendLine(summary, ok ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED, SWT.ITALIC);
+        scrollToEnd();
     }
 
     private void appendLine(String content, int colorId, int fontStyle) {
@@ -44,6 +76,14 @@ final class TranscriptView {
         }
     }
 
+    String content() {
+        return text.getText();
+    }
+
+    void clear() {
+        text.setText("");
+    }
+
     private void append(String content, int colorId, int fontStyle) {
         if (content.isEmpty()) {
             return;
@@ -52,6 +92,17 @@ final class TranscriptView {
         text.append(content);
         Color color = text.getDisplay().getSystemColor(colorId);
         text.setStyleRange(new StyleRange(start, content.length(), color, null, fontStyle));
+        trim();
+    }
+
+    private void trim() {
+        int drop = Scrollback.linesToDrop(text.getLineCount(), maxLines);
+        if (drop > 0) {
+            text.replaceTextRange(0, text.getOffsetAtLine(drop), "");
+        }
+    }
+
+    private void scrollToEnd() {
         text.setTopIndex(text.getLineCount() - 1);
     }
 }

@@ -1,0 +1,22 @@
+package outpost.console.ui.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import outpost.client.PinStore;
+import outpost.servers.Server;
+
+/** Where the console keeps agent tokens and pinned certificates. Implementations do I/O: never on the UI thread. */
+interface CredentialStore {
+
+    Optional<String> token(Server server) throws IOException;
+
+    void rememberToken(Server server, String token) throws IOException;
+
+    void forgetToken(Server server) throws IOException;
+
+    PinStore pins();
+
+    /** Where the tokens are, for messages. */
+    String tokenLocation();
+}
