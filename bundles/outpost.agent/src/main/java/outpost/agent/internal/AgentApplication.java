@@ -58,6 +58,14 @@ public final class AgentApplication implements IApplication {
         try {
             return run(context, arguments, overrides, bundleContext, install, configuration, feeds);
         } finally {
+            AgentConfigurationFeed feed = feeds.getService();
+            if (feed != null) {
+                try {
+                    feed.clear(); // the file is the source of truth: nothing stale waits in ConfigAdmin for the next start
+                } catch (IOException | IllegalStateException e) {
+                    // the framework is stopping
+                }
+            }
             feeds.close();
         }
     }

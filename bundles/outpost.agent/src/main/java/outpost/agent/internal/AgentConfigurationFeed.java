@@ -55,6 +55,14 @@ public final class AgentConfigurationFeed {
         return overrides == null ? Optional.empty() : Optional.of(update(file, fileRequired, defaults, overrides));
     }
 
+    /** Removes the configuration and forgets its source, so a later start does not find it stale in ConfigAdmin. */
+    synchronized void clear() throws IOException {
+        file = null;
+        defaults = null;
+        overrides = null;
+        configurationAdmin.getConfiguration(AgentConfiguration.PID).delete();
+    }
+
     private String update(Path configurationFile, boolean required, Map<String, Object> installDefaults,
             Map<String, Object> commandLine) throws IOException {
         Map<String, Object> values = new LinkedHashMap<>(installDefaults);
