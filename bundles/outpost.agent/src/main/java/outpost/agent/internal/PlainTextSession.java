@@ -36,6 +36,8 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
     private final Instant connectedSince = Instant.now();
     private volatile InetSocketAddress peer;
     private volatile boolean busy;
+    /** Lines already read but not yet answered (a client may send several at once); event loop only. */
+    private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
     private volatile Future<?> running;
 
     PlainTextSession(PlainTextServices services) {
@@ -64,8 +66,21 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, String line) {
-        context.channel().config().setAutoRead(false); // one request at a time, as the original clients send them
+        pending.add(line);
+        if (!busy) {
+            next(context);
+        }
+    }
+
+    /** One request at a time, answered in order; reading pauses while one runs. */
+    private void next(ChannelHandlerContext context) {
+        String line = pending.poll();
+        if (line == null) {
+            context.channel().config().setAutoRead(true);
+            return;
+        }
         busy = true;
+        context.channel().config().setAutoRead(false);
         answer(context, line.strip());
     }
 
@@ -160,8 +175,10 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
         output.end(error);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         services.audit().record(peerText(), TOKEN_NAME, line, new Result(0, status, exit, millis, output.truncated(), error));
-        busy = false;
-        context.channel().config().setAutoRead(true);
+        context.executor().execute(() -> {
+            busy = false;
+            next(context);
+        });
     }
 
     @Override

@@ -72,6 +72,12 @@ class PlainTextIT {
             assertTrue(cpu.startsWith("CPU: ") && cpu.endsWith("\n.\n"), cpu);
             String help = ask(socket, "help");
             assertTrue(help.contains("cpu") && !help.contains("reset") && !help.contains("sh:"), help);
+            // several lines in one write, as nc sends a piped file: answered one by one, in order
+            socket.getOutputStream().write("frob\nname\nsh: id\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("error: unknown command 'frob', try help\n.\n", readAnswer(socket.getInputStream()));
+            assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() + "\n.\n",
+                    readAnswer(socket.getInputStream()));
+            assertTrue(readAnswer(socket.getInputStream()).startsWith("error: shell commands never run"));
         }
         assertTrue(Files.readString(data.resolve("audit.log.0")).contains("token=plain-text status=OK exit=0"),
                 "audited with the plain-text token name");
