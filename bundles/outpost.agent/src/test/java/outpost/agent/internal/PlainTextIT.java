@@ -132,6 +132,20 @@ class PlainTextIT {
     }
 
     @Test
+    void clientsBeyondTheLimitAreToldSoAndASilentClientIsDisconnected() throws Exception {
+        InetSocketAddress address = start(new PlainTextSettings(true,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(), 64, 2, Duration.ofSeconds(1)));
+        try (Socket first = connect(address); Socket second = connect(address); Socket third = connect(address)) {
+            assertEquals("error: this port serves at most 2 clients at once; try again later\n.\n",
+                    readAnswer(third.getInputStream()));
+            assertEquals(-1, third.getInputStream().read(), "the third is closed");
+            assertTrue(ask(first, "name").endsWith("\n.\n"), "the first two are served");
+            assertEquals("error: nothing received for 1 s; closing\n.\n", readAnswer(second.getInputStream()));
+            assertEquals(-1, second.getInputStream().read(), "the silent one is closed");
+        }
+    }
+
+    @Test
     void offByDefaultNoPortOpens() throws Exception {
         Set<Integer> before = listeningPortsOfThisProcess();
         assertEquals(null, start(PlainTextSettings.OFF));
