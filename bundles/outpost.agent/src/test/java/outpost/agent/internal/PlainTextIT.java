@@ -146,6 +146,34 @@ class PlainTextIT {
     }
 
     @Test
+    void outputLinesStartingWithADotGetASecondOneSoOnlyTheEndIsALoneDot() throws Exception {
+        var registration = FrameworkUtil.getBundle(PlainTextIT.class).getBundleContext().registerService(
+                outpost.agent.AgentCommand.class, new outpost.agent.AgentCommand() {
+                    @Override
+                    public String name() {
+                        return "dots";
+                    }
+
+                    @Override
+                    public String help() {
+                        return "prints lines that start with dots";
+                    }
+
+                    @Override
+                    public int execute(outpost.agent.CommandContext context) {
+                        context.stdout(".hidden\n.");
+                        context.stdout("\nend");
+                        return 0;
+                    }
+                }, null);
+        try (Socket socket = connect(startEnabled())) {
+            assertEquals("..hidden\n..\nend\n.\n", ask(socket, "dots"));
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void offByDefaultNoPortOpens() throws Exception {
         Set<Integer> before = listeningPortsOfThisProcess();
         assertEquals(null, start(PlainTextSettings.OFF));
