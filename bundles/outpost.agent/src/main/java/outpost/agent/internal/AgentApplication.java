@@ -90,14 +90,16 @@ public final class AgentApplication implements IApplication {
         ServiceTracker<AgentRuntime, AgentRuntime> agents = tracker(bundleContext, AgentRuntime.class,
                 "(" + AgentConfiguration.GENERATION + "=" + generation + ")");
         try {
-            return run(context, configuration, agents.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS)),
+            return run(context, arguments, configuration,
+                    agents.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS)),
                     bundleContext.getProperty("osgi.console"));
         } finally {
             agents.close();
         }
     }
 
-    private Object run(IApplicationContext context, Path configuration, AgentRuntime agent, String console)
+    private Object run(IApplicationContext context, AgentArguments arguments, Path configuration, AgentRuntime agent,
+            String console)
             throws InterruptedException {
         if (agent == null) {
             System.err.println("outpost-agent: the agent service did not take its configuration within "
@@ -117,6 +119,10 @@ public final class AgentApplication implements IApplication {
         }
         context.applicationRunning();
         report(startup, agent, configuration, console);
+        if (arguments.consolePort() != null && (console == null || console.isBlank())) {
+            System.err.println("outpost-agent: --console works through the outpost-agent launch script, which opens"
+                    + " the Equinox console before the framework starts; no console is open");
+        }
         agent.stopRequested().thenRun(stopped::countDown); // a client's kill
         stopped.await();
         agent.stop();

@@ -36,6 +36,7 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
     private final Instant connectedSince = Instant.now();
     private volatile InetSocketAddress peer;
     private volatile boolean busy;
+    private boolean refused;
     /** Lines already read but not yet answered (a client may send several at once); event loop only. */
     private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
     private volatile Future<?> running;
@@ -50,6 +51,7 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
         services.sessions().add(this);
         int max = services.settings().maxConnections();
         if (services.sessions().size() > max) {
+            refused = true;
             context.writeAndFlush("error: this port serves at most " + max + " clients at once; try again later\n"
                     + PlainTextOutput.END).addListener(ChannelFutureListener.CLOSE);
         }
@@ -66,6 +68,9 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, String line) {
+        if (refused) {
+            return; // told to come back later, and being closed
+        }
         pending.add(line);
         if (!busy) {
             next(context);
