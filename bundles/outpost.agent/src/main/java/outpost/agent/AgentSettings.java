@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param defaultTimeout   how long a request may run unless it asks for less
  * @param shell            which shell command lines may run; none by default
  * @param outputCapBytes   output of one request beyond this is cut, with a visible marker
+ * @param plainText        the plain-text dialect's port; off by default
  */
 public record AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections,
         int maxInFlight, Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
-        int outputCapBytes) {
+        int outputCapBytes, PlainTextSettings plainText) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
@@ -31,35 +32,49 @@ public record AgentSettings(InetSocketAddress address, Path dataDirectory, boole
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(shell, "shell");
+        Objects.requireNonNull(plainText, "plainText");
+    }
+
+    /** Settings without the plain-text dialect (the constructor of 0.2). */
+    public AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections, int maxInFlight,
+            Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
+            int outputCapBytes) {
+        this(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout, defaultTimeout,
+                shell, outputCapBytes, PlainTextSettings.OFF);
     }
 
     /**
      * The defaults: TLS, 256 connections, 32 requests in flight, 10 s to authenticate, 15 s idle,
-     * 60 s per request, no shell commands, 4 MiB of output per request.
+     * 60 s per request, no shell commands, 4 MiB of output per request, no plain-text port.
      */
     public static AgentSettings defaults(InetSocketAddress address, Path dataDirectory) {
         return new AgentSettings(address, dataDirectory, true, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_IN_FLIGHT,
                 Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(60), ShellPolicy.DISABLED,
-                DEFAULT_OUTPUT_CAP_BYTES);
+                DEFAULT_OUTPUT_CAP_BYTES, PlainTextSettings.OFF);
     }
 
     public AgentSettings withShell(ShellPolicy policy, Duration timeout, int outputCap) {
         return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                timeout, policy, outputCap);
+                timeout, policy, outputCap, plainText);
     }
 
     public AgentSettings withAddress(InetSocketAddress newAddress) {
         return new AgentSettings(newAddress, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes);
+                defaultTimeout, shell, outputCapBytes, plainText);
     }
 
     public AgentSettings withTls(boolean useTls) {
         return new AgentSettings(address, dataDirectory, useTls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes);
+                defaultTimeout, shell, outputCapBytes, plainText);
     }
 
     public AgentSettings withLimits(int connections, int inFlight, Duration handshake, Duration idle) {
         return new AgentSettings(address, dataDirectory, tls, connections, inFlight, handshake, idle, defaultTimeout, shell,
-                outputCapBytes);
+                outputCapBytes, plainText);
+    }
+
+    public AgentSettings withPlainText(PlainTextSettings settings) {
+        return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
+                defaultTimeout, shell, outputCapBytes, settings);
     }
 }

@@ -3,6 +3,7 @@ package outpost.agent.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -10,19 +11,22 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentSettings;
 
 /**
- * The headless agent application: parses the command line, waits for the {@link Agent} service
- * that Declarative Services wires up, starts it and runs until the framework stops.
+ * The headless agent application: parses the command line, loads the configuration file into
+ * ConfigAdmin (options on top), waits until the agent has received exactly that configuration,
+ * starts it and runs until the framework stops or a client's {@code kill}.
  */
 public final class AgentApplication implements IApplication {
 
     static final Integer EXIT_USAGE = 2;
     static final Integer EXIT_CANNOT_START = 1;
+    static final String DEFAULT_CONFIGURATION = "etc/outpost.agent.cfg";
     private static final long SERVICE_WAIT_SECONDS = 30;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -31,73 +35,140 @@ public final class AgentApplication implements IApplication {
     public Object start(IApplicationContext context) throws Exception {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         AgentArguments arguments;
-        InetSocketAddress bindAddress;
+        Map<String, Object> overrides;
         try {
             arguments = AgentArguments.parse(args);
             if (arguments.help()) {
                 System.out.print(AgentArguments.USAGE);
                 return EXIT_OK;
             }
-            bindAddress = arguments.socketAddress();
+            overrides = arguments.overrides();
         } catch (AgentArguments.UsageException e) {
             System.err.println("outpost-agent: " + e.getMessage());
             System.err.print(AgentArguments.USAGE);
             return EXIT_USAGE;
         }
         BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        ServiceTracker<Agent, Agent> tracker = new ServiceTracker<>(bundleContext, Agent.class, null);
-        tracker.open();
+        Path install = installFolder(bundleContext.getProperty("osgi.install.area"));
+        Path configuration = arguments.configFile() != null ? Path.of(arguments.configFile())
+                : install.resolve(DEFAULT_CONFIGURATION);
+        // the trackers stay open while the agent runs: closing them would let DS dispose the components
+        ServiceTracker<AgentConfigurationFeed, AgentConfigurationFeed> feeds = tracker(bundleContext,
+                AgentConfigurationFeed.class, null);
         try {
-            Agent agent = tracker.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
-            if (agent == null) {
-                System.err.println("outpost-agent: the agent service did not start within " + SERVICE_WAIT_SECONDS
-                        + " s (is org.apache.felix.scr started?)");
-                return EXIT_CANNOT_START;
-            }
-            Path data = arguments.dataDirectory() != null ? Path.of(arguments.dataDirectory())
-                    : defaultDataDirectory(bundleContext.getProperty("osgi.install.area"));
-            AgentSettings settings = AgentSettings.defaults(bindAddress, data).withTls(!arguments.plainTcp());
-            if (arguments.configFile() != null) {
+            return run(context, arguments, overrides, bundleContext, install, configuration, feeds);
+        } finally {
+            AgentConfigurationFeed feed = feeds.getService();
+            if (feed != null) {
                 try {
-                    settings = AgentConfigurationFile.apply(Path.of(arguments.configFile()), settings);
-                } catch (IOException e) {
-                    System.err.println("outpost-agent: configuration: " + e.getMessage());
-                    return EXIT_USAGE;
+                    feed.clear(); // the file is the source of truth: nothing stale waits in ConfigAdmin for the next start
+                } catch (IOException | IllegalStateException e) {
+                    // the framework is stopping
                 }
             }
-            Agent.AgentStartup startup;
-            try {
-                startup = agent.start(settings);
-            } catch (IOException e) {
-                System.err.println("outpost-agent: " + e.getMessage());
-                return EXIT_CANNOT_START;
-            }
-            context.applicationRunning();
-            startup.createdTokenFile().ifPresent(file -> System.out.println("Created the admin token (all roles) in "
-                    + file.toAbsolutePath() + ": clients need it to connect."));
-            System.out.println(startup.fingerprint().map(f -> "TLS certificate " + f)
-                    .orElse("WARNING: plain TCP, no TLS: tokens and answers travel in clear text."));
-            System.out.println(settings.shell().enabled() ? "Shell commands allowed: " + settings.shell().allow()
-                    + (settings.shell().deny().isEmpty() ? "" : ", denied: " + settings.shell().deny()) : "Shell commands are off.");
-            InetSocketAddress bound = startup.address();
-            System.out.println("Outpost agent " + AgentVersion.current() + " listening on "
-                    + bound.getAddress().getHostAddress() + ":" + bound.getPort() + " (data: " + data.toAbsolutePath() + ")");
-            System.out.flush();
-            agent.stopRequested().thenRun(stopped::countDown); // a client's kill
-            stopped.await();
-            agent.stop();
-            return EXIT_OK;
-        } finally {
-            tracker.close();
+            feeds.close();
         }
     }
 
-    /** data/ in the install folder (the launcher's -install), else in the working directory. */
-    private static Path defaultDataDirectory(String install) {
-        if (install != null && install.startsWith("file:")) {
-            return Path.of(java.net.URI.create(install.replace(" ", "%20"))).resolve("data");
+    private Object run(IApplicationContext context, AgentArguments arguments, Map<String, Object> overrides,
+            BundleContext bundleContext, Path install, Path configuration,
+            ServiceTracker<AgentConfigurationFeed, AgentConfigurationFeed> feeds) throws Exception {
+        AgentConfigurationFeed feed = feeds.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
+        if (feed == null) {
+            System.err.println("outpost-agent: ConfigAdmin did not come up within " + SERVICE_WAIT_SECONDS
+                    + " s (are org.apache.felix.configadmin and org.apache.felix.scr started?)");
+            return EXIT_CANNOT_START;
         }
-        return Path.of("data");
+        String generation;
+        try {
+            generation = feed.load(configuration, arguments.configFile() != null,
+                    Map.of("data", install.resolve("data").toString()), overrides);
+        } catch (IOException e) {
+            System.err.println("outpost-agent: configuration: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        ServiceTracker<AgentRuntime, AgentRuntime> agents = tracker(bundleContext, AgentRuntime.class,
+                "(" + AgentConfiguration.GENERATION + "=" + generation + ")");
+        try {
+            return run(context, arguments, configuration,
+                    agents.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS)),
+                    bundleContext.getProperty("osgi.console"));
+        } finally {
+            agents.close();
+        }
+    }
+
+    private Object run(IApplicationContext context, AgentArguments arguments, Path configuration, AgentRuntime agent,
+            String console)
+            throws InterruptedException {
+        if (agent == null) {
+            System.err.println("outpost-agent: the agent service did not take its configuration within "
+                    + SERVICE_WAIT_SECONDS + " s (is org.apache.felix.scr started?)");
+            return EXIT_CANNOT_START;
+        }
+        if (agent.configurationProblem().isPresent()) {
+            System.err.println("outpost-agent: configuration: " + configuration + ": " + agent.configurationProblem().get());
+            return EXIT_USAGE;
+        }
+        Agent.AgentStartup startup;
+        try {
+            startup = agent.startConfigured();
+        } catch (IOException e) {
+            System.err.println("outpost-agent: " + e.getMessage());
+            return EXIT_CANNOT_START;
+        }
+        context.applicationRunning();
+        report(startup, agent, configuration, console);
+        if (arguments.consolePort() != null && (console == null || console.isBlank())) {
+            System.err.println("outpost-agent: --console works through the outpost-agent launch script, which opens"
+                    + " the Equinox console before the framework starts; no console is open");
+        }
+        agent.stopRequested().thenRun(stopped::countDown); // a client's kill
+        stopped.await();
+        agent.stop();
+        return EXIT_OK;
+    }
+
+    private static void report(Agent.AgentStartup startup, AgentRuntime agent, Path configuration, String console) {
+        AgentSettings settings = agent.settings().orElseThrow();
+        startup.createdTokenFile().ifPresent(file -> System.out.println("Created the admin token (all roles) in "
+                + file.toAbsolutePath() + ": clients need it to connect."));
+        System.out.println(startup.fingerprint().map(f -> "TLS certificate " + f + " (in "
+                + settings.dataDirectory().resolve(AgentServer.IDENTITY_FILE).toAbsolutePath() + ")")
+                .orElse("WARNING: plain TCP, no TLS: tokens and answers travel in clear text."));
+        System.out.println("Configuration: " + configuration.toAbsolutePath()
+                + (configuration.toFile().isFile() ? "" : " (not there: defaults)"));
+        System.out.println(settings.shell().enabled() ? "Shell commands allowed: " + settings.shell().allow()
+                + (settings.shell().deny().isEmpty() ? "" : ", denied: " + settings.shell().deny()) : "Shell commands are off.");
+        agent.status().flatMap(AgentRuntime.Status::plainText).ifPresent(plain -> System.out.println(
+                "Plain-text port (no authentication, read commands only) on " + hostPort(plain)));
+        if (console != null && !console.isBlank()) {
+            System.out.println("Equinox console on " + console + " (outpost:status, outpost:clients, outpost:tokens)");
+        }
+        System.out.println("Outpost agent " + AgentVersion.current() + " listening on " + hostPort(startup.address())
+                + " (data: " + settings.dataDirectory().toAbsolutePath() + ")");
+        System.out.flush();
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    private static <S> ServiceTracker<S, S> tracker(BundleContext context, Class<S> type, String filter)
+            throws InvalidSyntaxException {
+        ServiceTracker<S, S> tracker = filter == null ? new ServiceTracker<>(context, type, null)
+                : new ServiceTracker<>(context, context.createFilter("(&(objectClass=" + type.getName() + ")" + filter
+                        + ")"), null);
+        tracker.open();
+        return tracker;
+    }
+
+    /** The launcher's -install folder, else the working directory. */
+    private static Path installFolder(String install) {
+        if (install != null && install.startsWith("file:")) {
+            return Path.of(java.net.URI.create(install.replace(" ", "%20")));
+        }
+        return Path.of("");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -46,8 +49,9 @@ import outpost.transport.Transport;
  * a worker pool so a slow command never stalls a connection. One worker pool and one timer thread
  * per component, created on activation and shut down on deactivation.
  */
-@Component(service = Agent.class)
-public final class AgentServer implements Agent, SessionControl {
+@Component(service = { Agent.class, AgentRuntime.class }, configurationPid = AgentConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class AgentServer implements Agent, AgentRuntime, SessionControl {
 
     static final List<String> CAPABILITIES = List.of("auth-token", "multiplex", "streaming", "cancel", "keepalive",
             "notices");
@@ -66,13 +70,71 @@ public final class AgentServer implements Agent, SessionControl {
     private volatile AgentSettings current;
     private volatile AuditLog audit;
     private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    private volatile PlainTextListener plainText;
+    private volatile TokenStore currentTokens;
+    private volatile Optional<String> fingerprint = Optional.empty();
+    private volatile Instant listeningSince;
+    private final Instant activated = Instant.now();
+    /** Guarded by this: the settings from ConfigAdmin, the generation they came with, and why the last one was refused. */
+    private AgentSettings configured;
+    private String configuredGeneration = "";
+    private Optional<String> configurationProblem = Optional.empty();
+
+    /** Present when the agent application loaded a configuration file, which {@code reset} reads again. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AgentConfigurationFeed feed;
 
     @Activate
-    public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics) {
+    public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics, AgentConfiguration config) {
         this.transport = transport;
         this.hostName = metrics.hostName();
         this.workers = Executors.newFixedThreadPool(8, daemonThreads("outpost-agent-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("outpost-agent-timer"));
+        configure(config);
+    }
+
+    /** A new configuration applies at the next start or reset; the running listener is left alone. */
+    @Modified
+    void modified(AgentConfiguration config) {
+        configure(config);
+    }
+
+    private synchronized void configure(AgentConfiguration config) {
+        try {
+            configured = ConfiguredSettings.from(config, Path.of("data"));
+            configurationProblem = Optional.empty();
+        } catch (IllegalArgumentException e) {
+            configurationProblem = Optional.of(e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "configuration " + AgentConfiguration.PID + " not used: " + e.getMessage());
+        }
+        configuredGeneration = config.outpost_generation();
+        notifyAll();
+    }
+
+    @Override
+    public synchronized AgentStartup startConfigured() throws IOException {
+        if (configurationProblem.isPresent()) {
+            throw new IOException("configuration: " + configurationProblem.get());
+        }
+        return start(configured);
+    }
+
+    @Override
+    public synchronized Optional<String> configurationProblem() {
+        return configurationProblem;
+    }
+
+    /** Waits (a bounded time) until the configuration of the given generation has arrived. */
+    private synchronized boolean awaitGeneration(String generation, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!generation.equals(configuredGeneration)) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -119,8 +181,23 @@ public final class AgentServer implements Agent, SessionControl {
             audit = null;
             throw e;
         }
+        if (settings.plainText().enabled()) {
+            try {
+                plainText = PlainTextListener.open(new PlainTextServices(settings.plainText(), commands, workers, timers,
+                        newAudit, settings.defaultTimeout(), settings.outputCapBytes(), ConcurrentHashMap.newKeySet()));
+            } catch (IOException e) {
+                listener.close();
+                listener = null;
+                newAudit.close();
+                audit = null;
+                throw e;
+            }
+        }
         current = settings;
-        return new AgentStartup(listener.localAddress(), identity.map(TlsIdentity::fingerprint), createdToken);
+        currentTokens = tokens;
+        fingerprint = identity.map(TlsIdentity::fingerprint);
+        listeningSince = Instant.now();
+        return new AgentStartup(listener.localAddress(), fingerprint, createdToken);
     }
 
     @Override
@@ -135,6 +212,11 @@ public final class AgentServer implements Agent, SessionControl {
         }
         listener.close();
         listener = null;
+        PlainTextListener plain = plainText;
+        plainText = null;
+        if (plain != null) {
+            plain.close();
+        }
         for (ClientConnection client : clients) {
             client.notice(notice);
             client.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, reason));
@@ -156,11 +238,45 @@ public final class AgentServer implements Agent, SessionControl {
         InetSocketAddress bound = listener.localAddress();
         LOG.log(System.Logger.Level.INFO, "resetting at a client's request");
         closeAll(new Notice(NoticeKind.RESETTING, "the agent is resetting"), "the agent is resetting");
+        AgentSettings next = reloaded().orElse(settings);
+        if (next.address().getPort() == 0) {
+            next = next.withAddress(new InetSocketAddress(next.address().getAddress(), bound.getPort()));
+        }
         try {
-            listenAgain(settings.withAddress(bound)); // the same port, even if it was chosen at random
+            listenAgain(next); // a port chosen at random stays the same
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "the agent could not listen again after a reset; stopping", e);
             stopRequested.complete(null);
+        }
+    }
+
+    /**
+     * Reads the configuration file again, if the application loaded one, and waits for it to arrive
+     * through ConfigAdmin; on an invalid file the agent keeps its settings and says why in its log.
+     */
+    private Optional<AgentSettings> reloaded() {
+        AgentConfigurationFeed source = feed;
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> generation = source.reload();
+            if (generation.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!awaitGeneration(generation.get(), 2000)) {
+                LOG.log(System.Logger.Level.WARNING, "the configuration read again did not arrive; keeping the previous one");
+                return Optional.empty();
+            }
+            synchronized (this) {
+                return configurationProblem.isPresent() ? Optional.empty() : Optional.of(configured);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "configuration not read again, keeping the previous one: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
@@ -200,6 +316,41 @@ public final class AgentServer implements Agent, SessionControl {
     public Optional<InetSocketAddress> address() {
         Listener current = listener;
         return current == null ? Optional.empty() : Optional.of(current.localAddress());
+    }
+
+    @Override
+    public Optional<Status> status() {
+        Listener framed = listener;
+        Instant since = listeningSince;
+        if (framed == null || since == null) {
+            return Optional.empty();
+        }
+        PlainTextListener plain = plainText;
+        return Optional.of(new Status(framed.localAddress(), fingerprint,
+                Optional.ofNullable(plain).map(PlainTextListener::localAddress), activated, since,
+                framed.connectionCount()));
+    }
+
+    @Override
+    public Optional<AgentSettings> settings() {
+        return listener == null ? Optional.empty() : Optional.ofNullable(current);
+    }
+
+    @Override
+    public List<Client> clients() {
+        List<Client> all = new ArrayList<>(clients.stream().map(ClientConnection::describe).toList());
+        PlainTextListener plain = plainText;
+        if (plain != null) {
+            all.addAll(plain.clients());
+        }
+        all.sort(java.util.Comparator.comparing(Client::connectedSince));
+        return all;
+    }
+
+    @Override
+    public List<TokenStore.Grant> tokens() {
+        TokenStore tokens = currentTokens;
+        return listener == null || tokens == null ? List.of() : tokens.grants();
     }
 
     private MessageHandler accept(Connection connection, AgentSettings settings, TokenStore tokens, Hello hello) {

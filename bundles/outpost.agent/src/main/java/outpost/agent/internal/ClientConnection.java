@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -51,6 +53,7 @@ final class ClientConnection implements MessageHandler {
     private final Map<Integer, RunningRequest> inFlight = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
+    private final java.time.Instant connectedSince = java.time.Instant.now();
 
     ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
             CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers,
@@ -244,6 +247,13 @@ final class ClientConnection implements MessageHandler {
         if (grant != null) {
             send(notice);
         }
+    }
+
+    /** What the local administration shows of this client. */
+    AgentRuntime.Client describe() {
+        TokenStore.Grant current = grant;
+        return new AgentRuntime.Client(connection.remoteAddress(), Optional.ofNullable(current).map(TokenStore.Grant::name),
+                current == null ? Set.of() : current.roles(), inFlight.size(), connectedSince, "framed");
     }
 
     void close(ErrorReport reason) {

@@ -34,6 +34,11 @@ final class CommandRegistry {
 
     /** The text of {@code help}: one line per command the given roles may run, sorted by name. */
     String helpText(Set<Role> roles) {
+        return helpText(roles, name -> true);
+    }
+
+    /** The same, narrowed to the commands a port offers (built-ins are always listed). */
+    String helpText(Set<Role> roles, java.util.function.Predicate<String> offered) {
         StringBuilder text = new StringBuilder("Commands:\n");
         int width = Math.max(10, commands.keySet().stream().mapToInt(String::length).max().orElse(4));
         for (BuiltIn builtIn : BuiltIn.values()) {
@@ -42,7 +47,7 @@ final class CommandRegistry {
             }
         }
         for (Map.Entry<String, AgentCommand> entry : commands.entrySet()) {
-            if (roles.contains(entry.getValue().requiredRole())) {
+            if (roles.contains(entry.getValue().requiredRole()) && offered.test(entry.getKey())) {
                 List<String> aliases = entry.getValue().aliases();
                 String names = aliases.isEmpty() ? entry.getKey() : entry.getKey() + " " + String.join(" ", aliases);
                 text.append(String.format("  %-" + width + "s  %s%n", names, entry.getValue().help()));

@@ -107,6 +107,11 @@ final class TokenStore {
         return roles;
     }
 
+    /** Every token's name and roles, never its hash: what an administrator may see. */
+    List<Grant> grants() {
+        return entries.stream().map(entry -> new Grant(entry.name(), entry.roles())).toList();
+    }
+
     /** Compares the presented token with every stored hash, in time independent of where they differ. */
     Optional<Grant> authenticate(String presented) {
         byte[] hash = sha256(presented);

@@ -31,7 +31,16 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void onlyTheOptionsGivenOverrideTheConfigurationFile() throws Exception {
+        assertEquals(java.util.Map.of(), AgentArguments.parse().overrides());
+        assertEquals(java.util.Map.of("port", 6000, "plain.tcp", true, "data", "/d"),
+                AgentArguments.parse("--port", "6000", "--plain-tcp", "--data", "/d").overrides());
+        assertEquals(7000, AgentArguments.parse("--console", "7000").consolePort());
+    }
+
+    @Test
     void badValuesNameTheOption() {
+        assertMessage("--console must be a number, not 'x'", "--console", "x");
         assertMessage("--port must be between 0 and 65535, not 70000", "--port", "70000");
         assertMessage("--port must be a number, not 'http'", "--port", "http");
         assertMessage("--port needs a value", "--port");
@@ -42,7 +51,8 @@ class AgentArgumentsTest {
     @Test
     void helpDescribesEveryOption() throws Exception {
         assertTrue(AgentArguments.parse("--help").help());
-        for (String option : new String[] { "--port", "--bind", "--data", "--config", "--plain-tcp", "--help" }) {
+        for (String option : new String[] { "--port", "--bind", "--data", "--config", "--plain-tcp", "--console",
+                "--help" }) {
             assertTrue(AgentArguments.USAGE.contains(option), option);
         }
     }

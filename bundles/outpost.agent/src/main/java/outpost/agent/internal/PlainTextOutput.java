@@ -1,0 +1,113 @@
+package outpost.agent.internal;
+
+import java.time.Duration;
+
+import io.netty.channel.Channel;
+import outpost.agent.CommandContext;
+import outpost.agent.ShellPolicy;
+
+/**
+ * One plain-text answer on its way to the client: the command's output as it comes, every line
+ * that starts with a dot given a second one, then an optional {@code error: } line and a line
+ * holding a single dot that ends the answer (as SMTP and POP3 do), so a lone dot is always the end.
+ */
+final class PlainTextOutput implements CommandContext {
+
+    static final String END = ".\n";
+
+    private final Channel channel;
+    private final String arguments;
+    private final Duration timeout;
+    private final long capChars;
+    private long writtenChars;
+    private boolean truncated;
+    private boolean atLineStart = true;
+    private volatile boolean cancelled;
+
+    PlainTextOutput(Channel channel, String arguments, Duration timeout, int outputCapChars) {
+        this.channel = channel;
+        this.arguments = arguments;
+        this.timeout = timeout;
+        this.capChars = outputCapChars;
+    }
+
+    @Override
+    public String arguments() {
+        return arguments;
+    }
+
+    @Override
+    public void stdout(String text) {
+        write(text);
+    }
+
+    /** The original clients show one stream: standard error goes with the rest. */
+    @Override
+    public void stderr(String text) {
+        write(text);
+    }
+
+    private synchronized void write(String whole) {
+        if (truncated || whole.isEmpty()) {
+            return;
+        }
+        String text = whole;
+        if (whole.length() > capChars - writtenChars) {
+            truncated = true;
+            text = whole.substring(0, (int) Math.max(0, capChars - writtenChars)) + "\n[output cut at " + capChars
+                    + " characters: the agent's output cap]\n";
+        }
+        writtenChars += whole.length();
+        channel.writeAndFlush(dotStuffed(text));
+    }
+
+    private String dotStuffed(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (atLineStart && c == '.') {
+                out.append('.');
+            }
+            out.append(c);
+            atLineStart = c == '\n';
+        }
+        return out.toString();
+    }
+
+    /** Ends the answer: a line break if the output lacked its last one, the error if any, the lone dot. */
+    synchronized void end(String error) {
+        StringBuilder tail = new StringBuilder();
+        if (!atLineStart) {
+            tail.append('\n');
+        }
+        if (!error.isEmpty()) {
+            tail.append("error: ").append(error.replace("\n", " ")).append('\n');
+        }
+        atLineStart = true;
+        channel.writeAndFlush(tail.append(END).toString());
+    }
+
+    synchronized boolean truncated() {
+        return truncated;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled || Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Never a shell on a port without authentication, whatever the configuration allows elsewhere. */
+    @Override
+    public ShellPolicy shellPolicy() {
+        return ShellPolicy.DISABLED;
+    }
+}
