@@ -56,7 +56,7 @@ final class AgentCommandsDialog extends Dialog {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(820, 520);
+        return new Point(860, 660);
     }
 
     @Override

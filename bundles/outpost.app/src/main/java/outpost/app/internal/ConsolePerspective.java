@@ -19,5 +19,7 @@ public final class ConsolePerspective implements IPerspectiveFactory {
         layout.getViewLayout(ServerExplorer.VIEW_ID).setCloseable(false);
         layout.addShowViewShortcut(ServerExplorer.VIEW_ID);
         layout.addShowViewShortcut(ERROR_LOG_VIEW_ID);
+        // shown on demand (Window > Show View > Error Log) below the consoles, not squeezed beside the explorer
+        layout.addPlaceholder(ERROR_LOG_VIEW_ID, IPageLayout.BOTTOM, 0.7f, layout.getEditorArea());
     }
 }
