@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
@@ -34,8 +35,14 @@ public final class AgentCommandsHandler extends AbstractHandler {
         IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindowChecked(event);
         AgentConnector connector = window.getService(AgentConnector.class);
         SessionFactory sessions = window.getService(SessionFactory.class);
-        Optional<LiveAgentHelp> live = connector == null || sessions == null ? Optional.empty()
-                : Optional.of(new LiveAgentHelp(connector, sessions));
+        Optional<LiveAgentHelp> live = Optional.empty();
+        if (connector == null || sessions == null) {
+            // the console bundles are missing or broken: the documentation still helps
+            ILog.of(AgentCommandsHandler.class).warn("Agent Commands cannot ask agents: no "
+                    + (connector == null ? "AgentConnector" : "SessionFactory") + " service");
+        } else {
+            live = Optional.of(new LiveAgentHelp(connector, sessions));
+        }
         open = new AgentCommandsDialog(window.getShell(), openConsoles(window.getActivePage()), live);
         open.open();
         return null;
