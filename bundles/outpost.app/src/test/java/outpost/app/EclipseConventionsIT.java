@@ -241,7 +241,7 @@ class EclipseConventionsIT {
     }
 
     @Test
-    void agentCommandsPrefersTheLiveAnswerOfAnOpenConsolesAgent() throws Exception {
+    void agentCommandsPrefersTheLiveAnswerOfAnOpenConsolesAgentAndSaysWhyWhenItCannot() throws Exception {
         Tokens tokens = startAgent();
         Server server = new Server("live agent", "127.0.0.1", agent.address().orElseThrow().getPort(), "test");
         AgentConnector connector = service(AgentConnector.class);
@@ -260,6 +260,17 @@ class EclipseConventionsIT {
         assertTrue(source.getText().contains("roles: read"), source.getText());
         assertEquals(help(tokens.reader()), text.getText());
         assertFalse(text.getText().contains("sh:"), "a read-only token is not offered the shell");
+        String live = text.getText();
+        dialog.close();
+
+        agent.stop();
+        Shell again = openAgentCommands();
+        Label why = (Label) find(again, "agentCommands.source");
+        waitUntil("the dialog says why no agent answered", () -> why.getText().contains("No open console's agent answered"));
+        assertTrue(why.getText().startsWith("Documentation of the Outpost agent"), why.getText());
+        assertTrue(why.getText().contains("live agent: "), "the server and its reason are named: " + why.getText());
+        String documented = ((Text) find(again, "agentCommands.text")).getText();
+        assertTrue(documented.contains("sh: linux:") && !documented.equals(live), "the documentation is shown instead");
         connector.forgetToken(server);
     }
 
