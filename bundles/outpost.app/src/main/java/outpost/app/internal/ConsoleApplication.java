@@ -6,12 +6,17 @@ import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.FrameworkUtil;
 
 /** The Outpost Console: a workbench with the Server Explorer and server consoles. */
 public final class ConsoleApplication implements IApplication {
 
+    /** System property read by about.mappings: the About dialog names the version that really runs. */
+    static final String VERSION_PROPERTY = "outpost.console.version";
+
     @Override
     public Object start(IApplicationContext context) {
+        System.setProperty(VERSION_PROPERTY, FrameworkUtil.getBundle(ConsoleApplication.class).getVersion().toString());
         Display display;
         try {
             display = PlatformUI.createDisplay();

@@ -9,6 +9,8 @@ import outpost.explorer.ui.ServerExplorer;
 public final class ConsolePerspective implements IPerspectiveFactory {
 
     public static final String ID = "outpost.app.perspective";
+    /** The Error Log of org.eclipse.ui.views.log (its id dates from PDE). */
+    public static final String ERROR_LOG_VIEW_ID = "org.eclipse.pde.runtime.LogView";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -16,5 +18,8 @@ public final class ConsolePerspective implements IPerspectiveFactory {
         layout.addView(ServerExplorer.VIEW_ID, IPageLayout.LEFT, 0.3f, layout.getEditorArea());
         layout.getViewLayout(ServerExplorer.VIEW_ID).setCloseable(false);
         layout.addShowViewShortcut(ServerExplorer.VIEW_ID);
+        layout.addShowViewShortcut(ERROR_LOG_VIEW_ID);
+        // shown on demand (Window > Show View > Error Log) below the consoles, not squeezed beside the explorer
+        layout.addPlaceholder(ERROR_LOG_VIEW_ID, IPageLayout.BOTTOM, 0.7f, layout.getEditorArea());
     }
 }

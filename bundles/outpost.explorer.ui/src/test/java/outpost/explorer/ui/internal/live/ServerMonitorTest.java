@@ -176,6 +176,10 @@ class ServerMonitorTest {
         @Override
         public void forgetToken(Server server) {
         }
+
+        @Override
+        public void trust(Server server, String fingerprint) {
+        }
     }
 
     /** Agents as scripted: 10.0.0.1 answers, 10.0.0.2 refuses connections, 10.0.0.3 refuses the token. */
