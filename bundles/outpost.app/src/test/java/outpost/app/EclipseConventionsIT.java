@@ -129,7 +129,10 @@ class EclipseConventionsIT {
             assertTrue(command.isEnabled(), id + " is enabled");
         }
         for (String id : SERVER_COMMANDS) {
-            assertTrue(commands.getCommand(id).isDefined(), id + " is defined for the Server Explorer to handle");
+            Command command = commands.getCommand(id);
+            assertTrue(command.isDefined(), id + " is defined");
+            assertTrue(command.isHandled(), id + " is handled by the Server Explorer");
+            assertTrue(command.isEnabled(), id + " is enabled");
         }
     }
 
