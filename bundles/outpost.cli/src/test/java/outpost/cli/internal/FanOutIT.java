@@ -134,7 +134,7 @@ class FanOutIT {
         String pins = Files.readString(Path.of(known));
         int dbPort = fleet.addresses().get(2).getPort();
         assertTrue(pins.contains("127.0.0.1\\:" + dbPort + "=SHA256"), pins);
-        Files.writeString(Path.of(known), pins.replaceAll("(" + dbPort + "=SHA256\\\\?:)\\S+", "$1AAAA") // stored as SHA256\\:...);
+        Files.writeString(Path.of(known), pins.replaceAll("(" + dbPort + "=SHA256\\\\?:)\\S+", "$1AAAA")); // stored as SHA256\\:...
         assertFalse(Files.readString(Path.of(known)).equals(pins), "the pin was changed");
         Run changed = run("--servers", servers.toString(), "--group", "db", "--token-file", token.toString(),
                 "--known-agents", known, "--trust-new", "cpu");
