@@ -27,6 +27,7 @@ import outpost.client.AgentSession;
 import outpost.client.CommandReply;
 import outpost.client.SessionFactory;
 import outpost.client.SessionSettings;
+import outpost.client.SessionStatus;
 import outpost.client.internal.TransportSessionFactory;
 import outpost.protocol.FrameCodec;
 import outpost.protocol.Request;
@@ -57,7 +58,11 @@ public class FleetClientBench {
         Path known = pinAll(work, servers);
         NettyTransport transport = new NettyTransport();
         SessionFactory factory = new TransportSessionFactory(transport);
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
+            Thread thread = new Thread(runnable, "fan-out");
+            thread.setDaemon(true); // an exception in main must end the JVM
+            return thread;
+        });
         System.out.println("round | what | until every answer ms | per-server p50 ms | p99 ms | max ms");
         for (int round = 1; round <= rounds; round++) {
             print(round, "raw TCP floor: connect + 1 echo, " + servers.size() + " sockets", floorCold(pool, echoPort, servers.size()));
@@ -65,34 +70,40 @@ public class FleetClientBench {
             List<AgentSession> sessions = new ArrayList<>();
             print(round, "client layer: connect (TLS, token) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
                     coldFanOut(pool, factory, servers, token, known, sessions));
-            print(round, "client layer: cpu on " + servers.size() + " open sessions", warmFanOut(sessions));
+            print(round, "client layer: cpu on " + sessions.size() + " open sessions", warmFanOut(sessions));
+            int count = sessions.size();
             long open = usedMemory();
             sessions.forEach(AgentSession::close);
             sessions.clear();
             long none = usedMemory();
             System.out.printf(Locale.ROOT, "%d | client memory per open session (heap + direct, after GC) | %.1f KiB "
-                    + "(%d sessions: %.1f MiB, none: %.1f MiB)%n", round, (open - none) / 1024.0 / servers.size(),
-                    servers.size(), open / 1048576.0, none / 1048576.0);
+                    + "(%d sessions: %.1f MiB, none: %.1f MiB)%n", round, (open - none) / 1024.0 / Math.max(count, 1),
+                    count, open / 1048576.0, none / 1048576.0);
         }
         pool.shutdownNow();
         transport.deactivate();
     }
 
     /** Time until every answer, and each server's own latency, in nanoseconds. */
-    private record Times(long total, long[] each) {
+    private record Times(long total, long[] each, int failed, String firstError) {
+        Times(long total, long[] each) {
+            this(total, each, 0, null);
+        }
     }
 
     private static void print(int round, String what, Times times) {
         long[] sorted = times.each().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d | %s | %.1f | %.1f | %.1f | %.1f%n", round, what, times.total() / 1e6,
+        System.out.printf(Locale.ROOT, "%d | %s | %.1f | %.1f | %.1f | %.1f%s%n", round, what, times.total() / 1e6,
                 sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-                sorted[sorted.length - 1] / 1e6);
+                sorted[sorted.length - 1] / 1e6, times.failed() == 0 ? ""
+                        : " | " + times.failed() + " FAILED (first: " + times.firstError() + ")");
     }
 
     private static Times coldFanOut(ExecutorService pool, SessionFactory factory, List<Server> servers, String token,
             Path known, List<AgentSession> keep) throws Exception {
         long[] each = new long[servers.size()];
+        String[] errors = new String[servers.size()];
         AgentSession[] sessions = new AgentSession[servers.size()];
         List<CompletableFuture<Void>> done = new ArrayList<>();
         long start = System.nanoTime();
@@ -108,19 +119,27 @@ public class FleetClientBench {
                     session.connect();
                     expectCpu(session.send("cpu").get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS));
                 } catch (Exception e) {
-                    throw new IllegalStateException(server.endpoint() + ": " + e.getMessage(), e);
+                    errors[index] = server.endpoint() + ": " + e.getMessage();
                 }
                 each[index] = System.nanoTime() - t0;
             }, pool));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
         long total = System.nanoTime() - start;
-        keep.addAll(Arrays.asList(sessions));
-        return new Times(total, each);
+        List<String> failures = Arrays.stream(errors).filter(error -> error != null).toList();
+        for (AgentSession session : sessions) {
+            if (session.status() == SessionStatus.CONNECTED) {
+                keep.add(session);
+            } else {
+                session.close();
+            }
+        }
+        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0));
     }
 
     private static Times warmFanOut(List<AgentSession> sessions) throws Exception {
         long[] each = new long[sessions.size()];
+        String[] errors = new String[sessions.size()];
         List<CompletableFuture<?>> done = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < sessions.size(); i++) {
@@ -129,10 +148,15 @@ public class FleetClientBench {
             done.add(sessions.get(i).send("cpu").thenAccept(reply -> {
                 expectCpu(reply);
                 each[index] = System.nanoTime() - t0;
+            }).exceptionally(error -> {
+                errors[index] = error.getMessage();
+                each[index] = System.nanoTime() - t0;
+                return null;
             }));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
-        return new Times(System.nanoTime() - start, each);
+        List<String> failures = Arrays.stream(errors).filter(error -> error != null).toList();
+        return new Times(System.nanoTime() - start, each, failures.size(), failures.isEmpty() ? null : failures.get(0));
     }
 
     private static void expectCpu(CommandReply reply) {
@@ -141,7 +165,15 @@ public class FleetClientBench {
         }
     }
 
-    private static final byte[] FRAME = new FrameCodec().encodeFrame(new Request(1, "cpu"));
+    private static final byte[] FRAME = requestFrame();
+
+    private static byte[] requestFrame() {
+        try {
+            return new FrameCodec().encodeFrame(new Request(1, "cpu"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static Times floorCold(ExecutorService pool, int port, int count) throws Exception {
         long[] each = new long[count];
