@@ -63,7 +63,7 @@ interface OutcomePrinter {
             for (ServerOutcome outcome : outcomes) {
                 String status = outcome.ok() ? "ok" : outcome.exitCode() != null ? "FAILED, exit " + outcome.exitCode() : "FAILED";
                 out.printf("%-" + width + "s  %-" + addressWidth + "s  %s  %d ms%s%n", outcome.server(), outcome.endpoint(),
-                        status, outcome.durationMs(), outcome.error() == null ? "" : ": " + outcome.error());
+                        status, outcome.durationMs(), outcome.error() == null ? "" : ": " + outcome.error().replace("\n", "\n    "));
                 indent(outcome.stdout(), "    ");
                 indent(outcome.stderr(), "  ! ");
             }
