@@ -115,8 +115,8 @@ final class FleetRun {
                         ran(result) ? result.exitCode() : null, millis, stdout.toString(),
                         stderr.toString(), ok ? null : failure(result));
             }
-        } catch (IOException | IllegalStateException e) {
-            return failed(server, start, stdout, stderr, e.getMessage());
+        } catch (IOException | RuntimeException e) { // e.g. the connection lost between connect and execute
+            return failed(server, start, stdout, stderr, e.getMessage() != null ? e.getMessage() : e.toString());
         } catch (ExecutionException e) {
             return failed(server, start, stdout, stderr, e.getCause().getMessage());
         } catch (TimeoutException e) {
