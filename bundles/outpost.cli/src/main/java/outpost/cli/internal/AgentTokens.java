@@ -42,7 +42,8 @@ final class AgentTokens {
      */
     static AgentTokens load(CliArguments arguments) throws IOException {
         Properties perAgent = new Properties();
-        if (!arguments.tokenFileGiven()) {
+        boolean commonWins = arguments.tokenFileGiven() || !arguments.fanOut(); // one agent: its token file, as when streaming
+        if (!commonWins) {
             try (Reader reader = Files.newBufferedReader(arguments.tokensFile(), StandardCharsets.UTF_8)) {
                 perAgent.load(reader);
             } catch (NoSuchFileException e) {
@@ -56,13 +57,12 @@ final class AgentTokens {
         try {
             common = Files.readString(arguments.tokenFile(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            if (arguments.tokenFileGiven()) {
+            if (commonWins) {
                 throw new IOException("cannot read the token file " + arguments.tokenFile() + " (" + e.getMessage() + ")", e);
             }
             problem = e instanceof NoSuchFileException ? "does not exist" : e.getMessage();
         }
-        return new AgentTokens(perAgent, arguments.tokensFile(), common, arguments.tokenFile(), problem,
-                arguments.tokenFileGiven());
+        return new AgentTokens(perAgent, arguments.tokensFile(), common, arguments.tokenFile(), problem, commonWins);
     }
 
     /** The token for a server, or empty with {@link #missing(Server)} saying why. */

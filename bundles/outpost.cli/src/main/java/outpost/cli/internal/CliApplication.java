@@ -60,13 +60,14 @@ public final class CliApplication implements IApplication {
 
     static int run(SessionFactory factory, CliArguments arguments, PrintStream out, PrintStream err,
             CancelOnExit cancelOnExit) throws InterruptedException {
-        if (!arguments.fanOut()) {
+        if (!arguments.fanOut() && !arguments.json()) {
             return SingleAgentRun.run(factory, arguments, cancelOnExit, out, err);
         }
         ServerSelection selection;
         AgentTokens tokens;
         try {
-            selection = ServerSelection.read(arguments.serversFile(), arguments.group());
+            selection = arguments.fanOut() ? ServerSelection.read(arguments.serversFile(), arguments.group())
+                    : ServerSelection.single(arguments.host(), arguments.port());
             tokens = AgentTokens.load(arguments);
         } catch (CliArguments.UsageException e) {
             return usageError(e, err);

@@ -45,7 +45,8 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
               --plain-tcp         no TLS, for agents started with --plain-tcp
               --timeout S         seconds the command may run (default 30)
               --json              one JSON object per server and line: server, host, port, ok,
-                                  exitCode, durationMs, stdout, stderr, error
+                                  exitCode, durationMs, stdout, stderr, error (with one agent:
+                                  one object once it answered, instead of streamed output)
               --help              print this help and exit
 
             Ctrl+C cancels the command on the agents before exiting.

@@ -16,6 +16,15 @@ import outpost.servers.ServerListReadResult;
 /** The servers a fan-out runs on: the list file's (read with {@link ServerListCsv}), of one group if asked. */
 record ServerSelection(List<Server> servers, List<ServerListProblem> problems) {
 
+    /** The one agent of --host and --port, for --json without a server list. */
+    static ServerSelection single(String host, int port) throws CliArguments.UsageException {
+        try {
+            return new ServerSelection(List.of(Server.of(host, port)), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new CliArguments.UsageException("--host: " + e.getMessage());
+        }
+    }
+
     /**
      * @throws CliArguments.UsageException when the file cannot be read or the group has no server
      */

@@ -113,6 +113,21 @@ class FanOutIT {
     }
 
     @Test
+    void jsonWithOneAgentGivesOneObject() throws Exception {
+        int port = fleet.addresses().get(0).getPort();
+        Run run = run("--host", "127.0.0.1", "--port", Integer.toString(port), "--token-file", token.toString(),
+                "--known-agents", known("single"), "--trust-new", "--json", "cpu");
+        assertEquals(0, run.exit, run.err);
+        List<String> lines = run.out.lines().toList();
+        assertEquals(1, lines.size(), run.out);
+        JsonObject answer = new Gson().fromJson(lines.get(0), JsonObject.class);
+        assertEquals("127.0.0.1", answer.get("server").getAsString());
+        assertEquals(port, answer.get("port").getAsInt());
+        assertTrue(answer.get("ok").getAsBoolean());
+        assertTrue(answer.get("stdout").getAsString().startsWith("CPU: "), answer.toString());
+    }
+
+    @Test
     void aGroupWithoutServersIsAUsageErrorNamingTheGroupsThereAre() throws Exception {
         Run run = run("--servers", servers.toString(), "--group", "mail", "--token-file", token.toString(), "cpu");
         assertEquals(2, run.exit);
