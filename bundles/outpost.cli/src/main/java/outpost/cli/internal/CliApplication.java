@@ -2,31 +2,25 @@ package outpost.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-import outpost.client.AgentSession;
-import outpost.client.CommandCall;
 import outpost.client.SessionFactory;
-import outpost.client.SessionSettings;
-import outpost.protocol.OutputKind;
-import outpost.protocol.Result;
+import outpost.servers.ServerListProblem;
 
-/** Sends one command to an agent through {@link SessionFactory} and prints the reply. */
+/**
+ * outpost-cli: one command to one agent, streamed, or to every server of a list at once, one result
+ * per server (see {@link CliArguments#USAGE}).
+ */
 public final class CliApplication implements IApplication {
 
-    static final Integer EXIT_FAILED = 1;
-    static final Integer EXIT_USAGE = 2;
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
@@ -35,9 +29,7 @@ public final class CliApplication implements IApplication {
         try {
             arguments = CliArguments.parse(args);
         } catch (CliArguments.UsageException e) {
-            System.err.println("outpost-cli: " + e.getMessage());
-            System.err.print(CliArguments.USAGE);
-            return EXIT_USAGE;
+            return usageError(e, System.err);
         }
         if (arguments.help()) {
             System.out.print(CliArguments.USAGE);
@@ -52,56 +44,60 @@ public final class CliApplication implements IApplication {
                 System.err.println("outpost-cli: the client service did not start (is org.apache.felix.scr started?)");
                 return EXIT_FAILED;
             }
-            return run(factory, arguments);
+            return run(factory, arguments, System.out, System.err);
         } finally {
             tracker.close();
         }
     }
 
-    private static Integer run(SessionFactory factory, CliArguments arguments) throws InterruptedException {
-        String token;
+    /** Runs parsed arguments; the exit status: 0 all succeeded, 1 some failed, 2 usage error. */
+    static int run(SessionFactory factory, CliArguments arguments, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        try (CancelOnExit cancelOnExit = new CancelOnExit()) {
+            return run(factory, arguments, out, err, cancelOnExit);
+        }
+    }
+
+    static int run(SessionFactory factory, CliArguments arguments, PrintStream out, PrintStream err,
+            CancelOnExit cancelOnExit) throws InterruptedException {
+        if (!arguments.fanOut() && !arguments.json()) {
+            return SingleAgentRun.run(factory, arguments, cancelOnExit, out, err);
+        }
+        ServerSelection selection;
+        AgentTokens tokens;
         try {
-            token = Files.readString(arguments.tokenFile(), StandardCharsets.UTF_8).strip();
+            selection = arguments.fanOut() ? ServerSelection.read(arguments.serversFile(), arguments.group())
+                    : ServerSelection.single(arguments.host(), arguments.port());
+            tokens = AgentTokens.load(arguments);
+        } catch (CliArguments.UsageException e) {
+            return usageError(e, err);
         } catch (IOException e) {
-            System.err.println("outpost-cli: cannot read the token file " + arguments.tokenFile() + " (" + e.getMessage()
-                    + "): give it with --token-file or OUTPOST_TOKEN_FILE");
+            err.println("outpost-cli: " + e.getMessage());
             return EXIT_FAILED;
         }
-        SessionSettings settings = SessionSettings.of(arguments.host(), arguments.port(), token, arguments.knownAgents())
-                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew());
-        try (AgentSession session = factory.create(settings)) {
-            session.connect();
-            AtomicBoolean atLineStart = new AtomicBoolean(true);
-            CommandCall call = session.execute(arguments.commandLine(), Duration.ofSeconds(arguments.timeoutSeconds()),
-                    chunk -> {
-                        PrintStream stream = chunk.kind() == OutputKind.STDOUT ? System.out : System.err;
-                        stream.print(chunk.text());
-                        stream.flush();
-                        if (!chunk.text().isEmpty()) {
-                            atLineStart.set(chunk.text().endsWith("\n"));
-                        }
-                    });
-            Result result = call.result().get(arguments.timeoutSeconds() + 10L, TimeUnit.SECONDS);
-            if (!atLineStart.get()) {
-                System.out.println();
-            }
-            if (!result.isOk()) {
-                System.err.println(result.message().isEmpty() ? result.status().toString() : result.message());
-            }
-            return result.isOk() && result.exitCode() == 0 ? EXIT_OK : EXIT_FAILED;
-        } catch (IOException e) {
-            System.err.println("outpost-cli: " + e.getMessage());
-        } catch (ExecutionException e) {
-            System.err.println("outpost-cli: " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            System.err.println("outpost-cli: no answer from " + settings.endpoint() + " within "
-                    + (arguments.timeoutSeconds() + 10) + " s");
+        for (ServerListProblem problem : selection.problems()) {
+            err.println("outpost-cli: " + arguments.serversFile() + " " + problem + " (skipped)");
         }
-        return EXIT_FAILED;
+        List<ServerOutcome> outcomes = selection.servers().isEmpty() ? List.of()
+                : new FleetRun(factory, arguments, tokens, cancelOnExit).run(selection.servers(),
+                        OutcomePrinter.of(arguments.json(), out));
+        List<ServerOutcome> failed = outcomes.stream().filter(outcome -> !outcome.ok()).toList();
+        if (arguments.json()) {
+            for (ServerOutcome outcome : failed) { // the table says it already
+                err.println("outpost-cli: " + outcome.server() + " (" + outcome.endpoint() + ") failed: " + outcome.error());
+            }
+        }
+        return failed.isEmpty() && selection.problems().isEmpty() ? EXIT_OK : EXIT_FAILED;
+    }
+
+    private static int usageError(CliArguments.UsageException e, PrintStream err) {
+        err.println("outpost-cli: " + e.getMessage());
+        err.print(CliArguments.USAGE);
+        return EXIT_USAGE;
     }
 
     @Override
     public void stop() {
-        // one request, bounded by its timeout: nothing to interrupt
+        // requests are bounded by their timeout; Ctrl+C cancels them through CancelOnExit
     }
 }

@@ -3,30 +3,58 @@ package outpost.cli.internal;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** The command line of outpost-cli; see {@link #USAGE}. */
-record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, Path knownAgents, boolean trustNew,
-        boolean plainTcp, String commandLine, boolean help) {
+/**
+ * The command line of outpost-cli; see {@link #USAGE}.
+ *
+ * @param tokenFile     the token for every agent: the one given with --token-file, else the default
+ * @param tokenFileGiven whether --token-file was given (then it wins over the tokens file)
+ * @param tokensFile    per-agent tokens, host:port=token (the console's tokens.properties)
+ * @param serversFile   the server list to fan out to; null for one agent (--host, --port)
+ * @param group         only the servers of this group; null for all
+ */
+record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, boolean tokenFileGiven, Path tokensFile,
+        Path knownAgents, boolean trustNew, boolean plainTcp, Path serversFile, String group, boolean json, int parallel,
+        String commandLine, boolean help) {
+
+    static final int DEFAULT_PARALLEL = 64;
 
     static final String USAGE = """
             Usage: outpost-cli [--host H] [--port P] [--token-file F] [--known-agents F]
-                               [--trust-new] [--plain-tcp] [--timeout S] COMMAND [ARGS...]
+                               [--trust-new] [--plain-tcp] [--timeout S] [--json] COMMAND [ARGS...]
+                   outpost-cli --servers FILE.csv [--group G] [--tokens F] [--token-file F]
+                               [--parallel N] [--json] [other options] COMMAND [ARGS...]
 
-            Sends one command to an Outpost agent and prints its answer as it streams.
+            Sends one command to an Outpost agent and prints its answer as it streams; with
+            --servers, sends it to every server of the list at once and prints one result per
+            server.
 
               --host H            agent host (default 127.0.0.1)
               --port P            agent port (default 5005)
-              --token-file F      file holding the token (default: $OUTPOST_TOKEN_FILE,
-                                  else ~/.outpost/token)
+              --servers FILE      server list (CSV: 'host,port' lines, or a header naming the
+                                  columns name,host,port,group); the command runs on each server
+              --group G           with --servers: only the servers of group G
+              --parallel N        with --servers: at most N servers at once (default 64)
+              --tokens F          with --servers: tokens per agent, host:port=token lines
+                                  (default ~/.outpost/tokens.properties, as the console's)
+              --token-file F      file holding the token; given, it is used for every agent
+                                  (default: $OUTPOST_TOKEN_FILE, else ~/.outpost/token, used for
+                                  agents that have no line in the tokens file)
               --known-agents F    pinned agent certificates (default ~/.outpost/known_agents)
               --trust-new         trust an agent never seen before and pin its certificate;
                                   a changed certificate is refused all the same
               --plain-tcp         no TLS, for agents started with --plain-tcp
               --timeout S         seconds the command may run (default 30)
+              --json              one JSON object per server and line: server, host, port, ok,
+                                  exitCode, durationMs, stdout, stderr, error (with one agent:
+                                  one object once it answered, instead of streamed output)
               --help              print this help and exit
 
+            Ctrl+C cancels the command on the agents before exiting.
             Example: outpost-cli --token-file /opt/outpost-agent/data/token --trust-new cpu
-            Exit status: 0 answered, 1 failed (unreachable agent, refused token or certificate,
-            unknown or failed command), 2 usage error.
+                     outpost-cli --servers ~/.outpost/servers.csv --group web --json uptime
+            Exit status: 0 every agent answered and the command succeeded, 1 some failed
+            (unreachable agent, refused token or certificate, unknown or failed command),
+            2 usage error (also an unreadable server list or a group with no server).
             """;
 
     static CliArguments parse(String... args) throws UsageException {
@@ -34,37 +62,73 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, P
     }
 
     static CliArguments parse(String tokenFileFromEnvironment, Path home, String... args) throws UsageException {
-        String host = "127.0.0.1";
-        int port = 5005;
+        String host = null;
+        Integer port = null;
         int timeout = 30;
         Path tokenFile = tokenFileFromEnvironment != null && !tokenFileFromEnvironment.isBlank()
                 ? Path.of(tokenFileFromEnvironment) : home.resolve("token");
+        boolean tokenFileGiven = false;
+        Path tokensFile = null;
         Path known = home.resolve("known_agents");
         boolean trustNew = false;
         boolean plain = false;
+        Path servers = null;
+        String group = null;
+        boolean json = false;
+        Integer parallel = null;
         int i = 0;
         while (i < args.length && args[i].startsWith("--")) {
             String option = args[i];
             switch (option) {
                 case "--help" -> {
-                    return new CliArguments(host, port, timeout, tokenFile, known, trustNew, plain, "", true);
+                    return new CliArguments("127.0.0.1", 5005, timeout, tokenFile, false, home.resolve("tokens.properties"),
+                            known, false, false, null, null, false, DEFAULT_PARALLEL, "", true);
                 }
                 case "--host" -> host = value(args, ++i, option);
                 case "--port" -> port = number(value(args, ++i, option), option, 1, 65535);
                 case "--timeout" -> timeout = number(value(args, ++i, option), option, 1, 86_400);
-                case "--token-file" -> tokenFile = Path.of(value(args, ++i, option));
+                case "--token-file" -> {
+                    tokenFile = Path.of(value(args, ++i, option));
+                    tokenFileGiven = true;
+                }
+                case "--tokens" -> tokensFile = Path.of(value(args, ++i, option));
                 case "--known-agents" -> known = Path.of(value(args, ++i, option));
                 case "--trust-new" -> trustNew = true;
                 case "--plain-tcp" -> plain = true;
+                case "--servers" -> servers = Path.of(value(args, ++i, option));
+                case "--group" -> group = value(args, ++i, option).strip();
+                case "--parallel" -> parallel = number(value(args, ++i, option), option, 1, 1024);
+                case "--json" -> json = true;
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
             i++;
         }
+        if (servers == null && group != null) {
+            throw new UsageException("--group needs --servers");
+        }
+        if (servers == null && tokensFile != null) {
+            throw new UsageException("--tokens needs --servers");
+        }
+        if (servers == null && parallel != null) {
+            throw new UsageException("--parallel needs --servers");
+        }
+        if (servers != null && (host != null || port != null)) {
+            throw new UsageException("--servers names the agents: leave out --host and --port");
+        }
+        if (group != null && group.isEmpty()) {
+            throw new UsageException("--group needs a group name");
+        }
         if (i >= args.length) {
             throw new UsageException("no command given (try: outpost-cli help)");
         }
-        return new CliArguments(host, port, timeout, tokenFile, known, trustNew, plain,
+        return new CliArguments(host == null ? "127.0.0.1" : host, port == null ? 5005 : port, timeout, tokenFile,
+                tokenFileGiven, tokensFile == null ? home.resolve("tokens.properties") : tokensFile, known, trustNew, plain,
+                servers, group, json, parallel == null ? DEFAULT_PARALLEL : parallel,
                 String.join(" ", Arrays.copyOfRange(args, i, args.length)), false);
+    }
+
+    boolean fanOut() {
+        return serversFile != null;
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

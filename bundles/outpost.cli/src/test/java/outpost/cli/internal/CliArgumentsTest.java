@@ -1,11 +1,17 @@
 package outpost.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class CliArgumentsTest {
@@ -14,42 +20,80 @@ class CliArgumentsTest {
 
     @Test
     void defaultsToTheLocalAgentOverTlsWithoutTrustingNewAgents() throws Exception {
-        assertEquals(new CliArguments("127.0.0.1", 5005, 30, HOME.resolve("token"), HOME.resolve("known_agents"), false,
-                false, "cpu", false), CliArguments.parse(null, HOME, "cpu"));
+        assertEquals(new CliArguments("127.0.0.1", 5005, 30, HOME.resolve("token"), false, HOME.resolve("tokens.properties"),
+                HOME.resolve("known_agents"), false, false, null, null, false, 64, "cpu", false),
+                CliArguments.parse(null, HOME, "cpu"));
     }
 
     @Test
     void theEnvironmentNamesTheTokenFileUnlessAnOptionDoes() throws Exception {
-        assertEquals(Path.of("/srv/token"), CliArguments.parse("/srv/token", HOME, "cpu").tokenFile());
-        assertEquals(Path.of("/x"), CliArguments.parse("/srv/token", HOME, "--token-file", "/x", "cpu").tokenFile());
+        CliArguments fromEnvironment = CliArguments.parse("/srv/token", HOME, "cpu");
+        assertEquals(Path.of("/srv/token"), fromEnvironment.tokenFile());
+        assertFalse(fromEnvironment.tokenFileGiven(), "the tokens file still wins for agents it names");
+        CliArguments given = CliArguments.parse("/srv/token", HOME, "--token-file", "/x", "cpu");
+        assertEquals(Path.of("/x"), given.tokenFile());
+        assertTrue(given.tokenFileGiven());
     }
 
     @Test
     void optionsComeBeforeTheCommandWhoseWordsAreJoined() throws Exception {
         CliArguments arguments = CliArguments.parse(null, HOME, "--host", "web-01", "--port", "6000", "--timeout", "5",
-                "--trust-new", "--plain-tcp", "--known-agents", "/k", "ping", "--count", "3");
-        assertEquals(new CliArguments("web-01", 6000, 5, HOME.resolve("token"), Path.of("/k"), true, true,
-                "ping --count 3", false), arguments);
+                "--trust-new", "--plain-tcp", "--known-agents", "/k", "--json", "ping", "--count", "3");
+        assertEquals(new CliArguments("web-01", 6000, 5, HOME.resolve("token"), false, HOME.resolve("tokens.properties"),
+                Path.of("/k"), true, true, null, null, true, 64, "ping --count 3", false), arguments);
+        assertFalse(arguments.fanOut());
     }
 
     @Test
-    void usageErrorsSayWhatIsWrong() {
-        assertEquals("no command given (try: outpost-cli help)",
-                assertThrows(CliArguments.UsageException.class, () -> CliArguments.parse(null, HOME)).getMessage());
-        assertEquals("--port must be between 1 and 65535, not 0",
-                assertThrows(CliArguments.UsageException.class, () -> CliArguments.parse(null, HOME, "--port", "0", "cpu"))
-                        .getMessage());
-        assertEquals("unknown option '--json'",
-                assertThrows(CliArguments.UsageException.class, () -> CliArguments.parse(null, HOME, "--json", "cpu"))
-                        .getMessage());
+    void aServerListFansOutToItsGroupWithPerAgentTokens() throws Exception {
+        CliArguments arguments = CliArguments.parse(null, HOME, "--servers", "/etc/fleet.csv", "--group", " web ",
+                "--tokens", "/t.properties", "--parallel", "8", "--json", "uptime");
+        assertTrue(arguments.fanOut());
+        assertEquals(Path.of("/etc/fleet.csv"), arguments.serversFile());
+        assertEquals("web", arguments.group());
+        assertEquals(Path.of("/t.properties"), arguments.tokensFile());
+        assertEquals(8, arguments.parallel());
+        assertTrue(arguments.json());
+        assertNull(CliArguments.parse(null, HOME, "--servers", "f.csv", "cpu").group());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "''                                   | no command given (try: outpost-cli help)",
+            "--port 0 cpu                         | --port must be between 1 and 65535, not 0",
+            "--port http cpu                      | --port must be a number, not 'http'",
+            "--timeout                            | --timeout needs a value",
+            "--frobnicate cpu                     | unknown option '--frobnicate'",
+            "--group web cpu                      | --group needs --servers",
+            "--tokens t.properties cpu            | --tokens needs --servers",
+            "--parallel 4 cpu                     | --parallel needs --servers",
+            "--servers f.csv --host web-01 cpu    | --servers names the agents: leave out --host and --port",
+            "--servers f.csv --port 5006 cpu      | --servers names the agents: leave out --host and --port",
+            "--servers f.csv --group '' cpu       | --group needs a group name",
+            "--servers f.csv --parallel 0 cpu     | --parallel must be between 1 and 1024, not 0",
+            "--servers f.csv --json               | no command given (try: outpost-cli help)" })
+    void usageErrorsSayWhatIsWrong(String line, String message) {
+        assertEquals(message, assertThrows(CliArguments.UsageException.class,
+                () -> CliArguments.parse(null, HOME, words(line))).getMessage());
     }
 
     @Test
-    void helpNamesEveryOption() throws Exception {
+    void helpNamesEveryOptionTheParserKnows() throws Exception {
         assertTrue(CliArguments.parse(null, HOME, "--help").help());
-        for (String option : new String[] { "--host", "--port", "--token-file", "--known-agents", "--trust-new",
-                "--plain-tcp", "--timeout", "--help" }) {
-            assertTrue(CliArguments.USAGE.contains(option), option);
+        Matcher options = Pattern.compile("case \"(--[a-z-]+)\"").matcher(java.nio.file.Files.readString(
+                Path.of("src/main/java/outpost/cli/internal/CliArguments.java")));
+        int count = 0;
+        while (options.find()) {
+            assertTrue(CliArguments.USAGE.contains(options.group(1) + " "), options.group(1));
+            count++;
         }
+        assertEquals(13, count, "options in the parser");
+    }
+
+    private static String[] words(String line) {
+        if (line.isEmpty()) {
+            return new String[0];
+        }
+        return java.util.Arrays.stream(line.split(" +")).map(word -> word.equals("''") ? "" : word).toArray(String[]::new);
     }
 }

@@ -1,0 +1,69 @@
+package outpost.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import outpost.client.AgentSession;
+import outpost.client.CommandCall;
+import outpost.client.SessionFactory;
+import outpost.client.SessionSettings;
+import outpost.protocol.OutputKind;
+import outpost.protocol.Result;
+
+/** One command on one agent, its output printed as it streams. */
+final class SingleAgentRun {
+
+    private SingleAgentRun() {
+    }
+
+    static int run(SessionFactory factory, CliArguments arguments, CancelOnExit cancelOnExit, PrintStream out,
+            PrintStream err) throws InterruptedException {
+        String token;
+        try {
+            token = Files.readString(arguments.tokenFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            err.println("outpost-cli: cannot read the token file " + arguments.tokenFile() + " (" + e.getMessage()
+                    + "): give it with --token-file or OUTPOST_TOKEN_FILE");
+            return CliApplication.EXIT_FAILED;
+        }
+        SessionSettings settings = SessionSettings.of(arguments.host(), arguments.port(), token, arguments.knownAgents())
+                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew());
+        try (AgentSession session = factory.create(settings)) {
+            session.connect();
+            AtomicBoolean atLineStart = new AtomicBoolean(true);
+            CommandCall call = session.execute(arguments.commandLine(), Duration.ofSeconds(arguments.timeoutSeconds()),
+                    chunk -> {
+                        PrintStream stream = chunk.kind() == OutputKind.STDOUT ? out : err;
+                        stream.print(chunk.text());
+                        stream.flush();
+                        if (!chunk.text().isEmpty()) {
+                            atLineStart.set(chunk.text().endsWith("\n"));
+                        }
+                    });
+            cancelOnExit.track(call);
+            Result result = call.result().get(arguments.timeoutSeconds() + FleetRun.GRACE_SECONDS, TimeUnit.SECONDS);
+            if (!atLineStart.get()) {
+                out.println();
+            }
+            if (!result.isOk()) {
+                err.println(result.message().isEmpty() ? result.status().toString() : result.message());
+            }
+            return result.isOk() && result.exitCode() == 0 ? CliApplication.EXIT_OK : CliApplication.EXIT_FAILED;
+        } catch (IOException e) {
+            err.println("outpost-cli: " + e.getMessage());
+        } catch (ExecutionException e) {
+            err.println("outpost-cli: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            err.println("outpost-cli: no answer from " + settings.endpoint() + " within "
+                    + (arguments.timeoutSeconds() + FleetRun.GRACE_SECONDS) + " s");
+        }
+        return CliApplication.EXIT_FAILED;
+    }
+}
