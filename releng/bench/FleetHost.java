@@ -62,7 +62,7 @@ public class FleetHost {
                     Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            AgentServer agent = new AgentServer(transport, metrics);
+            AgentServer agent = newAgentServer(transport, metrics);
             bind.invoke(agent, cpu);
             InetSocketAddress address = agent.start(AgentSettings.defaults(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)).address();
@@ -120,5 +120,23 @@ public class FleetHost {
 
     private static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * An agent server as DS would make it, with the configuration's defaults: its configuration
+     * type is package-private (a component property type), so a proxy answers each key's default.
+     */
+    static AgentServer newAgentServer(outpost.transport.Transport transport, SystemMetrics metrics) throws ReflectiveOperationException {
+        java.lang.reflect.Constructor<?> constructor = AgentServer.class.getConstructors()[0];
+        Class<?> configuration = constructor.getParameterTypes()[2];
+        Object defaults = java.lang.reflect.Proxy.newProxyInstance(configuration.getClassLoader(),
+                new Class<?>[] { configuration }, (proxy, method, args) -> switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "defaults of " + configuration.getName();
+                case "annotationType" -> configuration;
+                default -> method.getDefaultValue();
+                });
+        return (AgentServer) constructor.newInstance(transport, metrics, defaults);
     }
 }

@@ -62,7 +62,7 @@ final class AgentFleet implements AutoCloseable {
                         Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
-                AgentServer agent = new AgentServer(transport, metrics);
+                AgentServer agent = newAgentServer(transport, metrics);
                 fleet.agents.add(agent);
                 for (AgentCommand command : commands.getServices(new AgentCommand[0])) {
                     bind.invoke(agent, command);
@@ -112,5 +112,23 @@ final class AgentFleet implements AutoCloseable {
 
     static Path writeToken(Path folder) throws IOException {
         return Files.writeString(folder.resolve("token"), TOKEN + "\n");
+    }
+
+    /**
+     * An agent server as DS would make it, with the configuration's defaults: its configuration
+     * type is package-private (a component property type), so a proxy answers each key's default.
+     */
+    static AgentServer newAgentServer(Transport transport, SystemMetrics metrics) throws ReflectiveOperationException {
+        java.lang.reflect.Constructor<?> constructor = AgentServer.class.getConstructors()[0];
+        Class<?> configuration = constructor.getParameterTypes()[2];
+        Object defaults = java.lang.reflect.Proxy.newProxyInstance(configuration.getClassLoader(),
+                new Class<?>[] { configuration }, (proxy, method, args) -> switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "defaults of " + configuration.getName();
+                case "annotationType" -> configuration;
+                default -> method.getDefaultValue();
+                });
+        return (AgentServer) constructor.newInstance(transport, metrics, defaults);
     }
 }
