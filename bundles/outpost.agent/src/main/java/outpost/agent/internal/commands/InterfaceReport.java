@@ -12,7 +12,7 @@ import oshi.hardware.NetworkIF;
 /**
  * One network interface as {@code net} and {@code sysinfo} show it: state, hardware address,
  * addresses with prefix lengths, counters since boot, and rates over the sampler's last window
- * ({@code rates} null until the interface has been sampled twice).
+ * ({@code rates} null until the interface has been sampled twice; {@code mac} null when it has none).
  */
 record InterfaceReport(String name, boolean up, String operStatus, String mac, long mtu, long speedBitsPerSecond,
         List<Address> addresses, Counters rx, Counters tx, long rxDropped, long txCollisions, InterfaceRates rates) {
@@ -51,11 +51,17 @@ record InterfaceReport(String name, boolean up, String operStatus, String mac, l
             addresses.add(new Address(ipv6[i], i < prefixes.length ? prefixes[i] : -1, true));
         }
         return new InterfaceReport(network.getName(), isUp(network.queryNetworkInterface()),
-                network.getIfOperStatus().name().toLowerCase(java.util.Locale.ROOT), network.getMacaddr(), network.getMTU(),
+                network.getIfOperStatus().name().toLowerCase(java.util.Locale.ROOT), mac(network), network.getMTU(),
                 network.getSpeed(), List.copyOf(addresses),
                 new Counters(network.getBytesRecv(), network.getPacketsRecv(), network.getInErrors()),
                 new Counters(network.getBytesSent(), network.getPacketsSent(), network.getOutErrors()),
                 network.getInDrops(), network.getCollisions(), rates);
+    }
+
+    /** The hardware address, or null for interfaces without one (loopback, tunnels). */
+    private static String mac(NetworkIF network) {
+        String mac = network.getMacaddr();
+        return mac == null || mac.isEmpty() || mac.equals("unknown") ? null : mac;
     }
 
     /** Up and running, as the kernel's interface flags say (IFF_UP and IFF_RUNNING). */

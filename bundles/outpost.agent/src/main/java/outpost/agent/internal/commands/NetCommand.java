@@ -42,7 +42,8 @@ public final class NetCommand implements AgentCommand {
         StringBuilder text = new StringBuilder();
         for (InterfaceReport network : interfaces) {
             text.append(network.name()).append(": ").append(network.up() ? "up" : "down")
-                    .append(" (link ").append(network.operStatus()).append("), MAC ").append(network.mac())
+                    .append(" (link ").append(network.operStatus()).append("), ")
+                    .append(network.mac() == null ? "no MAC" : "MAC " + network.mac())
                     .append(", MTU ").append(network.mtu());
             if (network.speedBitsPerSecond() > 0) {
                 text.append(", ").append(network.speedBitsPerSecond() / 1_000_000).append(" Mbit/s");

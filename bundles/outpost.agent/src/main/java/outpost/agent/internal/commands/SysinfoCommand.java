@@ -34,7 +34,7 @@ public final class SysinfoCommand implements AgentCommand {
 
     /** Bumped when a field changes meaning or goes away; adding fields keeps it. */
     static final int SCHEMA = 1;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private final SystemMetrics metrics;
 
@@ -122,7 +122,7 @@ public final class SysinfoCommand implements AgentCommand {
         if (averages.length == 3 && averages[0] >= 0) {
             JsonArray list = new JsonArray();
             for (double average : averages) {
-                list.add(average);
+                list.add(Math.round(average * 100) / 100.0);
             }
             json.add("loadAverages", list);
         } else {

@@ -130,6 +130,15 @@ class SysinfoCommandTest {
             }
         }
         assertEquals(NetworkTruth.interfaceNames(), names);
+        for (JsonElement element : net.getAsJsonArray("interfaces")) {
+            JsonObject network = element.getAsJsonObject();
+            byte[] mac = NetworkInterface.getByName(network.get("name").getAsString()).getHardwareAddress();
+            if (mac == null) {
+                assertTrue(network.get("mac").isJsonNull(), network.toString());
+            } else {
+                assertEquals(java.util.HexFormat.ofDelimiter(":").formatHex(mac), network.get("mac").getAsString());
+            }
+        }
         assertNotNull(lo);
         long rx = lo.getAsJsonObject("rx").get("bytes").getAsLong();
         assertTrue(loRxBefore <= rx && rx <= loRxAfter, rx + " within [" + loRxBefore + ", " + loRxAfter + "]");
