@@ -42,19 +42,24 @@ public final class SystemMetrics {
 
     @Activate
     public SystemMetrics() {
-        previousNanos = System.nanoTime();
-        previousTicks = processor.getSystemCpuLoadTicks();
-        previousCoreTicks = processor.getProcessorCpuLoadTicks();
-        previousNetwork = readNetworkCounters();
-        cpuLoad = new CpuLoad(Double.NaN, new double[0], processor.getSystemLoadAverage(3), Duration.ZERO, Instant.now());
+        cpuLoad = new CpuLoad(Double.NaN, new double[0], new double[] { -1, -1, -1 }, Duration.ZERO, Instant.now());
         networkLoad = new NetworkLoad(Map.of(), Duration.ZERO, Instant.now());
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outpost-agent-metrics-sampler");
             thread.setDaemon(true);
             return thread;
         });
+        executor.execute(this::readBaseline); // off the activation path: listing interfaces takes milliseconds
         sampler = new AdaptiveSampler(this::sample, executor::schedule, System::nanoTime);
         sampler.start();
+    }
+
+    /** The first counters, which the first sample (one period later, same thread) compares with. */
+    private void readBaseline() {
+        previousNanos = System.nanoTime();
+        previousTicks = processor.getSystemCpuLoadTicks();
+        previousCoreTicks = processor.getProcessorCpuLoadTicks();
+        previousNetwork = readNetworkCounters();
     }
 
     @Deactivate
@@ -64,6 +69,10 @@ public final class SystemMetrics {
     }
 
     private void sample() {
+        if (previousNetwork == null) { // the baseline failed: it becomes this sample's job
+            readBaseline();
+            return;
+        }
         long now = System.nanoTime();
         long[] ticks = processor.getSystemCpuLoadTicks();
         long[][] coreTicks = processor.getProcessorCpuLoadTicks();
