@@ -54,7 +54,9 @@ import outpost.protocol.Result;
  * agent answering {@code cpu} over TLS and over plain TCP: latency percentiles for one client,
  * throughput for 16 concurrent clients, and the agent's CPU time per request (from the CPU time of
  * its own threads; the load generator's clients are plain blocking sockets on other threads).
+ * {@link #commandLatency()} measures each read command in turn over TLS.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ProtocolBenchmark {
 
     private static final int WARMUP = 3_000;
@@ -62,10 +64,17 @@ class ProtocolBenchmark {
     private static final int CLIENTS = 16;
     private static final Duration LOAD_DURATION = Duration.ofSeconds(5);
     private static final String TOKEN = "benchmark-token";
+    private static final List<String> COMMANDS = List.of("cpu", "ram", "os", "name", "ip", "uptime", "load", "disk", "procs",
+            "net", "sysinfo");
+    private static final Duration COMMAND_WARMUP = Duration.ofSeconds(2);
+    private static final Duration COMMAND_TIME = Duration.ofSeconds(4);
+    private static final int COMMAND_MEASURED = 5_000;
+    private static final int COMMAND_MIN = 200;
 
     private final List<String> rows = new ArrayList<>();
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void measure() throws Exception {
         Path data = Files.createTempDirectory("outpost-bench");
         Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + sha256Hex(TOKEN) + "\nbench.roles=read\n");
@@ -95,6 +104,66 @@ class ProtocolBenchmark {
         Path out = Path.of(System.getProperty("outpost.benchmark.out", "target/benchmark-results.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
+    }
+
+    /**
+     * Latency of each read command over TLS on one established connection, one request at a time:
+     * warm-up, then as many requests as fit in a few seconds (at most {@value #COMMAND_MEASURED}).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2) // after measure(), so the shared path (TLS, framing) is compiled
+    void commandLatency() throws Exception {
+        Path data = Files.createTempDirectory("outpost-bench");
+        Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + sha256Hex(TOKEN) + "\nbench.roles=read\n");
+        Agent agent = service(Agent.class);
+        AgentSettings tls = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                .withLimits(256, 32, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        int port = agent.start(tls).address().getPort();
+        List<String> table = new ArrayList<>();
+        try {
+            try (AgentClient warmup = new AgentClient(port, true, "name")) {
+                for (int i = 0; i < WARMUP; i++) {
+                    warmup.roundTrip();
+                }
+            }
+            for (String command : COMMANDS) {
+                table.add(commandRow(port, command));
+            }
+        } finally {
+            agent.stop();
+        }
+        String text = "| command | requests | p50 µs | p99 µs | agent CPU µs/request | answer bytes |\n|---|---|---|---|---|---|\n"
+                + String.join("\n", table) + "\n";
+        System.out.println("\nOutpost per-command latency (TLS 1.3, one established connection, sequential; warm-up "
+                + COMMAND_WARMUP.toSeconds() + " s, then up to " + COMMAND_MEASURED + " requests or "
+                + COMMAND_TIME.toSeconds() + " s)\n" + text);
+        Path out = Path.of(System.getProperty("outpost.benchmark.commands.out", "target/benchmark-commands.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+    }
+
+    private static String commandRow(int port, String command) throws Exception {
+        try (AgentClient client = new AgentClient(port, true, command)) {
+            long warmupEnd = System.nanoTime() + COMMAND_WARMUP.toNanos();
+            while (System.nanoTime() < warmupEnd) {
+                client.roundTrip();
+            }
+            long[] nanos = new long[COMMAND_MEASURED];
+            int count = 0;
+            long cpuBefore = agentCpuNanos();
+            long end = System.nanoTime() + COMMAND_TIME.toNanos();
+            while (count < COMMAND_MEASURED && (System.nanoTime() < end || count < COMMAND_MIN)) {
+                long t0 = System.nanoTime();
+                client.roundTrip();
+                nanos[count++] = System.nanoTime() - t0;
+            }
+            long cpu = agentCpuNanos() - cpuBefore;
+            long[] measured = Arrays.copyOf(nanos, count);
+            Arrays.sort(measured);
+            return String.format(Locale.ROOT, "| `%s` | %d | %.0f | %.0f | %.1f | %d |", command, count,
+                    measured[count / 2] / 1000.0, measured[Math.min(count - 1, count * 99 / 100)] / 1000.0,
+                    cpu / 1000.0 / count, client.lastAnswerBytes);
+        }
     }
 
     private interface ClientFactory {
@@ -174,9 +243,17 @@ class ProtocolBenchmark {
         private final DataInputStream in;
         private final DataOutputStream out;
         private final FrameCodec codec = new FrameCodec();
+        private final String command;
         private int nextId;
+        private int lastFrameBytes;
+        int lastAnswerBytes;
 
         AgentClient(int port, boolean tls) throws Exception {
+            this(port, tls, "cpu");
+        }
+
+        AgentClient(int port, boolean tls, String command) throws Exception {
+            this.command = command;
             socket = connect(port, tls);
             in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
@@ -189,9 +266,15 @@ class ProtocolBenchmark {
 
         @Override
         public void roundTrip() throws IOException {
-            write(new Request(++nextId, "cpu"));
-            while (!(read() instanceof Result)) {
-                // output chunks
+            write(new Request(++nextId, command));
+            Message message;
+            int bytes = 0;
+            while (!((message = read()) instanceof Result)) {
+                bytes += lastFrameBytes; // output chunks
+            }
+            lastAnswerBytes = bytes;
+            if (((Result) message).status() != outpost.protocol.ResultStatus.OK) {
+                throw new IOException("'" + command + "' failed: " + message);
             }
         }
 
@@ -203,6 +286,7 @@ class ProtocolBenchmark {
         private Message read() throws IOException {
             byte[] payload = new byte[in.readInt()];
             in.readFully(payload);
+            lastFrameBytes = payload.length;
             return codec.decodePayload(ByteBuffer.wrap(payload));
         }
 

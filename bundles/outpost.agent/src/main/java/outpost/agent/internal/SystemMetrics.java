@@ -1,8 +1,11 @@
 package outpost.agent.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,54 +15,112 @@ import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HardwareAbstractionLayer;
+import oshi.hardware.NetworkIF;
 import oshi.software.os.OperatingSystem;
 
 /**
- * The machine's metrics through OSHI. CPU load is a difference of tick counters, so a sampler
- * reads them (and the load averages) about once a second in the background and {@code cpu} answers
- * at once from the last complete interval.
+ * The machine's metrics through OSHI. CPU load and network rates are differences of counters, so
+ * a sampler reads them (and the load averages) in the background and {@code cpu} answers at once
+ * from the last complete interval: once a second while clients ask for metrics, every 15 seconds
+ * otherwise ({@link AdaptiveSampler}). Each figure carries the window it was taken over.
  */
 @Component(service = SystemMetrics.class)
 public final class SystemMetrics {
 
-    static final long SAMPLE_PERIOD_MILLIS = 1000;
-
     private final SystemInfo systemInfo = new SystemInfo();
-    private final CentralProcessor processor = systemInfo.getHardware().getProcessor();
-    private final ScheduledExecutorService sampler;
+    private final HardwareAbstractionLayer hardware = systemInfo.getHardware();
+    private final CentralProcessor processor = hardware.getProcessor();
+    private final ScheduledExecutorService executor;
+    private final AdaptiveSampler sampler;
+    // read and written by the sampler thread only
+    private long previousNanos;
     private long[] previousTicks;
     private long[][] previousCoreTicks;
+    private Map<String, NetworkCounters> previousNetwork;
     private volatile CpuLoad cpuLoad;
+    private volatile NetworkLoad networkLoad;
 
     @Activate
     public SystemMetrics() {
-        previousTicks = processor.getSystemCpuLoadTicks();
-        previousCoreTicks = processor.getProcessorCpuLoadTicks();
-        cpuLoad = new CpuLoad(Double.NaN, new double[0], processor.getSystemLoadAverage(3));
-        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outpost-agent-cpu-sampler");
+        cpuLoad = new CpuLoad(Double.NaN, new double[0], new double[] { -1, -1, -1 }, Duration.ZERO, Instant.now());
+        networkLoad = new NetworkLoad(Map.of(), Duration.ZERO, Instant.now());
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outpost-agent-metrics-sampler");
             thread.setDaemon(true);
             return thread;
         });
-        sampler.scheduleAtFixedRate(this::sampleCpu, SAMPLE_PERIOD_MILLIS, SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        executor.execute(this::readBaseline); // off the activation path: listing interfaces takes milliseconds
+        sampler = new AdaptiveSampler(this::sample, executor::schedule, System::nanoTime);
+        sampler.start();
+    }
+
+    /** The first counters, which the first sample (one period later, same thread) compares with. */
+    private void readBaseline() {
+        previousNanos = System.nanoTime();
+        previousTicks = processor.getSystemCpuLoadTicks();
+        previousCoreTicks = processor.getProcessorCpuLoadTicks();
+        previousNetwork = readNetworkCounters();
     }
 
     @Deactivate
     public void deactivate() {
-        sampler.shutdownNow();
+        sampler.stop();
+        executor.shutdownNow();
     }
 
-    private void sampleCpu() {
-        double total = processor.getSystemCpuLoadBetweenTicks(previousTicks);
-        double[] perCore = processor.getProcessorCpuLoadBetweenTicks(previousCoreTicks);
-        previousTicks = processor.getSystemCpuLoadTicks();
-        previousCoreTicks = processor.getProcessorCpuLoadTicks();
-        cpuLoad = new CpuLoad(total, perCore, processor.getSystemLoadAverage(3));
+    private void sample() {
+        if (previousNetwork == null) { // the baseline failed: it becomes this sample's job
+            readBaseline();
+            return;
+        }
+        long now = System.nanoTime();
+        long[] ticks = processor.getSystemCpuLoadTicks();
+        long[][] coreTicks = processor.getProcessorCpuLoadTicks();
+        Map<String, NetworkCounters> network = readNetworkCounters();
+        Duration window = Duration.ofNanos(now - previousNanos);
+        Instant at = Instant.now();
+        cpuLoad = new CpuLoad(processor.getSystemCpuLoadBetweenTicks(previousTicks, ticks),
+                coreTicks.length == previousCoreTicks.length
+                        ? processor.getProcessorCpuLoadBetweenTicks(previousCoreTicks, coreTicks)
+                        : new double[0], // a core came or went: no per-core figure for this window
+                processor.getSystemLoadAverage(3), window, at);
+        networkLoad = NetworkLoad.between(previousNetwork, network, window, at);
+        previousNanos = now;
+        previousTicks = ticks;
+        previousCoreTicks = coreTicks;
+        previousNetwork = network;
     }
 
-    /** Load over the last sampling interval; NaN total until the first interval has passed. */
+    private Map<String, NetworkCounters> readNetworkCounters() {
+        Map<String, NetworkCounters> counters = new HashMap<>();
+        for (NetworkIF network : hardware.getNetworkIFs(true)) {
+            counters.put(network.getName(), new NetworkCounters(network.getBytesRecv(), network.getBytesSent(),
+                    network.getPacketsRecv(), network.getPacketsSent()));
+        }
+        return counters;
+    }
+
+    /** Load over the last sampling window; NaN total until the first window has passed. Asks for fast sampling. */
     public CpuLoad cpuLoad() {
+        sampler.demand();
         return cpuLoad;
+    }
+
+    /** Each interface's traffic rates over the last sampling window. Asks for fast sampling. */
+    public NetworkLoad networkLoad() {
+        sampler.demand();
+        return networkLoad;
+    }
+
+    /** The 1, 5 and 15 minute load averages, read now (negative where the OS has none). Asks for fast sampling. */
+    public double[] loadAverages() {
+        sampler.demand();
+        return processor.getSystemLoadAverage(3);
+    }
+
+    /** How often the sampler reads the counters now. */
+    public Duration samplingPeriod() {
+        return sampler.currentPeriod();
     }
 
     public CentralProcessor processor() {
@@ -67,11 +128,11 @@ public final class SystemMetrics {
     }
 
     public HardwareAbstractionLayer hardware() {
-        return systemInfo.getHardware();
+        return hardware;
     }
 
     public GlobalMemory memory() {
-        return systemInfo.getHardware().getMemory();
+        return hardware.getMemory();
     }
 
     public OperatingSystem operatingSystem() {
@@ -84,9 +145,42 @@ public final class SystemMetrics {
     }
 
     /**
-     * One sample: load fractions between 0 and 1 over the last interval, and the 1, 5 and 15
-     * minute load averages (negative where the OS has none), read with it so {@code cpu} reads no files.
+     * One sample: load fractions between 0 and 1 over {@code window}, which ended at
+     * {@code measuredAt}, and the 1, 5 and 15 minute load averages (negative where the OS has none),
+     * read with it so {@code cpu} reads no files.
      */
-    public record CpuLoad(double total, double[] perCore, double[] loadAverages) {
+    public record CpuLoad(double total, double[] perCore, double[] loadAverages, Duration window, Instant measuredAt) {
+    }
+
+    /** Traffic rates per interface name over {@code window}, which ended at {@code measuredAt}. */
+    public record NetworkLoad(Map<String, InterfaceRates> rates, Duration window, Instant measuredAt) {
+
+        static NetworkLoad between(Map<String, NetworkCounters> before, Map<String, NetworkCounters> after, Duration window,
+                Instant at) {
+            double seconds = window.toNanos() / 1e9;
+            Map<String, InterfaceRates> rates = new HashMap<>();
+            after.forEach((name, now) -> {
+                NetworkCounters then = before.get(name);
+                if (then != null && seconds > 0) { // an interface seen once has no rate yet
+                    rates.put(name, new InterfaceRates(rate(then.rxBytes, now.rxBytes, seconds),
+                            rate(then.txBytes, now.txBytes, seconds), rate(then.rxPackets, now.rxPackets, seconds),
+                            rate(then.txPackets, now.txPackets, seconds)));
+                }
+            });
+            return new NetworkLoad(Map.copyOf(rates), window, at);
+        }
+
+        /** A counter that went down was reset (interface re-created): no traffic is inferred. */
+        private static double rate(long before, long after, double seconds) {
+            return after < before ? 0 : (after - before) / seconds;
+        }
+    }
+
+    /** Bytes and packets per second received and sent by one interface. */
+    public record InterfaceRates(double rxBytesPerSecond, double txBytesPerSecond, double rxPacketsPerSecond,
+            double txPacketsPerSecond) {
+    }
+
+    record NetworkCounters(long rxBytes, long txBytes, long rxPackets, long txPackets) {
     }
 }

@@ -11,7 +11,10 @@ import outpost.agent.CommandContext;
 import outpost.agent.internal.SystemMetrics;
 import oshi.hardware.CentralProcessor;
 
-/** {@code cpu}: total and per-core load over the last second, load averages, model. */
+/**
+ * {@code cpu}: total and per-core load over the sampler's last window (a second while clients ask,
+ * up to 15 seconds after a quiet spell, and it says which), load averages, model.
+ */
 @Component(service = AgentCommand.class)
 public final class CpuCommand implements AgentCommand {
 
@@ -34,7 +37,7 @@ public final class CpuCommand implements AgentCommand {
 
     @Override
     public String help() {
-        return "CPU load (total and per core), load averages and model";
+        return "CPU load (total and per core) over the last sampling window, load averages and model";
     }
 
     @Override
@@ -42,8 +45,11 @@ public final class CpuCommand implements AgentCommand {
         CentralProcessor processor = metrics.processor();
         SystemMetrics.CpuLoad load = metrics.cpuLoad();
         StringBuilder text = new StringBuilder();
-        text.append("CPU: ").append(percent(load.total())).append(" used, ")
-                .append(processor.getLogicalProcessorCount()).append(" logical cores (")
+        text.append("CPU: ").append(percent(load.total())).append(" used");
+        if (!Double.isNaN(load.total())) {
+            text.append(' ').append(Windows.describe(load.window(), load.measuredAt()));
+        }
+        text.append(", ").append(processor.getLogicalProcessorCount()).append(" logical cores (")
                 .append(processor.getPhysicalProcessorCount()).append(" physical)\n");
         text.append("Model: ").append(processor.getProcessorIdentifier().getName().strip()).append('\n');
         double[] averages = load.loadAverages();
@@ -54,7 +60,7 @@ public final class CpuCommand implements AgentCommand {
         double[] perCore = load.perCore();
         for (int core = 0; core < perCore.length; core++) {
             text.append(core % 4 == 0 ? "\n" : "  ");
-            text.append(String.format(Locale.ROOT, "core %d: %s", core, percent(perCore[core])));
+            text.append("core ").append(core).append(": ").append(percent(perCore[core]));
         }
         context.stdout(text.toString());
         return 0;

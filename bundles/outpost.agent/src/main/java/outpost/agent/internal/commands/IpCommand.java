@@ -13,7 +13,8 @@ import oshi.hardware.NetworkIF;
 
 /**
  * {@code ip}: every network interface with its addresses, as the interfaces report them (not the
- * address the host name resolves to, which is 127.0.1.1 on Debian).
+ * address the host name resolves to, which is 127.0.1.1 on Debian). Not a quick command: listing
+ * the interfaces reads several files per interface (milliseconds), too long for an event loop.
  */
 @Component(service = AgentCommand.class)
 public final class IpCommand implements AgentCommand {
@@ -28,11 +29,6 @@ public final class IpCommand implements AgentCommand {
     @Override
     public String name() {
         return "ip";
-    }
-
-    @Override
-    public boolean isQuick() {
-        return true;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class LoadCommand implements AgentCommand {
 
     @Override
     public int execute(CommandContext context) {
-        double[] averages = metrics.processor().getSystemLoadAverage(3);
+        double[] averages = metrics.loadAverages();
         if (averages[0] < 0) {
             context.stdout("Load averages are not available on " + metrics.operatingSystem().getFamily());
             return 0;

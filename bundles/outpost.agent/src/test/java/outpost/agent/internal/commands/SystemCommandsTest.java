@@ -53,6 +53,10 @@ class SystemCommandsTest {
         assertTrue(text.startsWith("CPU: "), text);
         assertTrue(text.contains(processors + " logical cores"), text);
         assertFalse(text.contains("n/a (sampling)"), text);
+        Matcher window = Pattern.compile("^CPU: [0-9.]+ % used over ([0-9.]+) s, ([0-9.]+) s ago").matcher(text);
+        assertTrue(window.find(), "says over which window: " + text);
+        double seconds = Double.parseDouble(window.group(1));
+        assertTrue(seconds > 0.5 && seconds <= 16, "a fast (1 s) or slow (15 s) window: " + text);
         double total = metrics.cpuLoad().total();
         assertTrue(total >= 0 && total <= 1, "load " + total);
         assertEquals(processors, metrics.cpuLoad().perCore().length);
@@ -126,42 +130,8 @@ class SystemCommandsTest {
         }
     }
 
-    /** Runs a command and returns what it wrote to standard output. */
     private static String run(outpost.agent.AgentCommand command) throws Exception {
-        StringBuilder out = new StringBuilder();
-        int exit = command.execute(new outpost.agent.CommandContext() {
-            @Override
-            public String arguments() {
-                return "";
-            }
-
-            @Override
-            public void stdout(String text) {
-                out.append(text);
-            }
-
-            @Override
-            public void stderr(String text) {
-                throw new AssertionError("unexpected stderr: " + text);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public java.time.Duration timeout() {
-                return java.time.Duration.ofSeconds(60);
-            }
-
-            @Override
-            public outpost.agent.ShellPolicy shellPolicy() {
-                return outpost.agent.ShellPolicy.DISABLED;
-            }
-        });
-        assertEquals(0, exit);
-        return out.toString();
+        return CommandRunner.run(command);
     }
 
     private static double processorLoadAverage() {
