@@ -320,7 +320,17 @@ class ConsoleEditorIT {
         Object metrics = serviceNamed("outpost.agent.internal.SystemMetrics");
         Class<?> agentClass = first.getClass();
         Constructor<?> constructor = agentClass.getConstructors()[0];
-        Agent agent = (Agent) constructor.newInstance(transport, metrics);
+        // the configuration is a package-private component property type: a proxy answers its defaults
+        Class<?> configuration = constructor.getParameterTypes()[2];
+        Object defaults = java.lang.reflect.Proxy.newProxyInstance(configuration.getClassLoader(),
+                new Class<?>[] { configuration }, (proxy, method, args) -> switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "defaults of " + configuration.getName();
+                case "annotationType" -> configuration;
+                default -> method.getDefaultValue();
+                });
+        Agent agent = (Agent) constructor.newInstance(transport, metrics, defaults);
         Class<?> commandType = agentClass.getClassLoader().loadClass("outpost.agent.AgentCommand");
         Method addCommand = agentClass.getDeclaredMethod("addCommand", commandType);
         addCommand.setAccessible(true);

@@ -8,7 +8,7 @@ import outpost.protocol.Role;
 enum BuiltIn {
     HELP("help", Role.READ, "list the commands you may run"),
     DISCONNECT("disconnect", Role.READ, "close this connection; the agent serves the others"),
-    RESET("reset", Role.ADMIN, "disconnect every client, re-read tokens and certificate, listen again"),
+    RESET("reset", Role.ADMIN, "disconnect every client, re-read configuration, tokens and certificate, listen again"),
     KILL("kill", Role.ADMIN, "tell every client, then stop the agent");
 
     private final String word;
