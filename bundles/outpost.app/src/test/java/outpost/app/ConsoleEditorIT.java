@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.WorkbenchRobot.*;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -58,7 +59,6 @@ import outpost.servers.Server;
 class ConsoleEditorIT {
 
     private static final String WIDGET_ID = "outpost.widget";
-    private static final long TIMEOUT_MILLIS = 30_000;
 
     private final BundleContext context = FrameworkUtil.getBundle(ConsoleEditorIT.class).getBundleContext();
     private final List<ServiceReference<?>> used = new ArrayList<>();
@@ -356,49 +356,10 @@ class ConsoleEditorIT {
         return text.length() <= 2000 ? text : "..." + text.substring(text.length() - 2000);
     }
 
-    private static void click(Control button) {
-        button.notifyListeners(SWT.Selection, new Event());
-    }
-
     private static Control find(String id) {
         Control found = findOrNull(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), id);
         assertNotNull(found, "no widget '" + id + "'");
         return found;
-    }
-
-    private static Control findOrNull(Composite root, String id) {
-        for (Control child : root.getChildren()) {
-            if (id.equals(child.getData(WIDGET_ID)) && child.isVisible()) {
-                return child;
-            }
-            if (child instanceof Composite composite) {
-                Control found = findOrNull(composite, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Runs the event loop until the condition holds; fails after a deadline instead of hanging. */
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        waitUntil(what, condition, () -> "");
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting until " + what + state.get());
-            }
-            while (display.readAndDispatch()) {
-                // drain pending UI work
-            }
-            Thread.sleep(10);
-        }
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

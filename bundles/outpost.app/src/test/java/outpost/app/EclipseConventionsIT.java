@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.WorkbenchRobot.*;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -372,10 +373,6 @@ class EclipseConventionsIT {
         field.notifyListeners(SWT.KeyUp, keyUp);
     }
 
-    private static void click(Control button) {
-        button.notifyListeners(SWT.Selection, new Event());
-    }
-
     private static void collectTexts(Composite root, StringBuilder into) {
         for (Control child : root.getChildren()) {
             if (child instanceof StyledText styled) {
@@ -422,29 +419,5 @@ class EclipseConventionsIT {
             }
         }
         return null;
-    }
-
-    /** Runs the event loop until the condition holds; fails after a deadline instead of hanging. */
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting until " + what);
-            }
-            while (display.readAndDispatch()) {
-                // drain pending UI work
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(EclipseConventionsIT.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertNotNull(service, type.getSimpleName() + " service not available");
-        return service;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.WorkbenchRobot.*;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,7 +49,6 @@ import outpost.servers.ServerRepository;
 class ExplorerToConsoleIT {
 
     private static final String WIDGET_ID = "outpost.widget";
-    private static final long TIMEOUT_MILLIS = 20_000;
 
     private Agent agent;
     private InetSocketAddress agentAddress;
@@ -176,69 +176,8 @@ class ExplorerToConsoleIT {
         tree.notifyListeners(SWT.DefaultSelection, event);
     }
 
-    private static void click(Control button) {
-        button.notifyListeners(SWT.Selection, new Event());
-    }
-
     private static void type(Text input, String command) {
         input.setText(command);
         input.notifyListeners(SWT.DefaultSelection, new Event());
-    }
-
-    private static Composite workbenchShell() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-    }
-
-    private static Control find(Composite root, String id) {
-        Control found = findOrNull(root, id);
-        assertNotNull(found, "no widget '" + id + "'");
-        return found;
-    }
-
-    private static Control findOrNull(Composite root, String id) {
-        for (Control child : root.getChildren()) {
-            if (id.equals(child.getData(WIDGET_ID)) && child.isVisible()) {
-                return child;
-            }
-            if (child instanceof Composite composite) {
-                Control found = findOrNull(composite, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Runs the event loop until the condition holds; fails after a deadline instead of hanging. */
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        waitUntil(what, condition, () -> "");
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting until " + what + " " + state.get());
-            }
-            spin(display);
-            Thread.sleep(10);
-        }
-    }
-
-    private static void spin(Display display) {
-        while (display.readAndDispatch()) {
-            // drain pending UI work
-        }
-    }
-
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ExplorerToConsoleIT.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertNotNull(service, type.getSimpleName() + " service not available");
-        return service;
     }
 }

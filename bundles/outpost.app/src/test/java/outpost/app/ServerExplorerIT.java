@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.WorkbenchRobot.*;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,7 +50,6 @@ import outpost.servers.ServerRepository;
  */
 class ServerExplorerIT {
 
-    private static final long TIMEOUT_MILLIS = 30_000;
 
     private Agent agent;
     private Agent.AgentStartup startup;
@@ -419,58 +419,5 @@ class ServerExplorerIT {
             return false;
         });
         return found[0];
-    }
-
-    private static Composite workbenchShell() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-    }
-
-    private static Control find(Composite root, String id) {
-        Control found = findOrNull(root, id);
-        assertNotNull(found, "no widget '" + id + "'");
-        return found;
-    }
-
-    private static Control findOrNull(Composite root, String id) {
-        for (Control child : root.getChildren()) {
-            if (id.equals(child.getData(ServerExplorer.WIDGET_ID)) && child.isVisible()) {
-                return child;
-            }
-            if (child instanceof Composite composite) {
-                Control found = findOrNull(composite, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        waitUntil(what, condition, () -> "");
-    }
-
-    /** Runs the event loop until the condition holds; fails after a deadline instead of hanging. */
-    private static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting until " + what + " " + state.get());
-            }
-            while (display.readAndDispatch()) {
-                // drain pending UI work
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ServerExplorerIT.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertNotNull(service, type.getSimpleName() + " service not available");
-        return service;
     }
 }
