@@ -15,7 +15,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-import outpost.console.ui.internal.ConsoleEditor;
+import outpost.explorer.ui.ServerExplorer;
 
 /**
  * What the UI tests do to the workbench, shared: find widgets by their id, click, run the event loop
@@ -37,7 +37,7 @@ final class WorkbenchRobot {
         button.notifyListeners(SWT.Selection, new Event());
     }
 
-    /** The visible widget under root whose id ({@link ConsoleEditor#WIDGET_ID}) is id; fails if none. */
+    /** The visible widget under root whose id ({@link ServerExplorer#WIDGET_ID}) is id; fails if none. */
     static Control find(Composite root, String id) {
         Control found = findOrNull(root, id);
         assertNotNull(found, "no widget '" + id + "'");
@@ -46,7 +46,7 @@ final class WorkbenchRobot {
 
     static Control findOrNull(Composite root, String id) {
         for (Control child : root.getChildren()) {
-            if (id.equals(child.getData(ConsoleEditor.WIDGET_ID)) && child.isVisible()) {
+            if (id.equals(child.getData(ServerExplorer.WIDGET_ID)) && child.isVisible()) {
                 return child;
             }
             if (child instanceof Composite composite) {
