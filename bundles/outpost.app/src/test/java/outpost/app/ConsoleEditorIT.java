@@ -212,11 +212,20 @@ class ConsoleEditorIT {
 
         Files.writeString(Path.of(System.getProperty("outpost.knownAgents")),
                 "127.0.0.1\\:" + secondAddress.getPort() + "=SHA256\\:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n");
-        answers.put("Cannot connect to agent B", "OK");
+        answers.put("console.changedCertificateDialog", "Keep Refusing");
         Console again = open("agent B", secondAddress, false);
         again.waitFor("the changed certificate is explained", () -> again.output.getText().contains("has CHANGED"));
-        assertTrue(dialogsSeen.contains("Cannot connect to agent B"), "the failure is shown in a dialog");
+        again.waitFor("refusing is kept", () -> again.output.getText().contains("stays refused"));
+        assertTrue(dialogsSeen.contains("console.changedCertificateDialog"), "the user is warned and asked");
         assertEquals("disconnected", again.status.getText());
+        page.closeAllEditors(false);
+
+        // the agent was reinstalled, the user knows it: the new certificate replaces the pin
+        answers.put("console.changedCertificateDialog", "Trust the New Certificate");
+        Console replaced = open("agent B", secondAddress, false);
+        replaced.waitFor("the console connects with the new pin", () -> "connected".equals(replaced.status.getText()));
+        String pins = Files.readString(Path.of(System.getProperty("outpost.knownAgents")));
+        assertFalse(pins.contains("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), "the old pin is gone: " + pins);
     }
 
     /** The widgets of one open console, found while it was the visible editor. */

@@ -20,6 +20,8 @@ final class FingerprintPinning implements CertificateCheck {
     private volatile String presented;
     private volatile boolean firstContact;
     private volatile String refusedUnknown;
+    /** Pinned and presented fingerprints when a changed certificate was refused. */
+    private volatile String[] refusedChanged;
 
     FingerprintPinning(PinStore known, boolean trustNew) {
         this.known = known;
@@ -36,6 +38,7 @@ final class FingerprintPinning implements CertificateCheck {
             throw new CertificateException("cannot read the pinned certificates in " + known.location() + ": " + e.getMessage());
         }
         if (pinned.isPresent() && !pinned.get().equals(fingerprint)) {
+            refusedChanged = new String[] { pinned.get(), fingerprint };
             throw new CertificateException("The certificate of the agent at " + host + ":" + port + " has CHANGED.\n"
                     + "Pinned:    " + pinned.get() + "\nPresented: " + fingerprint + "\n"
                     + "Someone may be intercepting the connection (man-in-the-middle), or the agent was reinstalled"
@@ -58,6 +61,11 @@ final class FingerprintPinning implements CertificateCheck {
     }
 
     /** The fingerprint of an agent refused only because it is not known yet. */
+    /** The pinned and the presented fingerprint, when the check refused a changed certificate. */
+    Optional<String[]> refusedChanged() {
+        return Optional.ofNullable(refusedChanged);
+    }
+
     Optional<String> refusedUnknown() {
         return Optional.ofNullable(refusedUnknown);
     }

@@ -20,6 +20,7 @@ import outpost.client.OutputListener;
 import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
+import outpost.client.CertificateChangedException;
 import outpost.client.UntrustedAgentException;
 import outpost.protocol.Auth;
 import outpost.protocol.AuthOk;
@@ -111,6 +112,11 @@ final class TransportAgentSession implements AgentSession {
             Optional<String> unknown = pinning.refusedUnknown();
             if (unknown.isPresent()) {
                 throw new UntrustedAgentException(settings.host(), settings.port(), unknown.get(), reason, e);
+            }
+            Optional<String[]> changed = pinning.refusedChanged();
+            if (changed.isPresent()) {
+                throw new CertificateChangedException(settings.host(), settings.port(), changed.get()[0],
+                        changed.get()[1], reason, e);
             }
             throw new IOException(reason, e);
         }

@@ -248,6 +248,28 @@ class TransportAgentSessionTest {
         assertEquals(java.util.Optional.of(identity.fingerprint()), again.fingerprint());
     }
 
+    @Test
+    void aChangedCertificateIsRefusedNamingBothFingerprintsAndTheUserMayReplaceThePin() throws Exception {
+        outpost.transport.TlsIdentity reinstalled = outpost.transport.TlsIdentities.generate("web-01");
+        agent.certificate = reinstalled.certificate();
+        outpost.client.KnownAgents pins = new outpost.client.KnownAgents(directory.resolve("known"));
+        String old = "SHA256:" + "AB:".repeat(31) + "AB";
+        pins.remember("web-01", 5005, old);
+        SessionSettings settings = new SessionSettings("web-01", 5005, true, "tok", null, true, Duration.ofMillis(500),
+                pins, null);
+        outpost.client.CertificateChangedException changed = org.junit.jupiter.api.Assertions.assertThrows(
+                outpost.client.CertificateChangedException.class, new TransportAgentSession(agent, settings)::connect);
+        assertEquals(old, changed.pinned());
+        assertEquals(reinstalled.fingerprint(), changed.presented());
+        assertTrue(changed.getMessage().contains("has CHANGED"), changed.getMessage());
+        assertEquals(java.util.Optional.of(old), pins.fingerprint("web-01", 5005), "trusting new agents never replaces a pin");
+
+        pins.remember("web-01", 5005, changed.presented()); // the user knows the agent was reinstalled
+        TransportAgentSession again = new TransportAgentSession(agent, settings);
+        again.connect();
+        assertEquals(SessionStatus.CONNECTED, again.status());
+    }
+
     private static final class ScriptedAgent implements Transport {
         Hello greeting = Hello.current("1.0", "web-01", List.of());
         IOException connectError;

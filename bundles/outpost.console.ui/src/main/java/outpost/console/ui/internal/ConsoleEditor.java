@@ -44,6 +44,7 @@ import outpost.client.CommandCall;
 import outpost.client.SessionFactory;
 import outpost.client.SessionListener;
 import outpost.client.SessionStatus;
+import outpost.client.CertificateChangedException;
 import outpost.client.UntrustedAgentException;
 import outpost.console.ui.ConsolePreferences;
 import outpost.console.ui.ServerEditorInput;
@@ -99,7 +100,8 @@ public final class ConsoleEditor extends EditorPart {
     private Job pendingConnect;
     private MetricPoller poller;
     /** The open first-contact question, if any; UI thread only. */
-    private TrustDialog trustDialog;
+    /** The open trust question (new or changed certificate), at most one per console. */
+    private MessageDialog trustDialog;
     /** Set when the user disconnected or killed the agent: no automatic reconnect then. UI thread only. */
     private boolean stayDisconnected;
     /** Set when the agent announced a reset; cleared once connected again. UI thread only. */
@@ -322,6 +324,8 @@ public final class ConsoleEditor extends EditorPart {
                 inUi(() -> connected(connecting));
             } catch (UntrustedAgentException e) {
                 inUi(() -> askTrust(connecting, token, e.fingerprint()));
+            } catch (CertificateChangedException e) {
+                inUi(() -> certificateChanged(connecting, token, e, manual));
             } catch (IOException e) {
                 boolean tokenRefused = e.getMessage() != null && e.getMessage().contains("refused the token");
                 if (tokenRefused) {
@@ -382,6 +386,42 @@ public final class ConsoleEditor extends EditorPart {
             trustDialog = null;
             if (!disposed) {
                 trustAnswered(dialog.getReturnCode() == TrustDialog.TRUST, token, fingerprint);
+            }
+        });
+    }
+
+    /**
+     * A changed certificate is never retried by itself; when the user asked to connect, they may
+     * replace the pin after a warning (the way out after a known reinstall), refusing by default.
+     */
+    private void certificateChanged(AgentSession refused, String token, CertificateChangedException changed, boolean manual) {
+        if (refused != session) {
+            return;
+        }
+        pendingConnect = null;
+        transcript.appendError(changed.getMessage());
+        if (!manual) {
+            transcript.appendError("Not reconnecting.");
+            return;
+        }
+        if (trustDialog != null) {
+            return; // already asking
+        }
+        ChangedCertificateDialog dialog = new ChangedCertificateDialog(getSite().getShell(), server, changed);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        trustDialog = dialog;
+        dialog.getShell().addListener(SWT.Dispose, event -> {
+            trustDialog = null;
+            if (disposed) {
+                return;
+            }
+            if (dialog.getReturnCode() == ChangedCertificateDialog.TRUST_NEW) {
+                transcript.appendInfo("Replacing the pinned certificate " + changed.pinned() + " at your word.");
+                trustAnswered(true, token, changed.presented());
+            } else {
+                stayDisconnected = true;
+                transcript.appendError("Not connected: the changed certificate of " + server.endpoint() + " stays refused.");
             }
         });
     }
