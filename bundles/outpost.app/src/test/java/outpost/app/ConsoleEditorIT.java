@@ -61,7 +61,7 @@ class ConsoleEditorIT {
     private static final String WIDGET_ID = "outpost.widget";
 
     private final BundleContext context = FrameworkUtil.getBundle(ConsoleEditorIT.class).getBundleContext();
-    private final List<ServiceReference<?>> used = new ArrayList<>();
+    private ExtraAgents extraAgents;
     private Agent first;
     private Agent second;
     private InetSocketAddress firstAddress;
@@ -84,7 +84,8 @@ class ConsoleEditorIT {
         firstAddress = first.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), firstData)
                 .withShell(new ShellPolicy(List.of("seq *", "sh " + ticker), List.of()), Duration.ofSeconds(60), 64 << 20))
                 .address();
-        second = secondAgent();
+        extraAgents = new ExtraAgents(context, first);
+        second = extraAgents.create();
         secondData = Files.createTempDirectory("outpost-console-b");
         secondAddress = second.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 secondData)).address();
@@ -105,11 +106,7 @@ class ConsoleEditorIT {
         display.removeFilter(SWT.Activate, answerer);
         page.closeAllEditors(false);
         first.stop();
-        second.stop();
-        Method deactivate = second.getClass().getDeclaredMethod("deactivate");
-        deactivate.setAccessible(true);
-        deactivate.invoke(second); // its worker pool and timer thread end with it
-        used.forEach(context::ungetService);
+        extraAgents.close(); // stops the second agent; its worker pool and timer thread end with it
     }
 
     @Test
@@ -318,47 +315,6 @@ class ConsoleEditorIT {
                 collectTableItems(composite, items);
             }
         }
-    }
-
-    /**
-     * A second agent in this framework, built as Declarative Services builds the first (same
-     * transport, metrics and commands): the agent is a singleton component.
-     */
-    private Agent secondAgent() throws Exception {
-        Object transport = serviceNamed("outpost.transport.Transport");
-        Object metrics = serviceNamed("outpost.agent.internal.SystemMetrics");
-        Class<?> agentClass = first.getClass();
-        Constructor<?> constructor = agentClass.getConstructors()[0];
-        // the configuration is a package-private component property type: a proxy answers its defaults
-        Class<?> configuration = constructor.getParameterTypes()[2];
-        Object defaults = java.lang.reflect.Proxy.newProxyInstance(configuration.getClassLoader(),
-                new Class<?>[] { configuration }, (proxy, method, args) -> switch (method.getName()) {
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "toString" -> "defaults of " + configuration.getName();
-                case "annotationType" -> configuration;
-                default -> method.getDefaultValue();
-                });
-        Agent agent = (Agent) constructor.newInstance(transport, metrics, defaults);
-        Class<?> commandType = agentClass.getClassLoader().loadClass("outpost.agent.AgentCommand");
-        Method addCommand = agentClass.getDeclaredMethod("addCommand", commandType);
-        addCommand.setAccessible(true);
-        for (ServiceReference<?> reference : context.getServiceReferences("outpost.agent.AgentCommand", null)) {
-            used.add(reference);
-            addCommand.invoke(agent, context.getService(reference));
-        }
-        return agent;
-    }
-
-    private Object serviceNamed(String type) throws Exception {
-        ServiceReference<?>[] references = null;
-        long deadline = System.currentTimeMillis() + 10_000;
-        while ((references = context.getServiceReferences(type, null)) == null && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertNotNull(references, type + " service not available");
-        used.add(references[0]);
-        return context.getService(references[0]);
     }
 
     private static String tail(String text) {

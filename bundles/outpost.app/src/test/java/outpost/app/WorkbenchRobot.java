@@ -65,11 +65,16 @@ final class WorkbenchRobot {
 
     /** Runs the event loop until the condition holds; fails after a deadline instead of hanging. */
     static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
+        waitUntil(what, condition, state, TIMEOUT_MILLIS);
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state, long timeoutMillis)
+            throws InterruptedException {
         Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting until " + what + " " + state.get());
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting until " + what + " " + state.get());
             }
             while (display.readAndDispatch()) {
                 // drain pending UI work

@@ -1,0 +1,82 @@
+package outpost.app;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import outpost.agent.Agent;
+
+/**
+ * More agents in the test framework than the one DS makes (the agent is a singleton component):
+ * each built as Declarative Services builds the first, with the same transport, metrics and
+ * commands, and the configuration's defaults. Close it to release the services it took.
+ */
+final class ExtraAgents implements AutoCloseable {
+
+    private final BundleContext context;
+    private final Class<?> agentClass;
+    private final List<ServiceReference<?>> used = new ArrayList<>();
+    private final List<Agent> made = new ArrayList<>();
+
+    ExtraAgents(BundleContext context, Agent first) {
+        this.context = context;
+        this.agentClass = first.getClass();
+    }
+
+    Agent create() throws Exception {
+        Constructor<?> constructor = agentClass.getConstructors()[0];
+        // the configuration is a package-private component property type: a proxy answers its defaults
+        Class<?> configuration = constructor.getParameterTypes()[2];
+        Object defaults = Proxy.newProxyInstance(configuration.getClassLoader(), new Class<?>[] { configuration },
+                (proxy, method, args) -> switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "defaults of " + configuration.getName();
+                case "annotationType" -> configuration;
+                default -> method.getDefaultValue();
+                });
+        Agent agent = (Agent) constructor.newInstance(service("outpost.transport.Transport"),
+                service("outpost.agent.internal.SystemMetrics"), defaults);
+        Class<?> commandType = agentClass.getClassLoader().loadClass("outpost.agent.AgentCommand");
+        Method addCommand = agentClass.getDeclaredMethod("addCommand", commandType);
+        addCommand.setAccessible(true);
+        for (ServiceReference<?> reference : context.getServiceReferences("outpost.agent.AgentCommand", null)) {
+            used.add(reference);
+            addCommand.invoke(agent, context.getService(reference));
+        }
+        made.add(agent);
+        return agent;
+    }
+
+    /** Stops every agent made here and ends its worker pool and timer (as DS's deactivation would). */
+    @Override
+    public void close() throws Exception {
+        Method deactivate = agentClass.getDeclaredMethod("deactivate");
+        deactivate.setAccessible(true);
+        for (Agent agent : made) {
+            agent.stop();
+            deactivate.invoke(agent);
+        }
+        made.clear();
+        used.forEach(context::ungetService);
+        used.clear();
+    }
+
+    private Object service(String type) throws Exception {
+        ServiceReference<?>[] references = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while ((references = context.getServiceReferences(type, null)) == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertNotNull(references, type + " service not available");
+        used.add(references[0]);
+        return context.getService(references[0]);
+    }
+}
