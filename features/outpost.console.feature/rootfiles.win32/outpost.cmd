@@ -44,9 +44,12 @@ exit /b 2
 echo Usage: outpost [--servers FILE.csv] [--tokens FILE] [--known-agents FILE]
 echo Starts the Outpost Console.
 echo   --servers FILE       server list (default %%USERPROFILE%%\.outpost\servers.csv)
-echo   --tokens FILE        agent tokens, lines host\:port=token (default %%USERPROFILE%%\.outpost\tokens.properties);
-echo                        the console asks for a token it does not find there
-echo   --known-agents FILE  pinned agent certificates (default %%USERPROFILE%%\.outpost\known_agents)
+echo   --tokens FILE        read agent tokens from this file, lines host\:port=token; the console
+echo                        asks for a token it does not find there and keeps it for this run only
+echo   --known-agents FILE  pin agent certificates in this file (known-hosts style)
+echo Without --tokens and --known-agents, tokens (encrypted, behind a master password) and
+echo pinned certificates are kept in Eclipse secure storage. A new agent's fingerprint is
+echo shown for you to trust before the first connect.
 exit /b 0
 :run
 set "launcher="
