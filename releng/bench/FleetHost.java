@@ -27,8 +27,8 @@ import outpost.transport.internal.NettyTransport;
 /**
  * The fleet of releng/benchmark-fleet: N real agent listeners in one JVM, on loopback, plus a framed
  * echo server (the raw-TCP floor). Runs on a plain class path of the agent product's plug-ins: each
- * agent is an {@code AgentServer} built the way Declarative Services builds it (constructor with the
- * transport and metrics, then the command reference's bind method, which DS calls reflectively too),
+ * agent is an {@code AgentServer} made with its constructor for agents outside DS (the transport
+ * and metrics), then given commands through the reference's bind method (which DS calls reflectively),
  * all sharing one transport and the {@code cpu} command. Each has a data folder of its own (its
  * audit log) holding copies of one token store and one certificate.
  *
@@ -62,7 +62,7 @@ public class FleetHost {
                     Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            AgentServer agent = newAgentServer(transport, metrics);
+            AgentServer agent = new AgentServer(transport, metrics);
             bind.invoke(agent, cpu);
             InetSocketAddress address = agent.start(AgentSettings.defaults(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)).address();
@@ -120,23 +120,5 @@ public class FleetHost {
 
     private static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * An agent server as DS would make it, with the configuration's defaults: its configuration
-     * type is package-private (a component property type), so a proxy answers each key's default.
-     */
-    static AgentServer newAgentServer(outpost.transport.Transport transport, SystemMetrics metrics) throws ReflectiveOperationException {
-        java.lang.reflect.Constructor<?> constructor = AgentServer.class.getConstructors()[0];
-        Class<?> configuration = constructor.getParameterTypes()[2];
-        Object defaults = java.lang.reflect.Proxy.newProxyInstance(configuration.getClassLoader(),
-                new Class<?>[] { configuration }, (proxy, method, args) -> switch (method.getName()) {
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "toString" -> "defaults of " + configuration.getName();
-                case "annotationType" -> configuration;
-                default -> method.getDefaultValue();
-                });
-        return (AgentServer) constructor.newInstance(transport, metrics, defaults);
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
@@ -15,8 +15,8 @@ import outpost.agent.Agent;
 
 /**
  * More agents in the test framework than the one DS makes (the agent is a singleton component):
- * each built as Declarative Services builds the first, with the same transport, metrics and
- * commands, and the configuration's defaults. Close it to release the services it took.
+ * each made with the agent's constructor for agents outside DS, with the same transport, metrics
+ * and commands as the first, and started with explicit settings. Close it to release the services it took.
  */
 final class ExtraAgents implements AutoCloseable {
 
@@ -31,19 +31,11 @@ final class ExtraAgents implements AutoCloseable {
     }
 
     Agent create() throws Exception {
-        Constructor<?> constructor = agentClass.getConstructors()[0];
-        // the configuration is a package-private component property type: a proxy answers its defaults
-        Class<?> configuration = constructor.getParameterTypes()[2];
-        Object defaults = Proxy.newProxyInstance(configuration.getClassLoader(), new Class<?>[] { configuration },
-                (proxy, method, args) -> switch (method.getName()) {
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "toString" -> "defaults of " + configuration.getName();
-                case "annotationType" -> configuration;
-                default -> method.getDefaultValue();
-                });
+        // the constructor for agents made outside DS (no ConfigAdmin configuration)
+        Constructor<?> constructor = Arrays.stream(agentClass.getConstructors())
+                .filter(candidate -> candidate.getParameterCount() == 2).findFirst().orElseThrow();
         Agent agent = (Agent) constructor.newInstance(service("outpost.transport.Transport"),
-                service("outpost.agent.internal.SystemMetrics"), defaults);
+                service("outpost.agent.internal.SystemMetrics"));
         Class<?> commandType = agentClass.getClassLoader().loadClass("outpost.agent.AgentCommand");
         Method addCommand = agentClass.getDeclaredMethod("addCommand", commandType);
         addCommand.setAccessible(true);

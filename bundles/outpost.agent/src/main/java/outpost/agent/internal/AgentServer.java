@@ -93,6 +93,14 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         configure(config);
     }
 
+    /**
+     * An agent made outside Declarative Services, for hosts that run several in one JVM (tests,
+     * benchmarks): it has no ConfigAdmin configuration and is started with explicit settings.
+     */
+    public AgentServer(Transport transport, SystemMetrics metrics) {
+        this(transport, metrics, null);
+    }
+
     /** A new configuration applies at the next start or reset; the running listener is left alone. */
     @Modified
     void modified(AgentConfiguration config) {
@@ -100,6 +108,10 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     }
 
     private synchronized void configure(AgentConfiguration config) {
+        if (config == null) {
+            configurationProblem = Optional.of("none: this agent was made without ConfigAdmin; start it with explicit settings");
+            return;
+        }
         try {
             configured = ConfiguredSettings.from(config, Path.of("data"));
             configurationProblem = Optional.empty();

@@ -28,9 +28,9 @@ import outpost.transport.Transport;
 
 /**
  * Several real agents in this framework: the Agent service is one listener, so the fleet builds
- * more {@link AgentServer}s the way Declarative Services does (its constructor with the transport
- * and metrics services, then its command reference's bind method, which DS also calls
- * reflectively) and starts each on a port of its own. They share the transport's event loop, the
+ * more {@link AgentServer}s (its constructor for agents made outside DS, with the transport and
+ * metrics services, then its command reference's bind method, which DS also calls reflectively)
+ * and starts each on a port of its own. They share the transport's event loop, the
  * commands, and one token and certificate (copied into each agent's data folder).
  */
 final class AgentFleet implements AutoCloseable {
@@ -62,7 +62,7 @@ final class AgentFleet implements AutoCloseable {
                         Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
-                AgentServer agent = newAgentServer(transport, metrics);
+                AgentServer agent = new AgentServer(transport, metrics);
                 fleet.agents.add(agent);
                 for (AgentCommand command : commands.getServices(new AgentCommand[0])) {
                     bind.invoke(agent, command);
@@ -112,23 +112,5 @@ final class AgentFleet implements AutoCloseable {
 
     static Path writeToken(Path folder) throws IOException {
         return Files.writeString(folder.resolve("token"), TOKEN + "\n");
-    }
-
-    /**
-     * An agent server as DS would make it, with the configuration's defaults: its configuration
-     * type is package-private (a component property type), so a proxy answers each key's default.
-     */
-    static AgentServer newAgentServer(Transport transport, SystemMetrics metrics) throws ReflectiveOperationException {
-        java.lang.reflect.Constructor<?> constructor = AgentServer.class.getConstructors()[0];
-        Class<?> configuration = constructor.getParameterTypes()[2];
-        Object defaults = java.lang.reflect.Proxy.newProxyInstance(configuration.getClassLoader(),
-                new Class<?>[] { configuration }, (proxy, method, args) -> switch (method.getName()) {
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "toString" -> "defaults of " + configuration.getName();
-                case "annotationType" -> configuration;
-                default -> method.getDefaultValue();
-                });
-        return (AgentServer) constructor.newInstance(transport, metrics, defaults);
     }
 }
