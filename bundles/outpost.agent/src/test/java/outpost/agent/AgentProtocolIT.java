@@ -296,9 +296,39 @@ class AgentProtocolIT {
         healthy.send(new Request(72, "python --help"));
         assertEquals("python: only 'python --version' is answered", readUntil(healthy, Result.class).message());
 
-        String audit = Files.readString(data.resolve("audit.log.0"));
+        // Read-only requests reach the file within the batch delay (100 ms)
+        String audit = auditLogOnceItContains("command=python --help");
         assertTrue(audit.contains("token=admin status=OK exit=0") && audit.contains("command=procs mem 3"), audit);
         assertTrue(audit.contains("status=FAILED") && audit.contains("command=python --help"), audit);
+    }
+
+    @Test
+    void aRefusedRequestIsAuditedAtOnceAfterTheReadRequestsBeforeIt() throws Exception {
+        start(false);
+        try (RawClient reader = login(READER_TOKEN)) {
+            reader.send(new Request(1, "uptime"));
+            assertEquals(ResultStatus.OK, readUntil(reader, Result.class).status());
+            reader.send(new Request(2, "kill"));
+            assertEquals(ResultStatus.FORBIDDEN, readUntil(reader, Result.class).status());
+            // No waiting: the refusal is written when it is answered, the queued uptime line first
+            String audit = Files.readString(data.resolve("audit.log.0"));
+            int uptime = audit.indexOf("command=uptime");
+            int kill = audit.indexOf("command=kill");
+            assertTrue(uptime >= 0 && kill > uptime, audit);
+            assertTrue(audit.substring(audit.lastIndexOf('\n', kill) + 1, kill).contains("token=reader status=FORBIDDEN"), audit);
+        }
+        assertStillServing();
+    }
+
+    private String auditLogOnceItContains(String text) throws Exception {
+        Path file = data.resolve("audit.log.0");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String audit = Files.readString(file);
+        while (!audit.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            audit = Files.readString(file);
+        }
+        return audit;
     }
 
     // ---- session control, as the original had it ----------------------------------------------

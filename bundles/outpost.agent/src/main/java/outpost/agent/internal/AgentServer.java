@@ -182,7 +182,7 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         }
         Hello hello = Hello.current(AgentVersion.current(), hostName, capabilities);
         throttle = new AuthThrottle(Clock.systemUTC()); // a (re)start forgets earlier lockouts
-        AuditLog newAudit = new AuditLog(data);
+        AuditLog newAudit = new AuditLog(data, timers);
         Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
         audit = newAudit;
         try {

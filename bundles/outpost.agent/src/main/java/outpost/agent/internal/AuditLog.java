@@ -3,7 +3,14 @@ package outpost.agent.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -17,16 +24,28 @@ import outpost.transport.AtomicFiles;
  * One line per command in the data folder's {@code audit.log}: time, peer address, token name,
  * command line, status, exit code, duration. Rotates at 10 MiB, keeping 5 files
  * ({@code audit.log.0} newest).
+ * <p>
+ * Read-only metric requests can come thousands of times a second, and a write to the file for
+ * each was a large part of the agent's CPU per request: those lines are queued and written
+ * together at most {@link #BATCH_DELAY} later. Everything that matters for security (failed
+ * authentication, shell and administration commands, refusals) is written at once, after the
+ * queued lines so the file stays in order; closing writes whatever is queued.
  */
 final class AuditLog implements AutoCloseable {
 
     static final int ROTATE_BYTES = 10 << 20;
     static final int KEEP_FILES = 5;
+    static final Duration BATCH_DELAY = Duration.ofMillis(100);
 
     private final Logger logger;
     private final FileHandler handler;
+    private final ScheduledExecutorService timers;
+    private final Queue<Line> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private boolean closed; // guarded by this
 
-    AuditLog(Path dataDirectory) throws IOException {
+    AuditLog(Path dataDirectory, ScheduledExecutorService timers) throws IOException {
+        this.timers = timers;
         Files.createDirectories(dataDirectory);
         handler = new FileHandler(dataDirectory.resolve("audit.log").toString() + ".%g", ROTATE_BYTES, KEEP_FILES, true);
         handler.setFormatter(new Formatter() {
@@ -44,21 +63,81 @@ final class AuditLog implements AutoCloseable {
         logger.addHandler(handler);
     }
 
+    /** Records a request's result now. */
     void record(String peer, String token, String commandLine, Result result) {
-        logger.log(Level.INFO, Instant.now() + " peer=" + peer + " token=" + token + " status=" + result.status()
-                + " exit=" + result.exitCode() + " ms=" + result.durationMillis() + " command=" + oneLine(commandLine));
+        write(new Line(Instant.now(), peer, token, commandLine, result));
+    }
+
+    /** Records a read-only request's result within {@link #BATCH_DELAY}. */
+    void recordBatched(String peer, String token, String commandLine, Result result) {
+        queued.add(new Line(Instant.now(), peer, token, commandLine, result));
+        if (writeScheduled.compareAndSet(false, true)) {
+            try {
+                timers.schedule(this::writeQueued, BATCH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                writeQueued(); // the agent is stopping: no timer any more
+            }
+        }
     }
 
     void authenticationFailed(String peer) {
-        logger.log(Level.INFO, Instant.now() + " peer=" + peer + " authentication failed");
+        write(new Line(Instant.now(), peer, null, null, null));
     }
 
-    private static String oneLine(String text) {
-        return text.replace("\r", "\\r").replace("\n", "\\n");
+    private synchronized void write(Line line) {
+        if (closed) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(256);
+        appendQueued(text);
+        line.appendTo(text);
+        logger.log(Level.INFO, text.toString());
+    }
+
+    private synchronized void writeQueued() {
+        writeScheduled.set(false); // before draining: a line queued from now on schedules its own write
+        if (closed) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(4096);
+        appendQueued(text);
+        if (!text.isEmpty()) {
+            text.setLength(text.length() - System.lineSeparator().length()); // the formatter ends the record
+            logger.log(Level.INFO, text.toString());
+        }
+    }
+
+    /** Each queued line followed by a line separator. */
+    private void appendQueued(StringBuilder text) {
+        for (Line line; (line = queued.poll()) != null;) {
+            line.appendTo(text);
+            text.append(System.lineSeparator());
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        writeQueued();
+        closed = true;
         handler.close();
+    }
+
+    /** What is recorded; formatted when written, off the path of the request. */
+    private record Line(Instant time, String peer, String token, String commandLine, Result result) {
+
+        void appendTo(StringBuilder text) {
+            text.append(time).append(" peer=").append(peer);
+            if (result == null) {
+                text.append(" authentication failed");
+                return;
+            }
+            text.append(" token=").append(token).append(" status=").append(result.status()).append(" exit=")
+                    .append(result.exitCode()).append(" ms=").append(result.durationMillis()).append(" command=")
+                    .append(oneLine(commandLine));
+        }
+
+        private static String oneLine(String text) {
+            return text.replace("\r", "\\r").replace("\n", "\\n");
+        }
     }
 }

@@ -54,6 +54,7 @@ final class ClientConnection implements MessageHandler {
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
     private final java.time.Instant connectedSince = java.time.Instant.now();
+    private final String peer; // for the audit log: "address:port"
 
     ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
             CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers,
@@ -68,6 +69,7 @@ final class ClientConnection implements MessageHandler {
         this.onClosed = onClosed;
         this.control = control;
         this.audit = audit;
+        this.peer = connection.remoteAddress().getAddress().getHostAddress() + ":" + connection.remoteAddress().getPort();
         this.handshakeDeadline = timers.schedule(() -> {
             if (grant == null) {
                 connection.close(ErrorReport.fatal(ErrorCode.HANDSHAKE_TIMEOUT, "no authentication within "
@@ -114,7 +116,7 @@ final class ClientConnection implements MessageHandler {
         var match = tokens.authenticate(auth.token());
         if (match.isEmpty()) {
             int failures = throttle.failed(peer);
-            audit.authenticationFailed(peer());
+            audit.authenticationFailed(this.peer);
             LOG.log(System.Logger.Level.WARNING, "authentication failed from " + peer.getHostAddress() + " (" + failures
                     + " in a row)");
             connection.close(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "unknown token"));
@@ -141,21 +143,28 @@ final class ClientConnection implements MessageHandler {
         Duration timeout = request.timeoutMillis() > 0
                 ? Duration.ofMillis(Math.min(request.timeoutMillis(), settings.defaultTimeout().toMillis()))
                 : settings.defaultTimeout();
+        CommandLine line = CommandLine.parse(request.command());
+        Optional<BuiltIn> builtIn = BuiltIn.of(line.name());
+        Optional<AgentCommand> command = builtIn.isPresent() ? Optional.empty() : commands.find(line.name());
+        Role role = builtIn.map(BuiltIn::role).orElseGet(() -> command.map(AgentCommand::requiredRole).orElse(Role.READ));
         RunningRequest running = new RunningRequest(id, timeout, connection, result -> {
             inFlight.remove(id);
-            audit.record(peer(), grant.name(), request.command(), result);
+            if (role == Role.READ && result.status() != ResultStatus.FORBIDDEN) {
+                audit.recordBatched(peer, grant.name(), request.command(), result);
+            } else {
+                audit.record(peer, grant.name(), request.command(), result);
+            }
         }, settings.shell(), settings.outputCapBytes());
         if (inFlight.putIfAbsent(id, running) != null) {
             send(new ErrorReport(id, ErrorCode.DUPLICATE_ID, "request " + id + " is already in flight"));
             return;
         }
-        CommandLine line = CommandLine.parse(request.command());
-        if (BuiltIn.of(line.name()).isPresent() || commands.find(line.name()).map(AgentCommand::isQuick).orElse(true)) {
-            run(request, running); // help, unknown and quick commands: answered on the event loop, no hand-off
+        if (builtIn.isPresent() || command.map(AgentCommand::isQuick).orElse(true)) {
+            run(line, builtIn, command, request, running); // built-ins, unknown and quick commands: on the event loop
             return;
         }
         try {
-            Future<?> work = workers.submit(() -> run(request, running));
+            Future<?> work = workers.submit(() -> run(line, builtIn, command, request, running));
             ScheduledFuture<?> deadline = timers.schedule(() -> running.stop(ResultStatus.TIMED_OUT),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
             running.attach(work, deadline);
@@ -165,21 +174,20 @@ final class ClientConnection implements MessageHandler {
         }
     }
 
-    private void run(Request request, RunningRequest running) {
+    private void run(CommandLine line, Optional<BuiltIn> builtIn, Optional<AgentCommand> command, Request request,
+            RunningRequest running) {
         if (!running.markStarted()) {
             return; // cancelled or timed out while waiting for a worker: its result is sent already
         }
         long started = System.nanoTime();
-        running.finish(execute(request, running, started));
+        running.finish(execute(line, builtIn, command, request, running, started));
     }
 
-    private Result execute(Request request, RunningRequest running, long started) {
-        CommandLine line = CommandLine.parse(request.command());
-        var builtIn = BuiltIn.of(line.name());
+    private Result execute(CommandLine line, Optional<BuiltIn> builtIn, Optional<AgentCommand> command, Request request,
+            RunningRequest running, long started) {
         if (builtIn.isPresent()) {
             return builtIn(builtIn.get(), request, running, started);
         }
-        var command = commands.find(line.name());
         if (command.isEmpty()) {
             return Result.of(request.id(), ResultStatus.UNKNOWN_COMMAND, "unknown command '" + line.name() + "', try help");
         }
@@ -284,9 +292,6 @@ final class ClientConnection implements MessageHandler {
         return commandName.endsWith(":") ? commandName + " " : commandName + ": ";
     }
 
-    private String peer() {
-        return connection.remoteAddress().getAddress().getHostAddress() + ":" + connection.remoteAddress().getPort();
-    }
 
     private static long elapsedMillis(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);

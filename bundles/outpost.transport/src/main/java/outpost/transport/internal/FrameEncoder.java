@@ -18,6 +18,8 @@ final class FrameEncoder extends MessageToByteEncoder<Message> {
 
     @Override
     protected void encode(ChannelHandlerContext context, Message message, ByteBuf out) throws Exception {
-        out.writeBytes(codec.encodeFrame(message));
+        byte[] payload = codec.encodePayload(message); // checked against the maximum frame length
+        out.ensureWritable(FrameCodec.LENGTH_PREFIX_BYTES + payload.length);
+        out.writeInt(payload.length).writeBytes(payload);
     }
 }

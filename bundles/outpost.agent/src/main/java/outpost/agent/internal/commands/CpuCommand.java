@@ -1,7 +1,5 @@
 package outpost.agent.internal.commands;
 
-import java.util.Locale;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,7 +53,7 @@ public final class CpuCommand implements AgentCommand {
         double[] averages = load.loadAverages();
         text.append("Load average:");
         for (double average : averages) {
-            text.append(' ').append(average < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", average));
+            text.append(' ').append(average < 0 ? "n/a" : Decimals.fixed(average, 2));
         }
         double[] perCore = load.perCore();
         for (int core = 0; core < perCore.length; core++) {
@@ -67,6 +65,6 @@ public final class CpuCommand implements AgentCommand {
     }
 
     static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "n/a (sampling)" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+        return Double.isNaN(fraction) ? "n/a (sampling)" : Decimals.fixed(fraction * 100, 1) + " %";
     }
 }

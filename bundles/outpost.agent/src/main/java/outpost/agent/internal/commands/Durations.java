@@ -9,7 +9,7 @@ final class Durations {
     static String human(long totalSeconds) {
         long days = totalSeconds / 86_400;
         long rest = totalSeconds % 86_400;
-        String clock = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60);
+        String clock = Decimals.twoDigits(rest / 3600) + ":" + Decimals.twoDigits(rest % 3600 / 60) + ":" + Decimals.twoDigits(rest % 60);
         return days == 0 ? clock : days + (days == 1 ? " day, " : " days, ") + clock;
     }
 }

@@ -1,7 +1,5 @@
 package outpost.agent.internal.commands;
 
-import java.util.Locale;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,8 +41,9 @@ public final class LoadCommand implements AgentCommand {
             context.stdout("Load averages are not available on " + metrics.operatingSystem().getFamily());
             return 0;
         }
-        context.stdout(String.format(Locale.ROOT, "Load average: %.2f (1 min), %.2f (5 min), %.2f (15 min) on %d logical cores",
-                averages[0], averages[1], averages[2], metrics.processor().getLogicalProcessorCount()));
+        context.stdout("Load average: " + Decimals.fixed(averages[0], 2) + " (1 min), " + Decimals.fixed(averages[1], 2)
+                + " (5 min), " + Decimals.fixed(averages[2], 2) + " (15 min) on "
+                + metrics.processor().getLogicalProcessorCount() + " logical cores");
         return 0;
     }
 }

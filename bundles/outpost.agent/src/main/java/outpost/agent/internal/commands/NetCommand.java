@@ -1,7 +1,6 @@
 package outpost.agent.internal.commands;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -78,7 +77,7 @@ public final class NetCommand implements AgentCommand {
             text.append("rate n/a (sampling)");
         } else {
             text.append(Sizes.binary(Math.round(bytesPerSecond))).append("/s, ")
-                    .append(String.format(Locale.ROOT, "%.1f", packetsPerSecond)).append(" packets/s");
+                    .append(Decimals.fixed(packetsPerSecond, 1)).append(" packets/s");
         }
     }
 }

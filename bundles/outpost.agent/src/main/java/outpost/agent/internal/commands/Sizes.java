@@ -1,7 +1,5 @@
 package outpost.agent.internal.commands;
 
-import java.util.Locale;
-
 /** Human-readable byte counts in binary units (KiB, MiB, GiB...). */
 final class Sizes {
 
@@ -20,10 +18,10 @@ final class Sizes {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        return Decimals.fixed(value, 1) + " " + UNITS[unit];
     }
 
     static String percent(long part, long whole) {
-        return whole <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+        return whole <= 0 ? "n/a" : Decimals.fixed(100.0 * part / whole, 1) + " %";
     }
 }
