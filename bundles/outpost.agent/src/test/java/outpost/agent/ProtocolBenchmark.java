@@ -116,6 +116,8 @@ class ProtocolBenchmark {
     @Test
     @org.junit.jupiter.api.Order(2) // after measure(), so the shared path (TLS, framing) is compiled
     void commandLatency() throws Exception {
+        // -Doutpost.benchmark.commands=skip (in the test JVM) leaves this table out, for quicker A/B runs
+        org.junit.jupiter.api.Assumptions.assumeFalse("skip".equals(System.getProperty("outpost.benchmark.commands")));
         Path data = Files.createTempDirectory("outpost-bench");
         Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + sha256Hex(TOKEN) + "\nbench.roles=read\n");
         Agent agent = service(Agent.class);

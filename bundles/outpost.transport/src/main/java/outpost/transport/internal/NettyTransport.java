@@ -26,10 +26,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -49,20 +46,23 @@ import outpost.transport.Transport;
 import outpost.transport.TlsIdentity;
 
 /**
- * The transport on Netty: TLS 1.3 through JSSE, frames checked before they are buffered,
- * keepalive from idle-state events, a high-water mark on every outbound queue. One event-loop
- * group per component, created on activation and shut down on deactivation.
+ * The transport on Netty (epoll on Linux, NIO elsewhere: {@link IoFlavour}): TLS 1.3 through
+ * JSSE, frames checked before they are buffered, keepalive from idle-state events, a high-water
+ * mark on every outbound queue. One event-loop group per component, created on activation and shut
+ * down on deactivation.
  */
 @Component(service = Transport.class)
 public final class NettyTransport implements Transport {
 
     private static final String[] TLS_PROTOCOLS = { "TLSv1.3" };
 
+    private final IoFlavour io;
     private final EventLoopGroup eventLoops;
 
     @Activate
     public NettyTransport() {
-        eventLoops = new MultiThreadIoEventLoopGroup(2, daemonThreads("outpost-transport"), NioIoHandler.newFactory());
+        io = IoFlavour.detect();
+        eventLoops = new MultiThreadIoEventLoopGroup(2, daemonThreads("outpost-transport"), io.handlers());
     }
 
     @Deactivate
@@ -78,7 +78,7 @@ public final class NettyTransport implements Transport {
         AtomicInteger open = new AtomicInteger();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
-                .channel(NioServerSocketChannel.class)
+                .channel(io.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -117,7 +117,7 @@ public final class NettyTransport implements Transport {
         NettyConnection[] created = new NettyConnection[1];
         Bootstrap bootstrap = new Bootstrap()
                 .group(eventLoops)
-                .channel(NioSocketChannel.class)
+                .channel(io.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(limits))
@@ -149,8 +149,9 @@ public final class NettyTransport implements Transport {
     }
 
     private static void addFraming(ChannelPipeline pipeline, FrameCodec codec, Limits limits, NettyConnection connection) {
-        // Writes made while a read is handled (an answer's OUTPUT and RESULT) go out in one flush.
-        pipeline.addFirst("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+        // Writes made while a read is handled (an answer's OUTPUT and RESULT) go out in one flush. Behind
+        // the TLS handler, not before it: TLS encrypts at each flush, so this makes one record of them.
+        pipeline.addLast("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         pipeline.addLast("frames", new FrameDecoder(codec));
         // After the decoder: only whole frames count as life, so a peer trickling bytes times out.
         pipeline.addLast("idle", new IdleStateHandler(limits.idleTimeout().toMillis(), limits.keepaliveInterval().toMillis(),

@@ -17,6 +17,7 @@ import oshi.hardware.CentralProcessor;
 public final class CpuCommand implements AgentCommand {
 
     private final SystemMetrics metrics;
+    private volatile WindowText windowText;
 
     @Activate
     public CpuCommand(@Reference SystemMetrics metrics) {
@@ -40,28 +41,40 @@ public final class CpuCommand implements AgentCommand {
 
     @Override
     public int execute(CommandContext context) {
-        CentralProcessor processor = metrics.processor();
         SystemMetrics.CpuLoad load = metrics.cpuLoad();
-        StringBuilder text = new StringBuilder();
-        text.append("CPU: ").append(percent(load.total())).append(" used");
-        if (!Double.isNaN(load.total())) {
-            text.append(' ').append(Windows.describe(load.window(), load.measuredAt()));
+        WindowText text = windowText;
+        if (text == null || text.load() != load) {
+            text = describe(load);
+            windowText = text; // two threads may build the same text at once, harmlessly
         }
-        text.append(", ").append(processor.getLogicalProcessorCount()).append(" logical cores (")
+        context.stdout(Double.isNaN(load.total()) ? text.before() + text.after()
+                : text.before() + ' ' + Windows.describe(load.window(), load.measuredAt()) + text.after());
+        return 0;
+    }
+
+    /**
+     * The answer for one sampling window, built once per window (a second while clients ask): all
+     * of it but the window's age, which goes between {@code before} and {@code after}.
+     */
+    private record WindowText(SystemMetrics.CpuLoad load, String before, String after) {
+    }
+
+    private WindowText describe(SystemMetrics.CpuLoad load) {
+        CentralProcessor processor = metrics.processor();
+        StringBuilder after = new StringBuilder();
+        after.append(", ").append(processor.getLogicalProcessorCount()).append(" logical cores (")
                 .append(processor.getPhysicalProcessorCount()).append(" physical)\n");
-        text.append("Model: ").append(processor.getProcessorIdentifier().getName().strip()).append('\n');
-        double[] averages = load.loadAverages();
-        text.append("Load average:");
-        for (double average : averages) {
-            text.append(' ').append(average < 0 ? "n/a" : Decimals.fixed(average, 2));
+        after.append("Model: ").append(processor.getProcessorIdentifier().getName().strip()).append('\n');
+        after.append("Load average:");
+        for (double average : load.loadAverages()) {
+            after.append(' ').append(average < 0 ? "n/a" : Decimals.fixed(average, 2));
         }
         double[] perCore = load.perCore();
         for (int core = 0; core < perCore.length; core++) {
-            text.append(core % 4 == 0 ? "\n" : "  ");
-            text.append("core ").append(core).append(": ").append(percent(perCore[core]));
+            after.append(core % 4 == 0 ? "\n" : "  ");
+            after.append("core ").append(core).append(": ").append(percent(perCore[core]));
         }
-        context.stdout(text.toString());
-        return 0;
+        return new WindowText(load, "CPU: " + percent(load.total()) + " used", after.toString());
     }
 
     static String percent(double fraction) {
