@@ -33,8 +33,10 @@ enum BuiltIn {
         return help;
     }
 
+    private static final BuiltIn[] ALL = values(); // values() copies the array at each call, once per request
+
     static Optional<BuiltIn> of(String word) {
-        for (BuiltIn builtIn : values()) {
+        for (BuiltIn builtIn : ALL) {
             if (builtIn.word.equals(word)) {
                 return Optional.of(builtIn);
             }

@@ -24,6 +24,18 @@ final class Decimals {
         return negative && text.charAt(0) != '-' ? "-" + text : text;
     }
 
+    /**
+     * Milliseconds as seconds with one decimal ("1.5"), as {@code %.1f} writes {@code millis / 1000.0};
+     * with integers only, as it runs for every {@code cpu} answer.
+     */
+    static String tenths(long millis) {
+        if (millis < 0) {
+            return fixed(millis / 1000.0, 1);
+        }
+        long tenths = (millis + 50) / 100; // half-up, as the Formatter rounds the decimal text
+        return tenths / 10 + "." + tenths % 10;
+    }
+
     /** {@code value} with at least two digits ("05"), as {@code %02d} writes it. */
     static String twoDigits(long value) {
         return value >= 0 && value < 10 ? "0" + value : Long.toString(value);

@@ -10,7 +10,7 @@ final class Windows {
     }
 
     static String describe(Duration window, Instant measuredAt) {
-        double age = Math.max(0, Duration.between(measuredAt, Instant.now()).toMillis() / 1000.0);
-        return "over " + Decimals.fixed(window.toMillis() / 1000.0, 1) + " s, " + Decimals.fixed(age, 1) + " s ago";
+        long ageMillis = Math.max(0, System.currentTimeMillis() - measuredAt.toEpochMilli());
+        return "over " + Decimals.tenths(window.toMillis()) + " s, " + Decimals.tenths(ageMillis) + " s ago";
     }
 }

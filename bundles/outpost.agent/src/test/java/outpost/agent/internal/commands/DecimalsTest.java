@@ -33,6 +33,16 @@ class DecimalsTest {
     }
 
     @Test
+    void writesMillisecondsAsSecondsWithOneDecimal() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            long millis = i < 5_000 ? i : random.nextLong(0, 10_000_000_000L);
+            assertEquals(String.format(Locale.ROOT, "%.1f", millis / 1000.0), Decimals.tenths(millis), () -> millis + " ms");
+        }
+        assertEquals("-0.1", Decimals.tenths(-50));
+    }
+
+    @Test
     void padsClockFieldsToTwoDigits() {
         for (long value = 0; value < 120; value++) {
             assertEquals(String.format(Locale.ROOT, "%02d", value), Decimals.twoDigits(value));
