@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +45,7 @@ final class AuditLog implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Queue<Line> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final Timestamps timestamps = new Timestamps(); // guarded by this
     private boolean closed; // guarded by this
 
     AuditLog(Path dataDirectory, ScheduledExecutorService timers) throws IOException {
@@ -90,7 +94,7 @@ final class AuditLog implements AutoCloseable {
         }
         StringBuilder text = new StringBuilder(256);
         appendQueued(text);
-        line.appendTo(text);
+        line.appendTo(text, timestamps);
         logger.log(Level.INFO, text.toString());
     }
 
@@ -110,7 +114,7 @@ final class AuditLog implements AutoCloseable {
     /** Each queued line followed by a line separator. */
     private void appendQueued(StringBuilder text) {
         for (Line line; (line = queued.poll()) != null;) {
-            line.appendTo(text);
+            line.appendTo(text, timestamps);
             text.append(System.lineSeparator());
         }
     }
@@ -122,11 +126,36 @@ final class AuditLog implements AutoCloseable {
         handler.close();
     }
 
+    /**
+     * UTC times in ISO 8601 with milliseconds ("2026-11-24T07:58:29.123Z"). The text up to the
+     * second is kept and reused: formatting every line's time in full was most of the cost of
+     * auditing a busy agent (JFR).
+     */
+    static final class Timestamps {
+        private static final DateTimeFormatter TO_THE_SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.",
+                Locale.ROOT).withZone(ZoneOffset.UTC);
+
+        private long second = Long.MIN_VALUE;
+        private String secondText = "";
+
+        void append(StringBuilder text, Instant time) {
+            long epochSecond = time.getEpochSecond();
+            if (epochSecond != second) {
+                second = epochSecond;
+                secondText = TO_THE_SECOND.format(Instant.ofEpochSecond(epochSecond));
+            }
+            int millis = time.getNano() / 1_000_000;
+            text.append(secondText).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                    .append((char) ('0' + millis % 10)).append('Z');
+        }
+    }
+
     /** What is recorded; formatted when written, off the path of the request. */
     private record Line(Instant time, String peer, String token, String commandLine, Result result) {
 
-        void appendTo(StringBuilder text) {
-            text.append(time).append(" peer=").append(peer);
+        void appendTo(StringBuilder text, Timestamps timestamps) {
+            timestamps.append(text, time);
+            text.append(" peer=").append(peer);
             if (result == null) {
                 text.append(" authentication failed");
                 return;
