@@ -1,30 +1,37 @@
 package outpost.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Big-endian primitive writer for payloads; package-private helper of {@link FrameCodec}. */
+/**
+ * Big-endian primitive writer for payloads; package-private helper of {@link FrameCodec}. A plain
+ * growing array: ByteArrayOutputStream locks on every byte, which showed in the agent's profile.
+ */
 final class PayloadWriter {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    private byte[] bytes = new byte[256];
+    private int size;
 
     void writeByte(int value) {
-        bytes.write(value);
+        ensureRoom(1);
+        bytes[size++] = (byte) value;
     }
 
     void writeShort(int value) {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("value out of unsigned 16-bit range: " + value);
         }
-        bytes.write(value >>> 8);
-        bytes.write(value);
+        ensureRoom(2);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
     }
 
     void writeInt(int value) {
-        bytes.write(value >>> 24);
-        bytes.write(value >>> 16);
-        bytes.write(value >>> 8);
-        bytes.write(value);
+        ensureRoom(4);
+        bytes[size++] = (byte) (value >>> 24);
+        bytes[size++] = (byte) (value >>> 16);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
     }
 
     void writeLong(long value) {
@@ -43,10 +50,18 @@ final class PayloadWriter {
     void writeString(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         writeInt(utf8.length);
-        bytes.writeBytes(utf8);
+        ensureRoom(utf8.length);
+        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        size += utf8.length;
     }
 
     byte[] toByteArray() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(bytes, size);
+    }
+
+    private void ensureRoom(int more) {
+        if (bytes.length - size < more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
     }
 }

@@ -166,6 +166,9 @@ final class AuditLog implements AutoCloseable {
         }
 
         private static String oneLine(String text) {
+            if (text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
+                return text;
+            }
             return text.replace("\r", "\\r").replace("\n", "\\n");
         }
     }
