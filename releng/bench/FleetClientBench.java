@@ -63,7 +63,7 @@ public class FleetClientBench {
             thread.setDaemon(true); // an exception in main must end the JVM
             return thread;
         });
-        System.out.println("round | what | until every answer ms | per-server p50 ms | p99 ms | max ms");
+        System.out.println("round | what | until every answer ms | per-server p50 ms | p99 ms | max ms | client CPU ms");
         for (int round = 1; round <= rounds; round++) {
             print(round, "raw TCP floor: connect + 1 echo, " + servers.size() + " sockets", floorCold(pool, echoPort, servers.size()));
             print(round, "raw TCP floor: 1 echo on " + servers.size() + " open sockets", floorWarm(echoPort, servers.size()));
@@ -85,18 +85,23 @@ public class FleetClientBench {
     }
 
     /** Time until every answer, and each server's own latency, in nanoseconds. */
-    private record Times(long total, long[] each, int failed, String firstError) {
-        Times(long total, long[] each) {
-            this(total, each, 0, null);
+    private record Times(long total, long[] each, int failed, String firstError, long cpu) {
+        Times(long total, long[] each, long cpu) {
+            this(total, each, 0, null, cpu);
         }
+    }
+
+    /** CPU time of this whole process (all threads: fan-out, event loops, GC, JIT), in nanoseconds. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void print(int round, String what, Times times) {
         long[] sorted = times.each().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d | %s | %.1f | %.1f | %.1f | %.1f%s%n", round, what, times.total() / 1e6,
+        System.out.printf(Locale.ROOT, "%d | %s | %.1f | %.1f | %.1f | %.1f | %.0f%s%n", round, what, times.total() / 1e6,
                 sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-                sorted[sorted.length - 1] / 1e6, times.failed() == 0 ? ""
+                sorted[sorted.length - 1] / 1e6, times.cpu() / 1e6, times.failed() == 0 ? ""
                         : " | " + times.failed() + " FAILED (first: " + times.firstError() + ")");
     }
 
@@ -106,6 +111,7 @@ public class FleetClientBench {
         String[] errors = new String[servers.size()];
         AgentSession[] sessions = new AgentSession[servers.size()];
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < servers.size(); i++) {
             int index = i;
@@ -126,6 +132,7 @@ public class FleetClientBench {
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
         long total = System.nanoTime() - start;
+        cpu = cpuNanos() - cpu;
         List<String> failures = Arrays.stream(errors).filter(error -> error != null).toList();
         for (AgentSession session : sessions) {
             if (session.status() == SessionStatus.CONNECTED) {
@@ -134,13 +141,14 @@ public class FleetClientBench {
                 session.close();
             }
         }
-        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0));
+        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0), cpu);
     }
 
     private static Times warmFanOut(List<AgentSession> sessions) throws Exception {
         long[] each = new long[sessions.size()];
         String[] errors = new String[sessions.size()];
         List<CompletableFuture<?>> done = new ArrayList<>();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < sessions.size(); i++) {
             int index = i;
@@ -155,8 +163,10 @@ public class FleetClientBench {
             }));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
+        long total = System.nanoTime() - start;
+        cpu = cpuNanos() - cpu;
         List<String> failures = Arrays.stream(errors).filter(error -> error != null).toList();
-        return new Times(System.nanoTime() - start, each, failures.size(), failures.isEmpty() ? null : failures.get(0));
+        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0), cpu);
     }
 
     private static void expectCpu(CommandReply reply) {
@@ -178,6 +188,7 @@ public class FleetClientBench {
     private static Times floorCold(ExecutorService pool, int port, int count) throws Exception {
         long[] each = new long[count];
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int index = i;
@@ -193,7 +204,8 @@ public class FleetClientBench {
             }, pool));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
-        return new Times(System.nanoTime() - start, each);
+        long total = System.nanoTime() - start;
+        return new Times(total, each, cpuNanos() - cpu);
     }
 
     private static Times floorWarm(int port, int count) throws Exception {
@@ -204,6 +216,7 @@ public class FleetClientBench {
         }
         try {
             long[] each = new long[count];
+            long cpu = cpuNanos();
             long start = System.nanoTime();
             for (Socket socket : sockets) {
                 socket.getOutputStream().write(FRAME);
@@ -213,7 +226,8 @@ public class FleetClientBench {
                 in.readFully(new byte[in.readInt()]);
                 each[i] = System.nanoTime() - start;
             }
-            return new Times(System.nanoTime() - start, each);
+            long total = System.nanoTime() - start;
+            return new Times(total, each, cpuNanos() - cpu);
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
