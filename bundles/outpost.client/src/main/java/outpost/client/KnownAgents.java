@@ -2,12 +2,14 @@ package outpost.client;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -15,11 +17,16 @@ import outpost.transport.AtomicFiles;
 
 /**
  * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}
- * line per agent in a properties file, rewritten atomically when an agent is added.
+ * line per agent in a properties file, rewritten atomically when an agent is added. Every lookup
+ * reads the file, so edits by hand or by another client count at once; it is parsed again only
+ * when its bytes changed (a fan-out to 200 agents looks up 200 times).
  */
 public final class KnownAgents implements PinStore {
 
     private final Path file;
+    /** The file's bytes when last parsed, and what they said; null before the first read. */
+    private byte[] parsedBytes;
+    private Properties parsed;
 
     public KnownAgents(Path file) {
         this.file = file;
@@ -36,12 +43,13 @@ public final class KnownAgents implements PinStore {
 
     @Override
     public synchronized Optional<String> fingerprint(String host, int port) throws IOException {
-        return Optional.ofNullable(load().getProperty(key(host, port)));
+        return Optional.ofNullable(current().getProperty(key(host, port)));
     }
 
     @Override
     public synchronized void remember(String host, int port, String fingerprint) throws IOException {
-        Properties known = load();
+        Properties known = new Properties();
+        known.putAll(current());
         known.setProperty(key(host, port), fingerprint);
         AtomicFiles.write(file, false, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -50,14 +58,22 @@ public final class KnownAgents implements PinStore {
         });
     }
 
-    private Properties load() throws IOException {
-        Properties known = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            known.load(reader);
+    /** The pins in the file now; not to be changed (it may be the one parsed before). */
+    private Properties current() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            // nobody known yet
+            bytes = new byte[0]; // nobody known yet
         }
-        return known;
+        if (parsed == null || !Arrays.equals(bytes, parsedBytes)) {
+            Properties known = new Properties();
+            // a strict decoder, as Files.newBufferedReader: a file that is not UTF-8 is an error, not a guess
+            known.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+            parsed = known;
+            parsedBytes = bytes;
+        }
+        return parsed;
     }
 
     private static String key(String host, int port) {
