@@ -56,8 +56,6 @@ public class FleetClientBench {
         String token = Files.readString(work.resolve("token")).strip();
         int echoPort = Integer.parseInt(Files.readString(work.resolve("echo.port")).strip());
         Path known = pinAll(work, servers);
-        NettyTransport transport = new NettyTransport();
-        SessionFactory factory = new TransportSessionFactory(transport);
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "fan-out");
             thread.setDaemon(true); // an exception in main must end the JVM
@@ -67,8 +65,11 @@ public class FleetClientBench {
         for (int round = 1; round <= rounds; round++) {
             print(round, "raw TCP floor: connect + 1 echo, " + servers.size() + " sockets", floorCold(pool, echoPort, servers.size()));
             print(round, "raw TCP floor: 1 echo on " + servers.size() + " open sockets", floorWarm(echoPort, servers.size()));
+            // A new transport each round: its first connects are full TLS handshakes, as in a new console or CLI.
+            NettyTransport transport = new NettyTransport();
+            SessionFactory factory = new TransportSessionFactory(transport);
             List<AgentSession> sessions = new ArrayList<>();
-            print(round, "client layer: connect (TLS, token) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
+            print(round, "client layer: first connect (TLS, token) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
                     coldFanOut(pool, factory, servers, token, known, sessions));
             print(round, "client layer: cpu on " + sessions.size() + " open sessions", warmFanOut(sessions));
             int count = sessions.size();
@@ -79,9 +80,26 @@ public class FleetClientBench {
             System.out.printf(Locale.ROOT, "%d | client memory per open session (heap + direct, after GC) | %.1f KiB "
                     + "(%d sessions: %.1f MiB, none: %.1f MiB)%n", round, (open - none) / 1024.0 / Math.max(count, 1),
                     count, open / 1048576.0, none / 1048576.0);
+            long resumedBefore = resumed(transport);
+            print(round, "client layer: reconnect (same transport) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
+                    coldFanOut(pool, factory, servers, token, known, sessions));
+            long resumedAfter = resumed(transport);
+            System.out.printf(Locale.ROOT, "%d | TLS sessions resumed by the reconnect | %s%n", round,
+                    resumedAfter < 0 ? "n/a (this transport does not resume)" : (resumedAfter - resumedBefore) + " of " + servers.size());
+            sessions.forEach(AgentSession::close);
+            sessions.clear();
+            transport.deactivate();
         }
         pool.shutdownNow();
-        transport.deactivate();
+    }
+
+    /** The transport's count of resumed TLS sessions; -1 for a transport without it (an older build). */
+    private static long resumed(NettyTransport transport) {
+        try {
+            return (long) NettyTransport.class.getMethod("resumedTlsSessions").invoke(transport);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
     }
 
     /** Time until every answer, and each server's own latency, in nanoseconds. */

@@ -18,18 +18,32 @@ import outpost.transport.AtomicFiles;
 /**
  * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}
  * line per agent in a properties file, rewritten atomically when an agent is added. Every lookup
- * reads the file, so edits by hand or by another client count at once; it is parsed again only
- * when its bytes changed (a fan-out to 200 agents looks up 200 times).
+ * reads the file, so edits by hand or by another client count at once.
  */
 public final class KnownAgents implements PinStore {
 
     private final Path file;
-    /** The file's bytes when last parsed, and what they said; null before the first read. */
+    private final boolean keepParsed;
+    /** With keepParsed: the file's bytes when last parsed, and what they said; null before. */
     private byte[] parsedBytes;
     private Properties parsed;
 
+    /** Pins in {@code file}, parsed at every lookup (an instance per session costs no memory). */
     public KnownAgents(Path file) {
+        this(file, false);
+    }
+
+    private KnownAgents(Path file, boolean keepParsed) {
         this.file = file;
+        this.keepParsed = keepParsed;
+    }
+
+    /**
+     * Pins in {@code file} for one instance shared by many sessions (a fan-out looks up 200 agents):
+     * it keeps the last parse and parses again only when the file's bytes changed.
+     */
+    public static KnownAgents sharedBySessions(Path file) {
+        return new KnownAgents(file, true);
     }
 
     public Path file() {
@@ -66,14 +80,17 @@ public final class KnownAgents implements PinStore {
         } catch (NoSuchFileException e) {
             bytes = new byte[0]; // nobody known yet
         }
-        if (parsed == null || !Arrays.equals(bytes, parsedBytes)) {
-            Properties known = new Properties();
-            // a strict decoder, as Files.newBufferedReader: a file that is not UTF-8 is an error, not a guess
-            known.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+        if (parsed != null && Arrays.equals(bytes, parsedBytes)) {
+            return parsed;
+        }
+        Properties known = new Properties();
+        // a strict decoder, as Files.newBufferedReader: a file that is not UTF-8 is an error, not a guess
+        known.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+        if (keepParsed) {
             parsed = known;
             parsedBytes = bytes;
         }
-        return parsed;
+        return known;
     }
 
     private static String key(String host, int port) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The known-agents file: lookups parse it once but always see its current content. */
+/** The known-agents file: a shared instance parses it once but every lookup sees its current content. */
 class KnownAgentsTest {
 
     private static final String FIRST = "SHA256:" + "a".repeat(43);
@@ -23,7 +23,7 @@ class KnownAgentsTest {
     @Test
     void aLookupSeesAChangeMadeByAnotherClientOrByHandAtOnce() throws IOException {
         Path file = folder.resolve("known_agents");
-        KnownAgents mine = new KnownAgents(file);
+        KnownAgents mine = KnownAgents.sharedBySessions(file);
         KnownAgents other = new KnownAgents(file);
         assertEquals(Optional.empty(), mine.fingerprint("agent-1", 5005));
         mine.remember("agent-1", 5005, FIRST);
@@ -44,7 +44,7 @@ class KnownAgentsTest {
     @Test
     void rememberingKeepsThePinsAnotherClientAddedMeanwhile() throws IOException {
         Path file = folder.resolve("known_agents");
-        KnownAgents mine = new KnownAgents(file);
+        KnownAgents mine = KnownAgents.sharedBySessions(file);
         mine.remember("agent-1", 5005, FIRST);
         new KnownAgents(file).remember("agent-2", 5005, SECOND);
         mine.remember("agent-3", 5005, FIRST);
@@ -59,5 +59,6 @@ class KnownAgentsTest {
         Path file = folder.resolve("known_agents");
         Files.write(file, new byte[] { 'a', '=', (byte) 0xC3, (byte) 0x28 });
         assertThrows(IOException.class, () -> new KnownAgents(file).fingerprint("a", 1));
+        assertThrows(IOException.class, () -> KnownAgents.sharedBySessions(file).fingerprint("a", 1));
     }
 }

@@ -49,7 +49,7 @@ final class FleetRun {
         this.arguments = arguments;
         this.tokens = tokens;
         this.cancelOnExit = cancelOnExit;
-        this.knownAgents = new KnownAgents(arguments.knownAgents());
+        this.knownAgents = KnownAgents.sharedBySessions(arguments.knownAgents());
     }
 
     /** Runs the command everywhere; the printer hears each outcome as it comes. Outcomes in list order. */
