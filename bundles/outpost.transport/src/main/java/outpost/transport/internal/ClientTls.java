@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.netty.channel.Channel;
@@ -62,7 +63,7 @@ final class ClientTls {
         } catch (SSLPeerUnverifiedException e) {
             throw new IOException("the agent at " + peer.host + ":" + peer.port + " presented no certificate", e);
         } catch (CertificateException e) {
-            throw new javax.net.ssl.SSLHandshakeException(e.getMessage());
+            throw new SSLHandshakeException(e.getMessage());
         }
     }
 
