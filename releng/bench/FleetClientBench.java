@@ -56,19 +56,22 @@ public class FleetClientBench {
         String token = Files.readString(work.resolve("token")).strip();
         int echoPort = Integer.parseInt(Files.readString(work.resolve("echo.port")).strip());
         Path known = pinAll(work, servers);
-        NettyTransport transport = new NettyTransport();
-        SessionFactory factory = new TransportSessionFactory(transport);
+        Path hostPid = work.resolve("host.pid");
+        host = Files.exists(hostPid) ? ProcessHandle.of(Long.parseLong(Files.readString(hostPid).strip())).orElse(null) : null;
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "fan-out");
             thread.setDaemon(true); // an exception in main must end the JVM
             return thread;
         });
-        System.out.println("round | what | until every answer ms | per-server p50 ms | p99 ms | max ms");
+        System.out.println("round | what | until every answer ms | per-server p50 ms | p99 ms | max ms | client CPU ms | agents' CPU ms");
         for (int round = 1; round <= rounds; round++) {
             print(round, "raw TCP floor: connect + 1 echo, " + servers.size() + " sockets", floorCold(pool, echoPort, servers.size()));
             print(round, "raw TCP floor: 1 echo on " + servers.size() + " open sockets", floorWarm(echoPort, servers.size()));
+            // A new transport each round: its first connects are full TLS handshakes, as in a new console or CLI.
+            NettyTransport transport = new NettyTransport();
+            SessionFactory factory = new TransportSessionFactory(transport);
             List<AgentSession> sessions = new ArrayList<>();
-            print(round, "client layer: connect (TLS, token) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
+            print(round, "client layer: first connect (TLS, token) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
                     coldFanOut(pool, factory, servers, token, known, sessions));
             print(round, "client layer: cpu on " + sessions.size() + " open sessions", warmFanOut(sessions));
             int count = sessions.size();
@@ -79,24 +82,64 @@ public class FleetClientBench {
             System.out.printf(Locale.ROOT, "%d | client memory per open session (heap + direct, after GC) | %.1f KiB "
                     + "(%d sessions: %.1f MiB, none: %.1f MiB)%n", round, (open - none) / 1024.0 / Math.max(count, 1),
                     count, open / 1048576.0, none / 1048576.0);
+            long resumedBefore = resumed(transport);
+            print(round, "client layer: reconnect (same transport) + cpu, " + servers.size() + " agents, " + parallel + " at a time",
+                    coldFanOut(pool, factory, servers, token, known, sessions));
+            long resumedAfter = resumed(transport);
+            System.out.printf(Locale.ROOT, "%d | TLS sessions resumed by the reconnect | %s%n", round,
+                    resumedAfter < 0 ? "n/a (this transport does not resume)" : (resumedAfter - resumedBefore) + " of " + servers.size());
+            sessions.forEach(AgentSession::close);
+            sessions.clear();
+            transport.deactivate();
         }
         pool.shutdownNow();
-        transport.deactivate();
+    }
+
+    /** The transport's count of resumed TLS sessions; -1 for a transport without it (an older build). */
+    private static long resumed(NettyTransport transport) {
+        try {
+            return (long) NettyTransport.class.getMethod("resumedTlsSessions").invoke(transport);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
     }
 
     /** Time until every answer, and each server's own latency, in nanoseconds. */
-    private record Times(long total, long[] each, int failed, String firstError) {
-        Times(long total, long[] each) {
-            this(total, each, 0, null);
+    private record Times(long total, long[] each, int failed, String firstError, long cpu, long agentsCpu) {
+        Times(long total, long[] each, long[] cpu) {
+            this(total, each, 0, null, cpu[0], cpu[1]);
         }
+
+        Times(long total, long[] each, int failed, String firstError, long[] cpu) {
+            this(total, each, failed, firstError, cpu[0], cpu[1]);
+        }
+    }
+
+    /** FleetHost's process, whose CPU time is the agents' side of a fan-out; null when unknown. */
+    private static ProcessHandle host;
+
+    /**
+     * CPU time so far, in nanoseconds, of this whole process (all threads: fan-out, event loops, GC,
+     * JIT) and of the fleet's; {@link #cpuSince} turns two readings into what a phase took.
+     */
+    private static long[] cpuNanos() {
+        long mine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long agents = host == null ? -1 : host.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return new long[] { mine, agents };
+    }
+
+    private static long[] cpuSince(long[] start) {
+        long[] now = cpuNanos();
+        return new long[] { now[0] - start[0], start[1] < 0 || now[1] < 0 ? -1 : now[1] - start[1] };
     }
 
     private static void print(int round, String what, Times times) {
         long[] sorted = times.each().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d | %s | %.1f | %.1f | %.1f | %.1f%s%n", round, what, times.total() / 1e6,
+        System.out.printf(Locale.ROOT, "%d | %s | %.1f | %.1f | %.1f | %.1f | %.0f | %s%s%n", round, what, times.total() / 1e6,
                 sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-                sorted[sorted.length - 1] / 1e6, times.failed() == 0 ? ""
+                sorted[sorted.length - 1] / 1e6, times.cpu() / 1e6,
+                times.agentsCpu() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", times.agentsCpu() / 1e6), times.failed() == 0 ? ""
                         : " | " + times.failed() + " FAILED (first: " + times.firstError() + ")");
     }
 
@@ -106,6 +149,7 @@ public class FleetClientBench {
         String[] errors = new String[servers.size()];
         AgentSession[] sessions = new AgentSession[servers.size()];
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        long[] cpu = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < servers.size(); i++) {
             int index = i;
@@ -126,6 +170,7 @@ public class FleetClientBench {
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
         long total = System.nanoTime() - start;
+        long[] used = cpuSince(cpu);
         List<String> failures = Arrays.stream(errors).filter(error -> error != null).toList();
         for (AgentSession session : sessions) {
             if (session.status() == SessionStatus.CONNECTED) {
@@ -134,13 +179,14 @@ public class FleetClientBench {
                 session.close();
             }
         }
-        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0));
+        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0), used);
     }
 
     private static Times warmFanOut(List<AgentSession> sessions) throws Exception {
         long[] each = new long[sessions.size()];
         String[] errors = new String[sessions.size()];
         List<CompletableFuture<?>> done = new ArrayList<>();
+        long[] cpu = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < sessions.size(); i++) {
             int index = i;
@@ -155,8 +201,10 @@ public class FleetClientBench {
             }));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
+        long total = System.nanoTime() - start;
+        long[] used = cpuSince(cpu);
         List<String> failures = Arrays.stream(errors).filter(error -> error != null).toList();
-        return new Times(System.nanoTime() - start, each, failures.size(), failures.isEmpty() ? null : failures.get(0));
+        return new Times(total, each, failures.size(), failures.isEmpty() ? null : failures.get(0), used);
     }
 
     private static void expectCpu(CommandReply reply) {
@@ -178,6 +226,7 @@ public class FleetClientBench {
     private static Times floorCold(ExecutorService pool, int port, int count) throws Exception {
         long[] each = new long[count];
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        long[] cpu = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int index = i;
@@ -193,7 +242,8 @@ public class FleetClientBench {
             }, pool));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
-        return new Times(System.nanoTime() - start, each);
+        long total = System.nanoTime() - start;
+        return new Times(total, each, cpuSince(cpu));
     }
 
     private static Times floorWarm(int port, int count) throws Exception {
@@ -204,6 +254,7 @@ public class FleetClientBench {
         }
         try {
             long[] each = new long[count];
+            long[] cpu = cpuNanos();
             long start = System.nanoTime();
             for (Socket socket : sockets) {
                 socket.getOutputStream().write(FRAME);
@@ -213,7 +264,8 @@ public class FleetClientBench {
                 in.readFully(new byte[in.readInt()]);
                 each[i] = System.nanoTime() - start;
             }
-            return new Times(System.nanoTime() - start, each);
+            long total = System.nanoTime() - start;
+            return new Times(total, each, cpuSince(cpu));
         } finally {
             for (Socket socket : sockets) {
                 socket.close();

@@ -33,7 +33,7 @@ import outpost.transport.internal.NettyTransport;
  * audit log) holding copies of one token store and one certificate.
  *
  * java -cp 'PRODUCT/plugins/*' FleetHost.java N WORK_DIR
- * writes WORK_DIR/servers.csv, WORK_DIR/token, WORK_DIR/echo.port, then WORK_DIR/ready; exits when
+ * writes WORK_DIR/servers.csv, WORK_DIR/token, WORK_DIR/echo.port, WORK_DIR/host.pid, then WORK_DIR/ready; exits when
  * its standard input closes.
  */
 public class FleetHost {
@@ -79,6 +79,8 @@ public class FleetHost {
             });
             threads.execute(() -> accept(echo, threads));
             Files.writeString(work.resolve("echo.port"), Integer.toString(echo.getLocalPort()));
+            // the client bench reads our CPU time through it: the agents' share of the 2 cores
+            Files.writeString(work.resolve("host.pid"), Long.toString(ProcessHandle.current().pid()));
             Files.writeString(work.resolve("ready"), count + " agents\n");
             System.out.println("fleet: " + count + " agents listening; echo on " + echo.getLocalPort());
             while (System.in.read() >= 0) {

@@ -2,12 +2,14 @@ package outpost.client;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -15,14 +17,33 @@ import outpost.transport.AtomicFiles;
 
 /**
  * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}
- * line per agent in a properties file, rewritten atomically when an agent is added.
+ * line per agent in a properties file, rewritten atomically when an agent is added. Every lookup
+ * reads the file, so edits by hand or by another client count at once.
  */
 public final class KnownAgents implements PinStore {
 
     private final Path file;
+    private final boolean keepParsed;
+    /** With keepParsed: the file's bytes when last parsed, and what they said; null before. */
+    private byte[] parsedBytes;
+    private Properties parsed;
 
+    /** Pins in {@code file}, parsed at every lookup (an instance per session costs no memory). */
     public KnownAgents(Path file) {
+        this(file, false);
+    }
+
+    private KnownAgents(Path file, boolean keepParsed) {
         this.file = file;
+        this.keepParsed = keepParsed;
+    }
+
+    /**
+     * Pins in {@code file} for one instance shared by many sessions (a fan-out looks up 200 agents):
+     * it keeps the last parse and parses again only when the file's bytes changed.
+     */
+    public static KnownAgents sharedBySessions(Path file) {
+        return new KnownAgents(file, true);
     }
 
     public Path file() {
@@ -36,12 +57,13 @@ public final class KnownAgents implements PinStore {
 
     @Override
     public synchronized Optional<String> fingerprint(String host, int port) throws IOException {
-        return Optional.ofNullable(load().getProperty(key(host, port)));
+        return Optional.ofNullable(current().getProperty(key(host, port)));
     }
 
     @Override
     public synchronized void remember(String host, int port, String fingerprint) throws IOException {
-        Properties known = load();
+        Properties known = new Properties();
+        known.putAll(current());
         known.setProperty(key(host, port), fingerprint);
         AtomicFiles.write(file, false, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -50,12 +72,23 @@ public final class KnownAgents implements PinStore {
         });
     }
 
-    private Properties load() throws IOException {
-        Properties known = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            known.load(reader);
+    /** The pins in the file now; not to be changed (it may be the one parsed before). */
+    private Properties current() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            // nobody known yet
+            bytes = new byte[0]; // nobody known yet
+        }
+        if (parsed != null && Arrays.equals(bytes, parsedBytes)) {
+            return parsed;
+        }
+        Properties known = new Properties();
+        // a strict decoder, as Files.newBufferedReader: a file that is not UTF-8 is an error, not a guess
+        known.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+        if (keepParsed) {
+            parsed = known;
+            parsedBytes = bytes;
         }
         return known;
     }

@@ -78,9 +78,13 @@ public final class CliApplication implements IApplication {
         for (ServerListProblem problem : selection.problems()) {
             err.println("outpost-cli: " + arguments.serversFile() + " " + problem + " (skipped)");
         }
+        FanOutTiming timing = FanOutTiming.wanted() ? new FanOutTiming() : null;
         List<ServerOutcome> outcomes = selection.servers().isEmpty() ? List.of()
                 : new FleetRun(factory, arguments, tokens, cancelOnExit).run(selection.servers(),
                         OutcomePrinter.of(arguments.json(), out));
+        if (timing != null) {
+            timing.report(outcomes.size(), err);
+        }
         List<ServerOutcome> failed = outcomes.stream().filter(outcome -> !outcome.ok()).toList();
         if (arguments.json()) {
             for (ServerOutcome outcome : failed) { // the table says it already

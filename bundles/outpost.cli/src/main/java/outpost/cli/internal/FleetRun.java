@@ -49,7 +49,7 @@ final class FleetRun {
         this.arguments = arguments;
         this.tokens = tokens;
         this.cancelOnExit = cancelOnExit;
-        this.knownAgents = new KnownAgents(arguments.knownAgents());
+        this.knownAgents = KnownAgents.sharedBySessions(arguments.knownAgents());
     }
 
     /** Runs the command everywhere; the printer hears each outcome as it comes. Outcomes in list order. */
@@ -96,8 +96,9 @@ final class FleetRun {
         if (cancelOnExit.exiting()) {
             return ServerOutcome.failed(server, 0, "", "", "not started: interrupted");
         }
+        // One pin store for the whole run: it parses the known-agents file once, not once per server.
         SessionSettings settings = SessionSettings.of(server.host(), server.port(), token.get(), arguments.knownAgents())
-                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew());
+                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew()).withPins(knownAgents);
         try (AgentSession session = factory.create(settings)) {
             connect(session, server);
             CommandCall call = session.execute(arguments.commandLine(), Duration.ofSeconds(arguments.timeoutSeconds()),

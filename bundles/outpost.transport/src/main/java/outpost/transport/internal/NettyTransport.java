@@ -58,6 +58,8 @@ public final class NettyTransport implements Transport {
 
     private final IoFlavour io;
     private final EventLoopGroup eventLoops;
+    /** Made on the first TLS connect: agents, which only listen, never build it. */
+    private volatile ClientTls clientTls;
 
     @Activate
     public NettyTransport() {
@@ -111,7 +113,7 @@ public final class NettyTransport implements Transport {
 
     @Override
     public Connection connect(ConnectSettings settings, MessageHandler handler) throws IOException {
-        SslContext ssl = settings.tls().isPresent() ? clientContext(settings) : null;
+        ClientTls tls = settings.tls().isPresent() ? clientTls() : null;
         Limits limits = settings.limits();
         FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
         NettyConnection[] created = new NettyConnection[1];
@@ -127,8 +129,9 @@ public final class NettyTransport implements Transport {
                         NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes());
                         connection.setHandler(handler);
                         created[0] = connection;
-                        if (ssl != null) {
-                            channel.pipeline().addLast(ssl.newHandler(channel.alloc(), settings.host(), settings.port()));
+                        if (tls != null) {
+                            channel.pipeline().addLast(tls.newHandler(channel, settings.host(), settings.port(),
+                                    settings.tls().get()));
                         }
                         addFraming(channel.pipeline(), codec, limits, connection);
                     }
@@ -143,6 +146,12 @@ public final class NettyTransport implements Transport {
             if (!handshake.isSuccess()) {
                 connected.channel().close();
                 throw asIOException(handshake.cause());
+            }
+            try {
+                tls.checkIfResumed(sslHandler);
+            } catch (IOException refused) {
+                connected.channel().close();
+                throw refused;
             }
         }
         return created[0];
@@ -172,15 +181,27 @@ public final class NettyTransport implements Transport {
         }
     }
 
-    private static SslContext clientContext(ConnectSettings settings) throws IOException {
-        try {
-            return SslContextBuilder.forClient()
-                    .trustManager(new PinningTrustManager(settings.host(), settings.port(), settings.tls().get()))
-                    .protocols(TLS_PROTOCOLS)
-                    .build();
-        } catch (SSLException e) {
-            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    private ClientTls clientTls() throws IOException {
+        ClientTls tls = clientTls;
+        if (tls == null) {
+            synchronized (this) {
+                tls = clientTls;
+                if (tls == null) {
+                    try {
+                        clientTls = tls = new ClientTls(TLS_PROTOCOLS);
+                    } catch (SSLException e) {
+                        throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+                    }
+                }
+            }
         }
+        return tls;
+    }
+
+    /** How many TLS connections resumed an earlier session (for tests and benchmarks). */
+    public long resumedTlsSessions() {
+        ClientTls tls = clientTls;
+        return tls == null ? 0 : tls.resumedCount();
     }
 
     /** Causes as users should read them: the certificate check's own words, timeouts as timeouts. */

@@ -15,8 +15,14 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -128,6 +134,85 @@ class NettyTransportTest {
         SSLHandshakeException error = assertThrows(SSLHandshakeException.class,
                 () -> connect(Optional.of(pinned(identity)), Limits.DEFAULT, new LinkedBlockingQueue<>()));
         assertTrue(error.getMessage().startsWith("fingerprint changed: SHA256:"), error.getMessage());
+    }
+
+    /** One request and its answer: by then the agent's session ticket (sent after the handshake) has arrived too. */
+    private static void roundTrip(Connection client, BlockingQueue<Object> events) throws Exception {
+        client.send(new Request(1, "ping"));
+        assertEquals(new Output(1, OutputKind.STDOUT, "ping"), poll(events));
+        assertEquals(Result.ok(1, 0), poll(events));
+    }
+
+    @Test
+    void aReconnectResumesTheTlsSessionAndTheCheckStillRunsForIt() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16);
+        List<String> checked = new CopyOnWriteArrayList<>();
+        CertificateCheck recording = (host, port, certificate) -> {
+            pinned(identity).check(host, port, certificate);
+            checked.add(host + ":" + port + " " + Fingerprints.sha256(certificate));
+        };
+        String expected = "127.0.0.1:" + listener.localAddress().getPort() + " " + identity.fingerprint();
+        for (int i = 0; i < 3; i++) {
+            BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+            Connection client = connect(Optional.of(recording), Limits.DEFAULT, events);
+            assertEquals(identity.fingerprint(), Fingerprints.sha256(client.peerCertificate().orElseThrow()));
+            roundTrip(client, events);
+            client.close();
+        }
+        assertEquals(List.of(expected, expected, expected), checked);
+        assertEquals(2, transport.resumedTlsSessions(), "the second and third connections resume the first's session");
+    }
+
+    @Test
+    void aResumedSessionIsRefusedWhenThePinNoLongerMatches() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16);
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Connection client = connect(Optional.of(pinned(identity)), Limits.DEFAULT, events);
+        roundTrip(client, events);
+        client.close();
+        SSLHandshakeException error = assertThrows(SSLHandshakeException.class,
+                () -> connect(Optional.of(pinned(otherIdentity)), Limits.DEFAULT, new LinkedBlockingQueue<>()));
+        assertTrue(error.getMessage().startsWith("fingerprint changed: SHA256:"), error.getMessage());
+        assertEquals(1, transport.resumedTlsSessions(), "the refused connection was a resumed one");
+        assertEquals("closed cleanly", pollUntil(serverEvents, String.class));
+    }
+
+    @Test
+    void concurrentConnectionsToDifferentAgentsEachHearTheirOwnCheck() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 64);
+        Listener impostor = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.of(otherIdentity), Limits.DEFAULT, 64), connection -> recorder(new LinkedBlockingQueue<>()));
+        try {
+            int good = listener.localAddress().getPort();
+            int bad = impostor.localAddress().getPort();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    int port = i % 2 == 0 ? good : bad;
+                    outcomes.add(pool.submit(() -> {
+                        try (Connection client = transport.connect(new ConnectSettings("127.0.0.1", port, Duration.ofSeconds(10),
+                                Optional.of((host, checkedPort, certificate) -> {
+                                    assertEquals(port, checkedPort);
+                                    pinned(identity).check(host, checkedPort, certificate);
+                                }), Limits.DEFAULT), recorder(new LinkedBlockingQueue<>()))) {
+                            return "connected to " + client.remoteAddress().getPort();
+                        } catch (SSLHandshakeException refused) {
+                            return "refused " + port + ": " + (refused.getMessage().startsWith("fingerprint changed: SHA256:")
+                                    ? "fingerprint changed" : refused.getMessage());
+                        }
+                    }));
+                }
+                for (int i = 0; i < outcomes.size(); i++) {
+                    String expected = i % 2 == 0 ? "connected to " + good : "refused " + bad + ": fingerprint changed";
+                    assertEquals(expected, outcomes.get(i).get(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            impostor.close();
+        }
     }
 
     @Test
