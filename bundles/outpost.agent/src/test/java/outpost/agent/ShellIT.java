@@ -143,6 +143,27 @@ class ShellIT {
     }
 
     @Test
+    void aFloodIsPacedByAReaderThatFallsBehindInsteadOfCuttingItsConnection() throws Exception {
+        int bytes = 24_000_000; // six times what the transport queues for a peer before it gives up on it
+        start(new ShellPolicy(List.of("*"), List.of()), 32 << 20);
+        try (RawClient client = login(OPERATOR)) {
+            client.send(new Request(1, "sh: head -c " + bytes + " /dev/zero | tr '\\0' x"));
+            Thread.sleep(1500); // not reading: the agent's queue toward this client fills up
+            long received = 0;
+            Message message;
+            while (!((message = client.read()) instanceof Result)) {
+                received += ((Output) message).text().length();
+            }
+            Result result = (Result) message;
+            assertEquals(ResultStatus.OK, result.status(), result.toString());
+            assertFalse(result.truncated());
+            assertEquals(bytes, received);
+            client.send(new Request(2, "sh: echo still here"));
+            assertEquals("still here\n", client.read(Output.class).text());
+        }
+    }
+
+    @Test
     void shellCommandsNeedTheExecuteRole() throws Exception {
         start(new ShellPolicy(List.of("*"), List.of()), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
         try (RawClient viewer = login(VIEWER)) {

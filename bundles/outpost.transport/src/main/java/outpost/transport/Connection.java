@@ -3,6 +3,7 @@ package outpost.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Optional;
 
 import outpost.protocol.ErrorReport;
@@ -22,6 +23,15 @@ public interface Connection extends AutoCloseable {
 
     /** Whether the queue toward the peer is below its high-water mark (producers may pause otherwise). */
     boolean isWritable();
+
+    /**
+     * Waits until the queue toward the peer is below its high-water mark, the connection closes, or
+     * {@code timeout} passes, and says whether it is writable. A producer that can block (a thread
+     * pumping a process's output) calls this so a flood is paced by the reader instead of
+     * overrunning {@link Limits#maxQueuedBytes()}. On the connection's own I/O thread it cannot wait
+     * (the writes it would wait for happen there) and answers at once.
+     */
+    boolean awaitWritable(Duration timeout) throws InterruptedException;
 
     boolean isOpen();
 

@@ -163,6 +163,7 @@ final class ClientConnection implements MessageHandler {
             run(line, builtIn, command, request, running); // built-ins, unknown and quick commands: on the event loop
             return;
         }
+        running.runsOffTheEventLoop();
         try {
             Future<?> work = workers.submit(() -> run(line, builtIn, command, request, running));
             ScheduledFuture<?> deadline = timers.schedule(() -> running.stop(ResultStatus.TIMED_OUT),

@@ -35,9 +35,16 @@ final class RunningRequest implements CommandContext {
     private boolean started;
     private boolean finished;
     private volatile Runnable afterFinish = () -> { };
+    private volatile boolean mayWaitForPeer;
 
     /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
+    /**
+     * How long output waits for a peer that is behind before it is sent anyway (and the transport
+     * closes a connection whose peer still does not read).
+     */
+    static final Duration STALLED_PEER = Duration.ofSeconds(30);
+    private static final Duration WAKE_TO_CHECK = Duration.ofMillis(200);
 
     RunningRequest(int id, Duration timeout, Connection connection, Consumer<Result> onFinished, ShellPolicy shellPolicy,
             int outputCapBytes) {
@@ -64,6 +71,14 @@ final class RunningRequest implements CommandContext {
         if (finished) {
             timeoutTimer.cancel(false);
         }
+    }
+
+    /**
+     * The request runs on a thread of its own (a worker, and the process pumps it starts), which may
+     * wait for a slow peer; quick commands answer on the transport's thread, which must never wait.
+     */
+    void runsOffTheEventLoop() {
+        mayWaitForPeer = true;
     }
 
     void setArguments(String text) {
@@ -170,11 +185,29 @@ final class RunningRequest implements CommandContext {
                 if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
                     to--; // never split a surrogate pair
                 }
+                awaitPeer();
                 connection.send(new Output(id, kind, text.substring(from, to)));
                 from = to;
             }
         } catch (IOException e) {
             stop(ResultStatus.CANCELLED); // the client is gone: stop working for it
+        }
+    }
+
+    /** A flood is paced by the reader: waits while the queue toward the peer is full, up to {@link #STALLED_PEER}. */
+    private void awaitPeer() {
+        if (!mayWaitForPeer || connection.isWritable()) {
+            return;
+        }
+        long deadline = System.nanoTime() + STALLED_PEER.toNanos();
+        try {
+            // in short waits, so a cancel or timeout (which kills the process, not this pump) is noticed
+            while (!connection.awaitWritable(WAKE_TO_CHECK) && connection.isOpen() && stoppedAs == null
+                    && System.nanoTime() < deadline) {
+                // still behind
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -349,6 +349,11 @@ class TransportAgentSessionTest {
         }
 
         @Override
+        public boolean awaitWritable(java.time.Duration timeout) {
+            return true;
+        }
+
+        @Override
         public boolean isOpen() {
             return !closed;
         }

@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +44,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private final int maxQueuedBytes;
     private final AtomicBoolean closedNotified = new AtomicBoolean();
     private final AtomicLong nextPing = new AtomicLong();
+    private final Object writability = new Object();
     private volatile MessageHandler handler;
     private volatile Throwable closeCause;
     private volatile ErrorReport refusal;
@@ -87,6 +90,37 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     @Override
     public boolean isWritable() {
         return channel.isWritable();
+    }
+
+    @Override
+    public boolean awaitWritable(Duration timeout) throws InterruptedException {
+        if (channel.isWritable() || !channel.isActive() || channel.eventLoop().inEventLoop()) {
+            return channel.isWritable();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (writability) {
+            // checked under the lock the event loop notifies with, so a change cannot slip between check and wait
+            while (!channel.isWritable() && channel.isActive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(writability, left);
+            }
+        }
+        return channel.isWritable();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+        wakeWriters();
+        super.channelWritabilityChanged(context);
+    }
+
+    private void wakeWriters() {
+        synchronized (writability) {
+            writability.notifyAll();
+        }
     }
 
     @Override
@@ -187,6 +221,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        wakeWriters();
         if (closedNotified.compareAndSet(false, true) && handler != null) {
             handler.closed(this, closeCause);
         }
