@@ -46,7 +46,9 @@ final class AdaptiveSampler {
     /** Schedules the first sample one fast period from now, so a figure exists soon after start. */
     void start() {
         synchronized (lock) {
-            scheduleLocked(FAST);
+            if (!stopped) {
+                scheduleLocked(FAST);
+            }
         }
     }
 

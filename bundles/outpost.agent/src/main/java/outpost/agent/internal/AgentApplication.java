@@ -92,7 +92,7 @@ public final class AgentApplication implements IApplication {
         try {
             return run(context, arguments, configuration,
                     agents.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS)),
-                    bundleContext.getProperty("osgi.console"));
+                    console(bundleContext.getProperty("osgi.console")));
         } finally {
             agents.close();
         }
@@ -148,6 +148,11 @@ public final class AgentApplication implements IApplication {
         System.out.println("Outpost agent " + AgentVersion.current() + " listening on " + hostPort(startup.address())
                 + " (data: " + settings.dataDirectory().toAbsolutePath() + ")");
         System.out.flush();
+    }
+
+    /** The console address, or null: "none" (the product's default) keeps Equinox from starting its console bundle. */
+    private static String console(String property) {
+        return property == null || property.isBlank() || "none".equals(property.trim()) ? null : property;
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -3,13 +3,16 @@ package outpost.agent.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,7 +70,9 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     private volatile AuthThrottle throttle;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final String hostName;
+    private final SystemMetrics metrics;
+    /** The first start's key and certificate, read on a worker from activation on; taken (once) by the first start. */
+    private volatile PreparedIdentity prepared;
     private volatile Listener listener;
     private volatile AgentSettings current;
     private volatile AuditLog audit;
@@ -87,10 +94,62 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     @Activate
     public AgentServer(@Reference Transport transport, @Reference SystemMetrics metrics, AgentConfiguration config) {
         this.transport = transport;
-        this.hostName = metrics.hostName();
+        this.metrics = metrics;
         this.workers = Executors.newFixedThreadPool(8, daemonThreads("outpost-agent-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("outpost-agent-timer"));
         configure(config);
+        prepareIdentity();
+    }
+
+    /**
+     * Reads the configured key store on a worker and then warms the TLS code up with an in-memory
+     * handshake, while OSHI, Netty and the application still start on other threads: the first start
+     * and the first client's handshake then find both done. A missing or unreadable file is left to
+     * {@link #start}, which creates it or reports why.
+     */
+    private synchronized void prepareIdentity() {
+        if (configured == null || !configured.tls()) {
+            return;
+        }
+        Path file = configured.dataDirectory().resolve(IDENTITY_FILE);
+        CompletableFuture<Optional<TlsIdentity>> identity = CompletableFuture.supplyAsync(() -> {
+            try {
+                return TlsIdentities.loadIfPresent(file);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }, workers);
+        identity.thenAcceptAsync(loaded -> loaded.ifPresent(AgentServer::warmUp), workers);
+        prepared = new PreparedIdentity(file, identity);
+    }
+
+    private static void warmUp(TlsIdentity identity) {
+        try {
+            if (!TlsWarmUp.handshake(identity)) {
+                LOG.log(System.Logger.Level.DEBUG, "the TLS warm-up handshake did not finish");
+            }
+        } catch (GeneralSecurityException | SSLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no TLS warm-up: " + e); // only the first client's handshake is slower
+        }
+    }
+
+    private TlsIdentity identity(Path file, String hostName) throws IOException {
+        PreparedIdentity first = prepared;
+        prepared = null;
+        if (first != null && first.file().equals(file)) {
+            try {
+                Optional<TlsIdentity> loaded = first.identity().join();
+                if (loaded.isPresent()) {
+                    return loaded.get();
+                }
+            } catch (CompletionException | CancellationException e) {
+                // read it again below, which says what is wrong
+            }
+        }
+        return TlsIdentities.loadOrCreate(file, hostName);
+    }
+
+    private record PreparedIdentity(Path file, CompletableFuture<Optional<TlsIdentity>> identity) {
     }
 
     /**
@@ -173,8 +232,8 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         Path data = settings.dataDirectory();
         Optional<Path> createdToken = TokenStore.createIfMissing(data);
         TokenStore tokens = TokenStore.load(data.resolve(TokenStore.TOKENS_FILE));
-        Optional<TlsIdentity> identity = settings.tls()
-                ? Optional.of(TlsIdentities.loadOrCreate(data.resolve(IDENTITY_FILE), hostName))
+        String hostName = metrics.hostName();
+        Optional<TlsIdentity> identity = settings.tls() ? Optional.of(identity(data.resolve(IDENTITY_FILE), hostName))
                 : Optional.empty();
         List<String> capabilities = new ArrayList<>(CAPABILITIES);
         if (settings.tls()) {

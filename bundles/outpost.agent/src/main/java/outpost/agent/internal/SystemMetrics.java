@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -27,10 +29,12 @@ import oshi.software.os.OperatingSystem;
 @Component(service = SystemMetrics.class)
 public final class SystemMetrics {
 
-    private final SystemInfo systemInfo = new SystemInfo();
-    private final HardwareAbstractionLayer hardware = systemInfo.getHardware();
-    private final CentralProcessor processor = hardware.getProcessor();
     private final ScheduledExecutorService executor;
+    /**
+     * OSHI and JNA, made on the sampler thread: their 0.3-0.6 s of class loading and /proc parsing
+     * then overlap the rest of the agent's start-up (TLS, Netty) instead of preceding it.
+     */
+    private final CompletableFuture<Oshi> oshi;
     private final AdaptiveSampler sampler;
     // read and written by the sampler thread only
     private long previousNanos;
@@ -49,13 +53,20 @@ public final class SystemMetrics {
             thread.setDaemon(true);
             return thread;
         });
-        executor.execute(this::readBaseline); // off the activation path: listing interfaces takes milliseconds
+        oshi = CompletableFuture.supplyAsync(Oshi::load, executor);
         sampler = new AdaptiveSampler(this::sample, executor::schedule, System::nanoTime);
-        sampler.start();
+        executor.execute(() -> { // off the activation path: listing interfaces takes milliseconds
+            try {
+                readBaseline();
+            } finally {
+                sampler.start(); // the first window is a whole period, however long OSHI took to load
+            }
+        });
     }
 
     /** The first counters, which the first sample (one period later, same thread) compares with. */
     private void readBaseline() {
+        CentralProcessor processor = processor();
         previousNanos = System.nanoTime();
         previousTicks = processor.getSystemCpuLoadTicks();
         previousCoreTicks = processor.getProcessorCpuLoadTicks();
@@ -66,6 +77,7 @@ public final class SystemMetrics {
     public void deactivate() {
         sampler.stop();
         executor.shutdownNow();
+        oshi.cancel(false); // never run (shut down first): callers get a CancellationException, not a hang
     }
 
     private void sample() {
@@ -73,6 +85,7 @@ public final class SystemMetrics {
             readBaseline();
             return;
         }
+        CentralProcessor processor = processor();
         long now = System.nanoTime();
         long[] ticks = processor.getSystemCpuLoadTicks();
         long[][] coreTicks = processor.getProcessorCpuLoadTicks();
@@ -93,7 +106,7 @@ public final class SystemMetrics {
 
     private Map<String, NetworkCounters> readNetworkCounters() {
         Map<String, NetworkCounters> counters = new HashMap<>();
-        for (NetworkIF network : hardware.getNetworkIFs(true)) {
+        for (NetworkIF network : hardware().getNetworkIFs(true)) {
             counters.put(network.getName(), new NetworkCounters(network.getBytesRecv(), network.getBytesSent(),
                     network.getPacketsRecv(), network.getPacketsSent()));
         }
@@ -115,7 +128,7 @@ public final class SystemMetrics {
     /** The 1, 5 and 15 minute load averages, read now (negative where the OS has none). Asks for fast sampling. */
     public double[] loadAverages() {
         sampler.demand();
-        return processor.getSystemLoadAverage(3);
+        return processor().getSystemLoadAverage(3);
     }
 
     /** How often the sampler reads the counters now. */
@@ -124,24 +137,45 @@ public final class SystemMetrics {
     }
 
     public CentralProcessor processor() {
-        return processor;
+        return oshi().processor();
     }
 
     public HardwareAbstractionLayer hardware() {
-        return hardware;
+        return oshi().hardware();
     }
 
     public GlobalMemory memory() {
-        return hardware.getMemory();
+        return hardware().getMemory();
     }
 
     public OperatingSystem operatingSystem() {
-        return systemInfo.getOperatingSystem();
+        return oshi().operatingSystem();
     }
 
     /** The machine's host name as the OS knows it (gethostname), not a reverse DNS lookup. */
     public String hostName() {
-        return systemInfo.getOperatingSystem().getNetworkParams().getHostName();
+        return operatingSystem().getNetworkParams().getHostName();
+    }
+
+    /** Waits for OSHI the first time (start-up only), then returns at once. */
+    private Oshi oshi() {
+        try {
+            return oshi.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The OSHI objects the agent uses, made once. */
+    private record Oshi(HardwareAbstractionLayer hardware, CentralProcessor processor, OperatingSystem operatingSystem) {
+
+        static Oshi load() {
+            SystemInfo systemInfo = new SystemInfo();
+            HardwareAbstractionLayer hardware = systemInfo.getHardware();
+            OperatingSystem os = systemInfo.getOperatingSystem();
+            os.getNetworkParams().getHostName(); // loads JNA's native part now, for the agent's greeting
+            return new Oshi(hardware, hardware.getProcessor(), os);
+        }
     }
 
     /**

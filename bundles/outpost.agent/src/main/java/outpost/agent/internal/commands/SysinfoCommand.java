@@ -34,7 +34,11 @@ public final class SysinfoCommand implements AgentCommand {
 
     /** Bumped when a field changes meaning or goes away; adding fields keeps it. */
     static final int SCHEMA = 1;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+
+    /** Made on the first {@code sysinfo}, not at activation: Gson's adapters are over 100 classes an idle agent never needs. */
+    private static final class Json {
+        static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    }
 
     private final SystemMetrics metrics;
 
@@ -69,7 +73,7 @@ public final class SysinfoCommand implements AgentCommand {
         report.add("memory", memory());
         report.add("disks", disks(os));
         report.add("net", net(interfaces));
-        context.stdout(GSON.toJson(report));
+        context.stdout(Json.GSON.toJson(report));
         return 0;
     }
 
