@@ -1,5 +1,6 @@
 package outpost.agent.internal.shell;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,12 @@ final class UnixShellPlatform implements ShellPlatform {
                     .map(pwsh -> List.of(pwsh.toString(), "-NoLogo", "-NoProfile", "-NonInteractive", "-Command", line));
             case CMD -> Optional.empty();
         };
+    }
+
+    /** Every shell here writes in the locale's charset, which the JVM reads as its native encoding. */
+    @Override
+    public Charset outputCharset(ShellKind kind) {
+        return ShellPlatform.nativeEncoding();
     }
 
     @Override
