@@ -1,6 +1,7 @@
 package outpost.agent.internal.shell;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,16 @@ final class UnixShellPlatform implements ShellPlatform {
         };
     }
 
-    /** Every shell here writes in the locale's charset, which the JVM reads as its native encoding. */
+    /**
+     * Every shell here writes in the locale's charset, which the JVM reads as its native encoding.
+     * Under the POSIX locale (a service started without LANG) that is US-ASCII, which would turn
+     * every byte above 127 into U+FFFD; UTF-8 reads ASCII the same and the UTF-8 file names and
+     * text programs pass through there as they are.
+     */
     @Override
     public Charset outputCharset(ShellKind kind) {
-        return ShellPlatform.nativeEncoding();
+        Charset system = ShellPlatform.nativeEncoding();
+        return system.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : system;
     }
 
     @Override
