@@ -99,6 +99,17 @@ class ShellIT {
     }
 
     @Test
+    void nonAsciiOutputArrivesAsTheSameText() throws Exception {
+        start(new ShellPolicy(List.of("*"), List.of()), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
+        try (RawClient client = login(OPERATOR)) {
+            // "café Дом" as UTF-8 bytes, written by the process, decoded by the agent, re-encoded on the wire
+            client.send(new Request(1, "sh: printf 'caf\\303\\251 \\320\\224\\320\\276\\320\\274\\n'"));
+            assertEquals("café Дом\n", client.read(Output.class).text());
+            assertEquals(0, client.read(Result.class).exitCode());
+        }
+    }
+
+    @Test
     void cancelEndsTheWholeProcessTree() throws Exception {
         start(new ShellPolicy(List.of("*"), List.of()), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
         String marker = "300.4711";

@@ -52,6 +52,6 @@ public abstract class ShellCommand implements AgentCommand {
         }
         List<String> command = platform.command(kind, line)
                 .orElseThrow(() -> new IllegalArgumentException(platform.missing(kind)));
-        return ProcessRunner.run(command, platform.outputCharset(), context);
+        return ProcessRunner.run(command, platform.outputCharset(kind), context);
     }
 }

@@ -15,10 +15,14 @@ public interface ShellPlatform {
     String missing(ShellKind kind);
 
     /**
-     * The charset shells write their output in: the system's native encoding (the ANSI code page on
-     * Windows). Ending a process tree needs nothing per OS: {@link ProcessHandle} covers them all.
+     * The charset the process {@link #command} builds for {@code kind} writes its output in, which
+     * the agent decodes it with. Ending a process tree needs nothing per OS: {@link ProcessHandle}
+     * covers them all.
      */
-    default Charset outputCharset() {
+    Charset outputCharset(ShellKind kind);
+
+    /** The system's native encoding (UTF-8 on any modern Unix; the ANSI code page on Windows). */
+    static Charset nativeEncoding() {
         return charsetOr(System.getProperty("native.encoding"), Charset.defaultCharset());
     }
 

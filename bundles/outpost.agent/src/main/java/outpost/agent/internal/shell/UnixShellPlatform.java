@@ -1,5 +1,7 @@
 package outpost.agent.internal.shell;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,18 @@ final class UnixShellPlatform implements ShellPlatform {
                     .map(pwsh -> List.of(pwsh.toString(), "-NoLogo", "-NoProfile", "-NonInteractive", "-Command", line));
             case CMD -> Optional.empty();
         };
+    }
+
+    /**
+     * Every shell here writes in the locale's charset, which the JVM reads as its native encoding.
+     * Under the POSIX locale (a service started without LANG) that is US-ASCII, which would turn
+     * every byte above 127 into U+FFFD; UTF-8 reads ASCII the same and the UTF-8 file names and
+     * text programs pass through there as they are.
+     */
+    @Override
+    public Charset outputCharset(ShellKind kind) {
+        Charset system = ShellPlatform.nativeEncoding();
+        return system.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : system;
     }
 
     @Override
