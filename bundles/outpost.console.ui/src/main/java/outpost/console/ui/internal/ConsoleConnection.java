@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import org.eclipse.core.runtime.ILog;
-
 import outpost.client.AgentSession;
 import outpost.client.CertificateChangedException;
 import outpost.client.SessionFactory;
@@ -20,9 +18,9 @@ import outpost.protocol.NoticeKind;
 import outpost.servers.Server;
 
 /**
- * The connection of one console to its agent, without widgets: it owns the session, the token
- * lookup, the first-contact and changed-certificate questions, the reconnect schedule and the
- * status, and reports to a {@link ConnectionListener}. Storage and connects run as background work,
+ * The connection of one console to its agent, without widgets: it owns the session, the reconnect
+ * schedule and the status, gets the token from {@link TokenLookup} and the user's trust from
+ * {@link CertificateTrust}, and reports to a {@link ConnectionListener}. Storage and connects run as background work,
  * never on the UI thread; every decision and every report happens on the UI thread, so the state
  * needs no locks. A lost connection is retried with capped exponential backoff when the preference
  * says so, and always after the agent announced a reset; never after the user disconnected, killed
@@ -45,6 +43,9 @@ final class ConsoleConnection {
     private final Server server;
     private final Context context;
     private final ConnectionListener listener;
+    private final ConnectionSteps steps;
+    private final TokenLookup tokens;
+    private final CertificateTrust trust;
     private final ReconnectBackoff backoff;
     /** The current session; UI thread only. */
     private AgentSession session;
@@ -54,12 +55,14 @@ final class ConsoleConnection {
     private boolean stayDisconnected;
     /** Set when the agent announced a reset; cleared once connected again. UI thread only. */
     private boolean agentRestarting;
-    private volatile boolean disposed;
 
     ConsoleConnection(Server server, Context context, ConnectionListener listener) {
         this.server = server;
         this.context = context;
         this.listener = listener;
+        this.steps = new ConnectionSteps(context.uiThread(), context.background());
+        this.tokens = new TokenLookup(server, context.credentials(), steps, listener);
+        this.trust = new CertificateTrust(server, context.credentials(), steps, listener);
         this.backoff = new ReconnectBackoff(context.preferences().get().reconnectMaxDelay());
     }
 
@@ -92,7 +95,7 @@ final class ConsoleConnection {
 
     /** The console closed: nothing more is scheduled or reported, the session is closed. UI thread. */
     void dispose() {
-        disposed = true;
+        steps.close();
         cancelPendingConnect();
         if (session != null) {
             session.close();
@@ -100,8 +103,8 @@ final class ConsoleConnection {
     }
 
     /**
-     * Looks the token up in the background (secure storage or the tokens file: I/O, perhaps a
-     * password prompt); asks the user when there is none; then connects in the background.
+     * Finds the token (in the background, asking the user when they asked and none is stored),
+     * then connects in the background.
      *
      * @param manual whether the user asked: failures then show a dialog, else a transcript line
      * @param delayMillis how long to wait first (reconnect backoff)
@@ -113,47 +116,7 @@ final class ConsoleConnection {
             backoff.reset();
             listener.info("Connecting to " + server.endpoint() + " ...");
         }
-        pendingConnect = context.background().schedule("Looking up the token of " + server.name(), delayMillis, !manual,
-                () -> lookUpToken(manual));
-    }
-
-    /** In the background. */
-    private void lookUpToken(boolean manual) {
-        if (disposed) {
-            return;
-        }
-        Optional<String> token;
-        try {
-            token = context.credentials().get().token(server);
-        } catch (IOException | RuntimeException e) {
-            log().warn("Cannot read the token of " + server.endpoint(), e);
-            inUi(() -> listener.error("Cannot read the token of " + server.endpoint() + ": " + e.getMessage()));
-            token = Optional.empty();
-        }
-        Optional<String> found = token;
-        inUi(() -> found.ifPresentOrElse(t -> connectWith(t, manual), () -> tokenMissing(manual)));
-    }
-
-    private void tokenMissing(boolean manual) {
-        if (!manual) {
-            listener.error("Not reconnecting: no token for " + server.endpoint() + ".");
-            return;
-        }
-        Optional<String> typed = listener.askToken();
-        if (typed.isEmpty()) {
-            listener.error("Not connected: no token for " + server.endpoint() + ".");
-            return;
-        }
-        String token = typed.get();
-        context.background().schedule("Keeping the token of " + server.name(), 0, false, () -> {
-            try {
-                context.credentials().get().rememberToken(server, token);
-            } catch (IOException | RuntimeException e) {
-                log().warn("Cannot keep the token of " + server.endpoint(), e);
-                inUi(() -> listener.error("The token is used but not kept: " + e.getMessage()));
-            }
-            inUi(() -> connectWith(token, true));
-        });
+        pendingConnect = tokens.find(manual, delayMillis, token -> connectWith(token, manual));
     }
 
     private void connectWith(String token, boolean manual) {
@@ -175,13 +138,13 @@ final class ConsoleConnection {
                 inUi(() -> ConsoleConnection.this.noticeReceived(from, notice));
             }
         });
-        pendingConnect = context.background().schedule("Connecting to " + server.name(), 0, !manual,
+        pendingConnect = steps.inBackground("Connecting to " + server.name(), 0, !manual,
                 () -> attempt(connecting, token, manual));
     }
 
     /** In the background: the blocking connect; its outcome is handled on the UI thread. */
     private void attempt(AgentSession connecting, String token, boolean manual) {
-        if (disposed) {
+        if (steps.isClosed()) {
             return;
         }
         try {
@@ -194,19 +157,11 @@ final class ConsoleConnection {
         } catch (IOException e) {
             boolean tokenRefused = e.getMessage() != null && e.getMessage().contains("refused the token");
             if (tokenRefused) {
-                forgetToken();
+                tokens.forget();
             }
             inUi(() -> connectFailed(connecting, e.getMessage(), manual, tokenRefused));
         } catch (IllegalStateException e) {
             // closed by the user or replaced while connecting: nothing to report
-        }
-    }
-
-    private void forgetToken() {
-        try {
-            context.credentials().get().forgetToken(server);
-        } catch (IOException | RuntimeException e) {
-            log().warn("Cannot forget the token of " + server.endpoint(), e);
         }
     }
 
@@ -232,59 +187,16 @@ final class ConsoleConnection {
             return;
         }
         pendingConnect = null;
-        listener.askTrust(fingerprint, trusted -> trustAnswered(trusted, token, fingerprint));
+        trust.firstContact(fingerprint, () -> stayDisconnected = true, () -> connectWith(token, true));
     }
 
-    /**
-     * A changed certificate is never retried by itself; when the user asked to connect, they may
-     * replace the pin after a warning (the way out after a known reinstall), refusing by default.
-     */
+    /** A changed certificate is never retried by itself; the user may replace the pin when they asked to connect. */
     private void certificateChanged(AgentSession refused, String token, CertificateChangedException changed, boolean manual) {
         if (refused != session) {
             return;
         }
         pendingConnect = null;
-        listener.error(changed.getMessage());
-        if (!manual) {
-            listener.error("Not reconnecting.");
-            return;
-        }
-        listener.askChangedCertificate(changed, trustNew -> {
-            if (disposed) {
-                return;
-            }
-            if (trustNew) {
-                listener.info("Replacing the pinned certificate " + changed.pinned() + " at your word.");
-                trustAnswered(true, token, changed.presented());
-            } else {
-                stayDisconnected = true;
-                listener.error("Not connected: the changed certificate of " + server.endpoint() + " stays refused.");
-            }
-        });
-    }
-
-    private void trustAnswered(boolean trusted, String token, String fingerprint) {
-        if (disposed) {
-            return;
-        }
-        if (!trusted) {
-            stayDisconnected = true;
-            listener.error("Not connected: you did not trust the certificate of " + server.endpoint() + " ("
-                    + fingerprint + ").");
-            return;
-        }
-        context.background().schedule("Pinning the certificate of " + server.name(), 0, false, () -> {
-            try {
-                context.credentials().get().pins().remember(server.host(), server.port(), fingerprint);
-                inUi(() -> {
-                    listener.info("Trusted and pinned " + fingerprint + ".");
-                    connectWith(token, true);
-                });
-            } catch (IOException | RuntimeException e) {
-                log().error("Cannot pin the certificate of " + server.endpoint(), e);
-                inUi(() -> listener.error("Cannot pin the certificate: " + e.getMessage()));
-            }
-        });
+        trust.changed(changed, manual, () -> stayDisconnected = true, () -> connectWith(token, true));
     }
 
     private void connectFailed(AgentSession failed, String message, boolean manual, boolean tokenRefused) {
@@ -330,7 +242,7 @@ final class ConsoleConnection {
     }
 
     private void scheduleReconnect(String lastFailure) {
-        if (disposed || stayDisconnected) {
+        if (steps.isClosed() || stayDisconnected) {
             return;
         }
         int attemptsMade = backoff.attempts();
@@ -354,19 +266,7 @@ final class ConsoleConnection {
                 connected && session != null && session.roles().contains(ADMIN_ROLE));
     }
 
-    /** Runs a step on the UI thread later, unless the console has been closed meanwhile. */
     private void inUi(Runnable step) {
-        if (disposed) {
-            return;
-        }
-        context.uiThread().execute(() -> {
-            if (!disposed) {
-                step.run();
-            }
-        });
-    }
-
-    private static ILog log() {
-        return ILog.of(ConsoleConnection.class);
+        steps.inUi(step);
     }
 }

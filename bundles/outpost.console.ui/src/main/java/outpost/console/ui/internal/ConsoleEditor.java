@@ -1,16 +1,11 @@
 package outpost.console.ui.internal;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -20,7 +15,6 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
@@ -61,6 +55,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private Button resetButton;
     private Button killButton;
     private TranscriptView transcript;
+    private TranscriptSaver saver;
     private CommandRunner runner;
     private CommandInput input;
     private MetricChart chart;
@@ -99,6 +94,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         output.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(output);
         transcript = new TranscriptView(output, preferences.scrollbackLines());
+        saver = new TranscriptSaver(server, transcript, uiThread);
 
         createQuickButtons(parent);
         runner = new CommandRunner(transcript, display, uiThread, () -> input.runningChanged());
@@ -134,7 +130,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         resetButton.setToolTipText("Restart the agent: every client is disconnected and this console reconnects (admin role)");
         killButton = button(header, "Kill", "console.kill", event -> confirmAndKill());
         killButton.setToolTipText("Stop the agent for good (admin role)");
-        Button save = button(header, "Save\u2026", "console.save", event -> saveTranscript());
+        Button save = button(header, "Save\u2026", "console.save", event -> saver.askAndSave(getSite().getShell()));
         save.setToolTipText("Save the transcript to a file");
     }
 
@@ -170,32 +166,6 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
             connection.stayDisconnected(); // the user wants it down: do not knock on its door
             run("kill");
         }
-    }
-
-    private void saveTranscript() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setText("Save the transcript of " + server.name());
-        dialog.setFileName(server.name().replaceAll("[^\\w.-]+", "_") + "-transcript.txt");
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
-        if (chosen != null) {
-            saveTranscript(Path.of(chosen));
-        }
-    }
-
-    /** Writes the transcript as it is now, atomically, in a Job. */
-    void saveTranscript(Path file) {
-        String content = transcript.content();
-        Job.create("Saving the transcript of " + server.name(), (IProgressMonitor monitor) -> {
-            try {
-                TranscriptFile.write(file, content);
-                uiThread.execute(() -> transcript.appendInfo("Transcript saved to " + file + "."));
-            } catch (IOException e) {
-                ILog.of(ConsoleEditor.class).error("Cannot save the transcript to " + file, e);
-                uiThread.execute(() -> transcript.appendError("Cannot save the transcript to " + file + ": " + e.getMessage()));
-            }
-            return Status.OK_STATUS;
-        }).schedule();
     }
 
     @Override
