@@ -37,8 +37,4 @@ final class UiThread implements Executor {
     void close() {
         closed = true;
     }
-
-    boolean isClosed() {
-        return closed;
-    }
 }
