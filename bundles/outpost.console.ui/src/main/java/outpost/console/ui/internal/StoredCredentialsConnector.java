@@ -25,7 +25,11 @@ public final class StoredCredentialsConnector implements AgentConnector {
 
     /** Settings with the given token: no new agent is trusted without the user's word. */
     static SessionSettings settings(Server server, String token, CredentialStore store) {
-        ConsolePreferences preferences = ConsolePreferences.current();
+        return settings(server, token, store, ConsolePreferences.current());
+    }
+
+    /** Settings with the given token and the timeouts of the given preferences. */
+    static SessionSettings settings(Server server, String token, CredentialStore store, ConsolePreferences preferences) {
         // below a second the pings would outnumber the answers; such a value means "the default"
         java.time.Duration keepalive = preferences.keepalive().toSeconds() >= 1 ? preferences.keepalive() : null;
         return new SessionSettings(server.host(), server.port(), true, token, null, false,

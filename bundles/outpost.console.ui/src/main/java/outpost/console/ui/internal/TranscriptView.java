@@ -76,6 +76,10 @@ final class TranscriptView {
         }
     }
 
+    boolean isDisposed() {
+        return text.isDisposed();
+    }
+
     String content() {
         return text.getText();
     }

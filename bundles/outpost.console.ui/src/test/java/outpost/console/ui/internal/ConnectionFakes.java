@@ -1,0 +1,340 @@
+package outpost.console.ui.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import outpost.client.AgentSession;
+import outpost.client.CertificateChangedException;
+import outpost.client.CommandCall;
+import outpost.client.OutputListener;
+import outpost.client.PinStore;
+import outpost.client.SessionFactory;
+import outpost.client.SessionListener;
+import outpost.client.SessionSettings;
+import outpost.client.SessionStatus;
+import outpost.protocol.Hello;
+import outpost.protocol.Notice;
+import outpost.servers.Server;
+
+/** Stand-ins for what a {@link ConsoleConnection} uses: threads run by the test, scripted sessions, storage in memory. */
+final class ConnectionFakes {
+
+    private ConnectionFakes() {
+    }
+
+    /** The UI thread and the background, both run by the test on its own thread, in order. */
+    static final class ManualThreads implements Executor, BackgroundWork {
+        final Deque<Runnable> uiQueue = new ArrayDeque<>();
+        final List<ScheduledTask> tasks = new ArrayList<>();
+
+        record ScheduledTask(String name, long delayMillis, boolean system, Runnable work, boolean[] state) {
+            boolean cancelled() {
+                return state[0];
+            }
+
+            boolean ran() {
+                return state[1];
+            }
+
+            boolean waiting() {
+                return !cancelled() && !ran();
+            }
+        }
+
+        @Override
+        public void execute(Runnable step) {
+            uiQueue.add(step);
+        }
+
+        @Override
+        public Task schedule(String name, long delayMillis, boolean system, Runnable work) {
+            ScheduledTask task = new ScheduledTask(name, delayMillis, system, work, new boolean[2]);
+            tasks.add(task);
+            return () -> task.state()[0] = true;
+        }
+
+        /** Runs UI steps and undelayed background work until none is left; delayed work waits for {@link #runDelayed}. */
+        void settle() {
+            for (int rounds = 0; rounds < 1_000; rounds++) {
+                if (!uiQueue.isEmpty()) {
+                    uiQueue.poll().run();
+                    continue;
+                }
+                Optional<ScheduledTask> due = tasks.stream().filter(t -> t.waiting() && t.delayMillis() == 0).findFirst();
+                if (due.isEmpty()) {
+                    return;
+                }
+                run(due.get());
+            }
+            throw new AssertionError("the connection never settles");
+        }
+
+        /** The delayed work waiting now (a reconnect), if any. */
+        Optional<ScheduledTask> delayed() {
+            return tasks.stream().filter(t -> t.waiting() && t.delayMillis() > 0).findFirst();
+        }
+
+        /** Lets the waiting delayed work run as if its delay had passed, then settles. */
+        void runDelayed() {
+            run(delayed().orElseThrow(() -> new AssertionError("nothing is scheduled: " + tasks)));
+            settle();
+        }
+
+        List<ScheduledTask> waiting() {
+            return tasks.stream().filter(ScheduledTask::waiting).toList();
+        }
+
+        private static void run(ScheduledTask task) {
+            task.state()[1] = true;
+            task.work().run();
+        }
+    }
+
+    /** Sessions whose connects succeed or fail as the test scripted, in order; success once the script is empty. */
+    static final class ScriptedSessions implements SessionFactory {
+        final List<ScriptedSession> created = new ArrayList<>();
+        final Deque<IOException> failures = new ArrayDeque<>();
+        List<String> roles = List.of("read", "execute", "admin");
+
+        /** The next connects fail with these, in order. */
+        void failNext(IOException... next) {
+            failures.addAll(List.of(next));
+        }
+
+        ScriptedSession last() {
+            return created.get(created.size() - 1);
+        }
+
+        @Override
+        public AgentSession create(SessionSettings settings) {
+            ScriptedSession session = new ScriptedSession(settings, this);
+            created.add(session);
+            return session;
+        }
+    }
+
+    static final class ScriptedSession implements AgentSession {
+        private final SessionSettings settings;
+        private final ScriptedSessions script;
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private SessionStatus status = SessionStatus.DISCONNECTED;
+        boolean closed;
+
+        ScriptedSession(SessionSettings settings, ScriptedSessions script) {
+            this.settings = settings;
+            this.script = script;
+        }
+
+        @Override
+        public void connect() throws IOException {
+            if (status != SessionStatus.DISCONNECTED || closed) {
+                throw new IllegalStateException("session is already " + status.label());
+            }
+            setStatus(SessionStatus.CONNECTING, null);
+            IOException failure = script.failures.poll();
+            if (failure != null) {
+                setStatus(SessionStatus.DISCONNECTED, failure.getMessage());
+                throw failure;
+            }
+            setStatus(SessionStatus.CONNECTED, null);
+        }
+
+        /** The connection is lost, e.g. the agent stopped. */
+        void drop(String reason) {
+            setStatus(SessionStatus.DISCONNECTED, reason);
+        }
+
+        void notice(Notice notice) {
+            listeners.forEach(listener -> listener.noticeReceived(this, notice));
+        }
+
+        private void setStatus(SessionStatus newStatus, String reason) {
+            status = newStatus;
+            listeners.forEach(listener -> listener.statusChanged(this, newStatus, reason));
+        }
+
+        @Override
+        public SessionSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public SessionStatus status() {
+            return status;
+        }
+
+        @Override
+        public Optional<Hello> hello() {
+            return status == SessionStatus.CONNECTED ? Optional.of(new Hello(1, 0, "0.1.0", "lab-host", List.of()))
+                    : Optional.empty();
+        }
+
+        @Override
+        public List<String> roles() {
+            return status == SessionStatus.CONNECTED ? script.roles : List.of();
+        }
+
+        @Override
+        public Optional<String> fingerprint() {
+            return Optional.of("SHA256:agent");
+        }
+
+        @Override
+        public CommandCall execute(String commandLine, Duration timeout, OutputListener listener) {
+            throw new UnsupportedOperationException("the connection runs no commands");
+        }
+
+        @Override
+        public void addListener(SessionListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(SessionListener listener) {
+            listeners.remove(listener);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            if (status != SessionStatus.DISCONNECTED) {
+                setStatus(SessionStatus.DISCONNECTED, null);
+            }
+        }
+    }
+
+    /** Tokens and pins in maps. */
+    static final class MemoryCredentials implements CredentialStore, PinStore {
+        final Map<String, String> tokens = new HashMap<>();
+        final Map<String, String> pins = new HashMap<>();
+
+        @Override
+        public Optional<String> token(Server server) {
+            return Optional.ofNullable(tokens.get(ConsoleCredentials.key(server)));
+        }
+
+        @Override
+        public void rememberToken(Server server, String token) {
+            tokens.put(ConsoleCredentials.key(server), token);
+        }
+
+        @Override
+        public void forgetToken(Server server) {
+            tokens.remove(ConsoleCredentials.key(server));
+        }
+
+        @Override
+        public PinStore pins() {
+            return this;
+        }
+
+        @Override
+        public String tokenLocation() {
+            return "memory";
+        }
+
+        @Override
+        public Optional<String> fingerprint(String host, int port) {
+            return Optional.ofNullable(pins.get(ConsoleCredentials.key(host, port)));
+        }
+
+        @Override
+        public void remember(String host, int port, String fingerprint) {
+            pins.put(ConsoleCredentials.key(host, port), fingerprint);
+        }
+
+        @Override
+        public String location() {
+            return "memory";
+        }
+    }
+
+    /** Writes down what the console would show, and answers questions as the test says. */
+    static final class RecordingConsole implements ConnectionListener {
+        final List<String> transcript = new ArrayList<>();
+        final List<ConnectionState> states = new ArrayList<>();
+        final List<String> failureDialogs = new ArrayList<>();
+        int started;
+        int ended;
+        Optional<String> typedToken = Optional.empty();
+        int tokenQuestions;
+        Consumer<Boolean> openQuestion;
+        String questionAbout;
+
+        ConnectionState state() {
+            return states.isEmpty() ? ConnectionState.DISCONNECTED : states.get(states.size() - 1);
+        }
+
+        String lastLine() {
+            return transcript.get(transcript.size() - 1);
+        }
+
+        boolean said(String text) {
+            return transcript.stream().anyMatch(line -> line.contains(text));
+        }
+
+        /** Answers the open certificate question. */
+        void answer(boolean trust) {
+            Consumer<Boolean> answer = openQuestion;
+            openQuestion = null;
+            answer.accept(trust);
+        }
+
+        @Override
+        public void stateChanged(ConnectionState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void info(String text) {
+            transcript.add(text);
+        }
+
+        @Override
+        public void error(String text) {
+            transcript.add("ERROR " + text);
+        }
+
+        @Override
+        public void connected(AgentSession session) {
+            started++;
+        }
+
+        @Override
+        public void sessionEnded() {
+            ended++;
+        }
+
+        @Override
+        public void connectFailed(String message) {
+            failureDialogs.add(message);
+        }
+
+        @Override
+        public Optional<String> askToken() {
+            tokenQuestions++;
+            return typedToken;
+        }
+
+        @Override
+        public void askTrust(String fingerprint, Consumer<Boolean> answer) {
+            questionAbout = "trust " + fingerprint;
+            openQuestion = answer;
+        }
+
+        @Override
+        public void askChangedCertificate(CertificateChangedException changed, Consumer<Boolean> answer) {
+            questionAbout = "changed " + changed.presented();
+            openQuestion = answer;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package outpost.console.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import outpost.client.CertificateChangedException;
+import outpost.client.SessionStatus;
+import outpost.client.UntrustedAgentException;
+import outpost.console.ui.ConsolePreferences;
+import outpost.console.ui.internal.ConnectionFakes.ManualThreads;
+import outpost.console.ui.internal.ConnectionFakes.MemoryCredentials;
+import outpost.console.ui.internal.ConnectionFakes.RecordingConsole;
+import outpost.console.ui.internal.ConnectionFakes.ScriptedSessions;
+import outpost.protocol.Notice;
+import outpost.protocol.NoticeKind;
+import outpost.servers.Server;
+
+/** The connection lifecycle of a console without a display: what it shows, asks, retries and refuses. */
+class ConsoleConnectionTest {
+
+    private static final Server SERVER = new Server("lab", "10.0.0.7", 5005, "");
+    private static final String REFUSED = "Connection refused by 10.0.0.7:5005";
+
+    private final ManualThreads threads = new ManualThreads();
+    private final ScriptedSessions sessions = new ScriptedSessions();
+    private final MemoryCredentials credentials = new MemoryCredentials();
+    private final RecordingConsole console = new RecordingConsole();
+    private ConsolePreferences preferences = ConsolePreferences.DEFAULTS;
+    private ConsoleConnection connection;
+
+    @BeforeEach
+    void aConsoleWithAStoredToken() {
+        credentials.rememberToken(SERVER, "secret");
+        connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
+                () -> preferences, threads, threads), console);
+    }
+
+    @Test
+    void connectsWithTheStoredTokenWithoutTrustingNewAgentsAndGreets() {
+        connect();
+        assertEquals("Connecting to 10.0.0.7:5005 ...", console.transcript.get(0));
+        assertEquals("Connected to lab-host (agent 0.1.0, protocol 1.0), roles: read, execute, admin\n"
+                + "TLS, certificate SHA256:agent", console.lastLine());
+        assertEquals(List.of(SessionStatus.CONNECTING, SessionStatus.CONNECTED),
+                console.states.stream().map(ConnectionState::status).toList());
+        assertTrue(console.state().admin() && console.state().canSend(), "an admin token may reset and kill");
+        assertEquals(1, console.started);
+        assertEquals("secret", sessions.last().settings().token());
+        assertFalse(sessions.last().settings().trustNew(), "a new agent needs the user's word");
+        assertTrue(threads.tasks.stream().noneMatch(ManualThreads.ScheduledTask::system), "the user sees work they asked for");
+        assertTrue(connection.connectedSession().isPresent());
+    }
+
+    @Test
+    void aReadOnlyTokenMayNotResetOrKill() {
+        sessions.roles = List.of("read");
+        connect();
+        assertTrue(console.state().canSend());
+        assertFalse(console.state().admin());
+    }
+
+    @Test
+    void aLostConnectionIsRetriedWithDoublingDelaysStartingOverAfterASuccess() {
+        connect();
+        sessions.last().drop("The connection to 10.0.0.7:5005 was lost");
+        threads.settle();
+        assertEquals("disconnected", console.state().label());
+        assertFalse(console.state().canSend());
+        assertTrue(console.said("ERROR The connection to 10.0.0.7:5005 was lost"));
+        assertEquals("Reconnecting in 1 s ...", console.lastLine());
+        assertEquals(1000, threads.delayed().orElseThrow().delayMillis());
+        assertTrue(threads.delayed().orElseThrow().system(), "a reconnect is not the user's work");
+        assertTrue(connection.connectedSession().isEmpty());
+
+        sessions.failNext(new IOException(REFUSED), new IOException(REFUSED));
+        threads.runDelayed();
+        assertEquals("Reconnect attempt 1 failed: " + REFUSED + "\nReconnecting in 2 s ...", console.lastLine());
+        threads.runDelayed();
+        assertEquals("Reconnect attempt 2 failed: " + REFUSED + "\nReconnecting in 4 s ...", console.lastLine());
+        assertTrue(console.failureDialogs.isEmpty(), "failed reconnects are lines, not dialogs");
+        threads.runDelayed();
+        assertEquals("connected", console.state().label());
+        assertTrue(threads.waiting().isEmpty(), "nothing more is scheduled once connected");
+
+        sessions.last().drop("lost again");
+        threads.settle();
+        assertEquals("Reconnecting in 1 s ...", console.lastLine(), "a success starts the delays over");
+    }
+
+    @Test
+    void theDelayIsCappedByThePreference() {
+        preferences = new ConsolePreferences(5005, Duration.ofSeconds(5), Duration.ofSeconds(15), true,
+                Duration.ofSeconds(3), 10_000, Duration.ofSeconds(5));
+        connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
+                () -> preferences, threads, threads), console);
+        connect();
+        sessions.failNext(new IOException(REFUSED), new IOException(REFUSED), new IOException(REFUSED));
+        sessions.last().drop("lost");
+        threads.settle();
+        threads.runDelayed();
+        threads.runDelayed();
+        assertEquals(3000, threads.delayed().orElseThrow().delayMillis());
+        assertTrue(console.lastLine().endsWith("Reconnecting in 3 s ..."), console.lastLine());
+    }
+
+    @Test
+    void withoutAutoReconnectALossStaysDownUnlessTheAgentAnnouncedARestart() {
+        preferences = new ConsolePreferences(5005, Duration.ofSeconds(5), Duration.ofSeconds(15), false,
+                Duration.ofSeconds(60), 10_000, Duration.ofSeconds(5));
+        connect();
+        sessions.last().drop("lost");
+        threads.settle();
+        assertEquals("ERROR lost", console.lastLine());
+        assertTrue(threads.waiting().isEmpty(), "no reconnect without the preference");
+
+        connection.toggle();
+        threads.settle();
+        sessions.last().notice(new Notice(NoticeKind.RESETTING, "The agent is restarting."));
+        sessions.last().drop("The agent closed the connection");
+        threads.settle();
+        assertTrue(console.said("Agent notice: The agent is restarting."));
+        assertEquals("agent restarting", console.state().label());
+        assertTrue(console.state().agentRestarting());
+        assertEquals("Reconnecting in 1 s ...", console.lastLine());
+        threads.runDelayed();
+        assertEquals("connected", console.state().label(), "the restart notice is forgotten once connected");
+    }
+
+    @Test
+    void disconnectingOrKillingIsNeverFollowedByAReconnect() {
+        connect();
+        connection.toggle();
+        threads.settle();
+        assertTrue(sessions.last().closed);
+        assertTrue(console.said("Disconnected."));
+        assertEquals("disconnected", console.state().label());
+        assertTrue(threads.waiting().isEmpty());
+        assertEquals(2, console.ended, "what used the session stops: before connecting, and once disconnected");
+
+        connection.toggle(); // connect again
+        threads.settle();
+        assertEquals("connected", console.state().label());
+        connection.stayDisconnected(); // the user confirmed Kill
+        sessions.last().notice(new Notice(NoticeKind.STOPPING, "The agent is stopping."));
+        sessions.last().drop("The agent at 10.0.0.7:5005 stopped");
+        threads.settle();
+        assertEquals("ERROR The agent at 10.0.0.7:5005 stopped", console.lastLine());
+        assertTrue(threads.waiting().isEmpty(), "a killed agent is not called back");
+    }
+
+    @Test
+    void aRefusedTokenIsForgottenAndNotRetried() {
+        connect();
+        sessions.failNext(new IOException("The agent at 10.0.0.7:5005 refused the token"));
+        sessions.last().drop("lost");
+        threads.settle();
+        threads.runDelayed();
+        assertEquals("ERROR The agent at 10.0.0.7:5005 refused the token\nNot reconnecting.", console.lastLine());
+        assertTrue(credentials.token(SERVER).isEmpty(), "the refused token is forgotten");
+        assertTrue(threads.waiting().isEmpty());
+    }
+
+    @Test
+    void aFailedConnectTheUserAskedForIsShownInADialogAndNotRetried() {
+        sessions.failNext(new IOException(REFUSED));
+        connect();
+        assertEquals("ERROR " + REFUSED, console.lastLine());
+        assertEquals(List.of(REFUSED), console.failureDialogs);
+        assertTrue(threads.waiting().isEmpty());
+        assertEquals("disconnected", console.state().label());
+    }
+
+    @Test
+    void withoutATokenTheUserIsAskedAndTheTokenKeptButAReconnectJustStops() {
+        credentials.forgetToken(SERVER);
+        connect();
+        assertEquals(1, console.tokenQuestions);
+        assertEquals("ERROR Not connected: no token for 10.0.0.7:5005.", console.lastLine());
+
+        console.typedToken = Optional.of("typed");
+        connection.toggle();
+        threads.settle();
+        assertEquals("connected", console.state().label());
+        assertEquals("typed", sessions.last().settings().token());
+        assertEquals("typed", credentials.token(SERVER).orElseThrow(), "the token is kept for next time");
+
+        credentials.forgetToken(SERVER);
+        sessions.last().drop("lost");
+        threads.settle();
+        threads.runDelayed();
+        assertEquals("ERROR Not reconnecting: no token for 10.0.0.7:5005.", console.lastLine());
+        assertEquals(2, console.tokenQuestions, "a reconnect never opens a dialog by itself");
+    }
+
+    @Test
+    void aNewAgentIsConnectedOnlyAfterTheUserTrustsAndPinsItsFingerprint() {
+        sessions.failNext(new UntrustedAgentException("10.0.0.7", 5005, "SHA256:new", "not trusted yet", null));
+        connect();
+        assertEquals("trust SHA256:new", console.questionAbout);
+        assertEquals("disconnected", console.state().label());
+        console.answer(true);
+        threads.settle();
+        assertEquals("SHA256:new", credentials.fingerprint("10.0.0.7", 5005).orElseThrow());
+        assertTrue(console.said("Trusted and pinned SHA256:new."));
+        assertEquals("connected", console.state().label());
+    }
+
+    @Test
+    void refusingTrustLeavesTheConsoleDisconnectedForGood() {
+        sessions.failNext(new UntrustedAgentException("10.0.0.7", 5005, "SHA256:new", "not trusted yet", null));
+        connect();
+        console.answer(false);
+        threads.settle();
+        assertEquals("ERROR Not connected: you did not trust the certificate of 10.0.0.7:5005 (SHA256:new).",
+                console.lastLine());
+        assertTrue(credentials.pins.isEmpty());
+        assertTrue(threads.waiting().isEmpty());
+    }
+
+    @Test
+    void aChangedCertificateIsReplacedOnlyAtTheUsersWordAndNeverOnAReconnect() {
+        CertificateChangedException changed = new CertificateChangedException("10.0.0.7", 5005, "SHA256:old", "SHA256:new",
+                "The certificate of 10.0.0.7:5005 has CHANGED", null);
+        sessions.failNext(changed);
+        connect();
+        assertEquals("changed SHA256:new", console.questionAbout);
+        console.answer(false);
+        assertEquals("ERROR Not connected: the changed certificate of 10.0.0.7:5005 stays refused.", console.lastLine());
+
+        sessions.failNext(changed);
+        connection.toggle();
+        threads.settle();
+        console.answer(true);
+        threads.settle();
+        assertTrue(console.said("Replacing the pinned certificate SHA256:old at your word."));
+        assertEquals("SHA256:new", credentials.fingerprint("10.0.0.7", 5005).orElseThrow());
+        assertEquals("connected", console.state().label());
+
+        console.questionAbout = null;
+        sessions.failNext(changed);
+        sessions.last().drop("lost");
+        threads.settle();
+        threads.runDelayed();
+        assertEquals("ERROR Not reconnecting.", console.lastLine());
+        assertNull(console.questionAbout, "no question the user did not ask for");
+        assertTrue(threads.waiting().isEmpty());
+    }
+
+    @Test
+    void closingTheConsoleDropsTheScheduledReconnectClosesTheSessionAndReportsNothingMore() {
+        connect();
+        sessions.last().drop("lost");
+        threads.settle();
+        ManualThreads.ScheduledTask reconnect = threads.delayed().orElseThrow();
+        int lines = console.transcript.size();
+        connection.dispose();
+        assertTrue(reconnect.cancelled());
+        threads.settle();
+        assertEquals(lines, console.transcript.size());
+
+        RecordingConsole other = new RecordingConsole();
+        ConsoleConnection closing = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
+                () -> preferences, threads, threads), other);
+        sessions.failNext(new UntrustedAgentException("10.0.0.7", 5005, "SHA256:new", "not trusted yet", null));
+        closing.connect();
+        threads.settle();
+        closing.dispose();
+        other.answer(true); // a late answer from a question closed with the console
+        threads.settle();
+        assertTrue(credentials.pins.isEmpty(), "nothing is pinned for a closed console");
+        assertTrue(sessions.last().closed);
+    }
+
+    private void connect() {
+        connection.connect();
+        threads.settle();
+    }
+}
