@@ -14,7 +14,9 @@ echo outpost-agent: no Equinox launcher under %here%\plugins: is this an Outpost
 exit /b 1
 :found
 if not defined JAVA set "JAVA=java"
-if not defined OUTPOST_AGENT_JAVA_OPTS set "OUTPOST_AGENT_JAVA_OPTS=-XX:+UseSerialGC -Xms8m -Xmx64m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Dio.netty.jfr.enabled=false -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.oshi.util.FileUtil=error"
+rem The default VM options of outpost-agent (docs/BENCHMARKS.md, "The agent at rest"), without its
+rem -XX:TrimNativeHeapInterval, which trims glibc's heap (Linux only).
+if not defined OUTPOST_AGENT_JAVA_OPTS set "OUTPOST_AGENT_JAVA_OPTS=-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxNewSize=3m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Dio.netty.jfr.enabled=false -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.oshi.util.FileUtil=error"
 rem The configuration area must be writable. OUTPOST_AGENT_CONFIGURATION moves it elsewhere (a
 rem read-only install, a service): it then cascades to the install's configuration.
 if defined OUTPOST_AGENT_CONFIGURATION goto cascaded
