@@ -116,6 +116,11 @@ class ShellIT {
         try (RawClient client = login(OPERATOR)) {
             client.send(new Request(1, "sh: sleep " + marker + " & sleep " + marker + " & echo started; wait"));
             assertEquals("started\n", client.read(Output.class).text());
+            // "started" can come before a background child has exec'd sleep: wait for both, bounded
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (processesWith(marker) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertEquals(2, processesWith(marker), "two sleeps run");
             client.send(new Cancel(1));
             Result result = client.read(Result.class);
