@@ -54,7 +54,7 @@ final class ClientConnection implements MessageHandler {
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
     private final java.time.Instant connectedSince = java.time.Instant.now();
-    private final String peer; // for the audit log: "address:port"
+    private final String peerText; // for the audit log: "address:port"
 
     ClientConnection(Connection connection, AgentSettings settings, TokenStore tokens, AuthThrottle throttle,
             CommandRegistry commands, ExecutorService workers, ScheduledExecutorService timers,
@@ -69,7 +69,7 @@ final class ClientConnection implements MessageHandler {
         this.onClosed = onClosed;
         this.control = control;
         this.audit = audit;
-        this.peer = connection.remoteAddress().getAddress().getHostAddress() + ":" + connection.remoteAddress().getPort();
+        this.peerText = connection.remoteAddress().getAddress().getHostAddress() + ":" + connection.remoteAddress().getPort();
         this.handshakeDeadline = timers.schedule(() -> {
             if (grant == null) {
                 connection.close(ErrorReport.fatal(ErrorCode.HANDSHAKE_TIMEOUT, "no authentication within "
@@ -116,7 +116,7 @@ final class ClientConnection implements MessageHandler {
         var match = tokens.authenticate(auth.token());
         if (match.isEmpty()) {
             int failures = throttle.failed(peer);
-            audit.authenticationFailed(this.peer);
+            audit.authenticationFailed(peerText);
             LOG.log(System.Logger.Level.WARNING, "authentication failed from " + peer.getHostAddress() + " (" + failures
                     + " in a row)");
             connection.close(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "unknown token"));
@@ -150,9 +150,9 @@ final class ClientConnection implements MessageHandler {
         RunningRequest running = new RunningRequest(id, timeout, connection, result -> {
             inFlight.remove(id);
             if (role == Role.READ && result.status() != ResultStatus.FORBIDDEN) {
-                audit.recordBatched(peer, grant.name(), request.command(), result);
+                audit.recordBatched(peerText, grant.name(), request.command(), result);
             } else {
-                audit.record(peer, grant.name(), request.command(), result);
+                audit.record(peerText, grant.name(), request.command(), result);
             }
         }, settings.shell(), settings.outputCapBytes());
         if (inFlight.putIfAbsent(id, running) != null) {
@@ -292,7 +292,6 @@ final class ClientConnection implements MessageHandler {
     private static String label(String commandName) {
         return commandName.endsWith(":") ? commandName + " " : commandName + ": ";
     }
-
 
     private static long elapsedMillis(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
