@@ -45,7 +45,8 @@ record AgentArguments(String bindHost, Integer port, String dataDirectory, Strin
             it (exit code 2). On first start the agent creates an admin token in DIR/token
             (owner-readable only) and a TLS key and self-signed certificate, and prints
             where they are and the fingerprint clients will pin. Commands answered: help,
-            cpu, ram, os, name, ip, uptime, load, disk, procs, ping, python, disconnect;
+            cpu, ram, os, name, ip, net, uptime, load, disk, procs, sysinfo, ping, python,
+            disconnect;
             reset and kill for tokens with the admin role; sh:/linux:, cmd:/dos:,
             powershell:/pwsh: for tokens with the execute role, if allowed.
             """.formatted(Agent.DEFAULT_PORT, DEFAULT_BIND);

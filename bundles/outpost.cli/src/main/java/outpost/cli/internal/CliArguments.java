@@ -49,7 +49,9 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
                                   one object once it answered, instead of streamed output)
               --help              print this help and exit
 
-            Ctrl+C cancels the command on the agents before exiting.
+            Ctrl+C cancels the command on the agents before exiting. With OUTPOST_CLI_TIMING=1
+            set, a fan-out also says on standard error how long the start took, how long the
+            fan-out (first connect to last answer) and its CPU time.
             Example: outpost-cli --token-file /opt/outpost-agent/data/token --trust-new cpu
                      outpost-cli --servers ~/.outpost/servers.csv --group web --json uptime
             Exit status: 0 every agent answered and the command succeeded, 1 some failed
