@@ -3,15 +3,19 @@ package outpost.agent.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
@@ -28,6 +32,8 @@ public final class AgentApplication implements IApplication {
     static final Integer EXIT_CANNOT_START = 1;
     static final String DEFAULT_CONFIGURATION = "etc/outpost.agent.cfg";
     private static final long SERVICE_WAIT_SECONDS = 30;
+    /** How long a SIGTERM may take to stop the agent and the framework before the JVM exits regardless. */
+    private static final Duration SIGNAL_STOP_LIMIT = Duration.ofSeconds(10);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -92,14 +98,14 @@ public final class AgentApplication implements IApplication {
         try {
             return run(context, arguments, configuration,
                     agents.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS)),
-                    console(bundleContext.getProperty("osgi.console")));
+                    console(bundleContext.getProperty("osgi.console")), frameworkStop(bundleContext));
         } finally {
             agents.close();
         }
     }
 
     private Object run(IApplicationContext context, AgentArguments arguments, Path configuration, AgentRuntime agent,
-            String console)
+            String console, StopOnSignal.FrameworkStop frameworkStop)
             throws InterruptedException {
         if (agent == null) {
             System.err.println("outpost-agent: the agent service did not take its configuration within "
@@ -124,9 +130,28 @@ public final class AgentApplication implements IApplication {
                     + " the Equinox console before the framework starts; no console is open");
         }
         agent.stopRequested().thenRun(stopped::countDown); // a client's kill
-        stopped.await();
-        agent.stop();
+        try (StopOnSignal signals = StopOnSignal.install(this::stopOnSignal, frameworkStop, SIGNAL_STOP_LIMIT)) {
+            stopped.await();
+            agent.stop();
+        }
         return EXIT_OK;
+    }
+
+    private void stopOnSignal() {
+        System.out.println("Outpost agent stopping (signal received)");
+        System.out.flush();
+        stopped.countDown();
+    }
+
+    /** Resolved now: once this bundle has stopped, its context can no longer find the framework. */
+    private static StopOnSignal.FrameworkStop frameworkStop(BundleContext bundleContext) {
+        Bundle system = bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        if (system instanceof Framework framework) {
+            return limit -> framework.waitForStop(limit.toMillis());
+        }
+        return limit -> {
+            // not an OSGi R4.2+ framework: the agent itself has stopped by now, only bundle state may be lost
+        };
     }
 
     private static void report(Agent.AgentStartup startup, AgentRuntime agent, Path configuration, String console) {

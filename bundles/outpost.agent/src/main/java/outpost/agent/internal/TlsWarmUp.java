@@ -42,10 +42,12 @@ final class TlsWarmUp {
         keys.setKeyEntry("agent", identity.privateKey(), IN_MEMORY, new Certificate[] { identity.certificate() });
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, IN_MEMORY);
+        // Both sides get this trust manager: without one, JSSE would parse the JDK's whole CA trust store.
+        X509TrustManager[] trust = { new ThisCertificateOnly(identity.certificate()) };
         SSLContext serverContext = SSLContext.getInstance("TLSv1.3");
-        serverContext.init(keyManagers.getKeyManagers(), null, new SecureRandom());
+        serverContext.init(keyManagers.getKeyManagers(), trust, new SecureRandom());
         SSLContext clientContext = SSLContext.getInstance("TLSv1.3");
-        clientContext.init(null, new X509TrustManager[] { new ThisCertificateOnly(identity.certificate()) }, new SecureRandom());
+        clientContext.init(null, trust, new SecureRandom());
 
         SSLEngine server = serverContext.createSSLEngine();
         server.setUseClientMode(false);

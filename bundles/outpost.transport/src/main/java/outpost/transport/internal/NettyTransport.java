@@ -28,8 +28,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import outpost.protocol.ErrorCode;
@@ -74,7 +72,7 @@ public final class NettyTransport implements Transport {
 
     @Override
     public Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) throws IOException {
-        SslContext ssl = settings.tls().isPresent() ? serverContext(settings.tls().get()) : null;
+        ServerTls ssl = settings.tls().isPresent() ? new ServerTls(settings.tls().get(), TLS_PROTOCOLS) : null;
         Limits limits = settings.limits();
         FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
         AtomicInteger open = new AtomicInteger();
@@ -91,7 +89,7 @@ public final class NettyTransport implements Transport {
                     protected void initChannel(SocketChannel channel) {
                         NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes());
                         if (ssl != null) {
-                            channel.pipeline().addLast(ssl.newHandler(channel.alloc()));
+                            channel.pipeline().addLast(ssl.newHandler());
                         }
                         addFraming(channel.pipeline(), codec, limits, connection);
                         if (open.incrementAndGet() > settings.maxConnections()) {
@@ -173,14 +171,6 @@ public final class NettyTransport implements Transport {
 
     private static WriteBufferWaterMark waterMark(Limits limits) {
         return new WriteBufferWaterMark(limits.maxQueuedBytes() / 2, limits.maxQueuedBytes());
-    }
-
-    private static SslContext serverContext(TlsIdentity identity) throws IOException {
-        try {
-            return SslContextBuilder.forServer(identity.privateKey(), identity.certificate()).protocols(TLS_PROTOCOLS).build();
-        } catch (SSLException e) {
-            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
-        }
     }
 
     private ClientTls clientTls() throws IOException {

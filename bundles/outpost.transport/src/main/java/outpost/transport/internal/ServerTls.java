@@ -1,0 +1,83 @@
+package outpost.transport.internal;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import io.netty.handler.ssl.SslHandler;
+import outpost.transport.TlsIdentity;
+
+/**
+ * A listener's TLS: one JSSE context with the server's key, an engine per connection. Built on JSSE
+ * directly rather than through Netty's {@code SslContextBuilder}: Netty's JDK context initialises a
+ * default JSSE context when its class loads, which parses the JDK's whole CA trust store (about 150
+ * certificates kept in the heap for good) although a server that asks for no client certificate
+ * never looks at it. The protocol and suites are those Netty's context chose, in the same order.
+ */
+final class ServerTls {
+
+    static final String[] CIPHER_SUITES = { "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384" };
+    private static final char[] IN_MEMORY = new char[0];
+
+    private final SSLContext context;
+    private final String[] protocols;
+
+    ServerTls(TlsIdentity identity, String[] protocols) throws IOException {
+        this.protocols = protocols.clone();
+        try {
+            KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
+            keys.load(null, null);
+            keys.setKeyEntry("server", identity.privateKey(), IN_MEMORY, new Certificate[] { identity.certificate() });
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, IN_MEMORY);
+            context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), new TrustManager[] { NoClientCertificates.INSTANCE },
+                    new SecureRandom());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    SslHandler newHandler() {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setProtocols(protocols);
+        parameters.setCipherSuites(CIPHER_SUITES);
+        parameters.setUseCipherSuitesOrder(true);
+        parameters.setNeedClientAuth(false);
+        engine.setSSLParameters(parameters);
+        return new SslHandler(engine);
+    }
+
+    /** Clients authenticate with tokens inside the session, never with certificates. */
+    private enum NoClientCertificates implements X509TrustManager {
+        INSTANCE;
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not accepted");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a listener trusts no server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
