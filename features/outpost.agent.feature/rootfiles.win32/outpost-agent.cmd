@@ -16,7 +16,7 @@ exit /b 1
 if not defined JAVA set "JAVA=java"
 rem The default VM options of outpost-agent (docs/BENCHMARKS.md, "The agent at rest"), without its
 rem -XX:TrimNativeHeapInterval, which trims glibc's heap (Linux only).
-if not defined OUTPOST_AGENT_JAVA_OPTS set "OUTPOST_AGENT_JAVA_OPTS=-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxNewSize=3m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Dio.netty.jfr.enabled=false -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.oshi.util.FileUtil=error"
+if not defined OUTPOST_AGENT_JAVA_OPTS set "OUTPOST_AGENT_JAVA_OPTS=-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxNewSize=3m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5 -XX:-UsePerfData -Dio.netty.jfr.enabled=false -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.oshi.util.FileUtil=error"
 rem The configuration area must be writable. OUTPOST_AGENT_CONFIGURATION moves it elsewhere (a
 rem read-only install, a service): it then cascades to the install's configuration.
 if defined OUTPOST_AGENT_CONFIGURATION goto cascaded

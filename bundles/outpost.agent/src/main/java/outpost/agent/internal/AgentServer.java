@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     static final List<String> CAPABILITIES = List.of("auth-token", "multiplex", "streaming", "cancel", "keepalive",
             "notices");
     static final String IDENTITY_FILE = "agent-identity.p12";
+    /** How long a stop or reset waits for the cancelled requests of closed connections to be audited. */
+    static final Duration REQUESTS_END_LIMIT = Duration.ofSeconds(2);
 
     private static final System.Logger LOG = System.getLogger(AgentServer.class.getName());
 
@@ -296,7 +299,9 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         AuditLog closing = audit;
         audit = null;
         if (closing != null) {
-            closing.close(); // released now, so a reset reopens the same file; later records are dropped
+            // The connections' running requests (a shell command being killed) are recorded first; then the
+            // file is released, so a reset reopens the same file; records later than that are dropped.
+            closing.closeAfterPending(REQUESTS_END_LIMIT);
         }
     }
 

@@ -47,6 +47,7 @@ final class AuditLog implements AutoCloseable {
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final Timestamps timestamps = new Timestamps(); // guarded by this
     private boolean closed; // guarded by this
+    private int pending; // guarded by this: requests expected to be recorded, see expect()
 
     AuditLog(Path dataDirectory, ScheduledExecutorService timers) throws IOException {
         this.timers = timers;
@@ -67,14 +68,30 @@ final class AuditLog implements AutoCloseable {
         logger.addHandler(handler);
     }
 
+    /**
+     * A request has begun that will be recorded with {@link #record} or {@link #recordBatched}:
+     * {@link #closeAfterPending} waits for it, so a command that a stop cancels is still recorded.
+     */
+    synchronized void expect() {
+        pending++;
+    }
+
+    private synchronized void settled() {
+        if (pending > 0 && --pending == 0) {
+            notifyAll();
+        }
+    }
+
     /** Records a request's result now. */
     void record(String peer, String token, String commandLine, Result result) {
         write(new Line(Instant.now(), peer, token, commandLine, result));
+        settled();
     }
 
     /** Records a read-only request's result within {@link #BATCH_DELAY}. */
     void recordBatched(String peer, String token, String commandLine, Result result) {
         queued.add(new Line(Instant.now(), peer, token, commandLine, result));
+        settled();
         if (writeScheduled.compareAndSet(false, true)) {
             try {
                 timers.schedule(this::writeQueued, BATCH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
@@ -124,6 +141,23 @@ final class AuditLog implements AutoCloseable {
         writeQueued();
         closed = true;
         handler.close();
+    }
+
+    /**
+     * Closes once every expected request has been recorded, or after {@code limit}: the requests of
+     * closing connections (a shell command being killed) end a moment after their connection.
+     */
+    synchronized void closeAfterPending(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            for (long left = limit.toMillis(); pending > 0 && left > 0;
+                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     /**

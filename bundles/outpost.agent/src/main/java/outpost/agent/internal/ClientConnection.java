@@ -159,6 +159,7 @@ final class ClientConnection implements MessageHandler {
             send(new ErrorReport(id, ErrorCode.DUPLICATE_ID, "request " + id + " is already in flight"));
             return;
         }
+        audit.expect();
         if (builtIn.isPresent() || command.map(AgentCommand::isQuick).orElse(true)) {
             run(line, builtIn, command, request, running); // built-ins, unknown and quick commands: on the event loop
             return;

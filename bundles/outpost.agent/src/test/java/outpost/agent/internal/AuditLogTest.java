@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +14,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import outpost.protocol.Result;
@@ -57,6 +60,40 @@ class AuditLogTest {
             assertTrue(closed.contains("token=reader status=OK exit=0 ms=0 command=ram"), closed);
             audit.recordBatched("127.0.0.1:5000", "reader", "os", Result.ok(4, 0));
             assertFalse(Files.readString(data.resolve("audit.log.0")).contains("command=os"), "nothing after close");
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingWaitsForARequestThatEndsAMomentAfterItsConnection() throws Exception {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        try {
+            AuditLog audit = new AuditLog(data, timers);
+            audit.expect(); // a shell command whose process is being killed
+            timers.schedule(() -> audit.record("127.0.0.1:5000", "admin", "sh: sleep 30",
+                    Result.of(5, ResultStatus.CANCELLED, "cancelled")), 200, TimeUnit.MILLISECONDS);
+            audit.closeAfterPending(Duration.ofSeconds(10));
+            String closed = Files.readString(data.resolve("audit.log.0"));
+            assertTrue(closed.contains("status=CANCELLED exit=0 ms=0 command=sh: sleep 30"), closed);
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(30) // guards against a close that would wait forever
+    void closingGivesUpOnARequestThatNeverEnds() throws Exception {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        try {
+            AuditLog audit = new AuditLog(data, timers);
+            audit.expect();
+            audit.recordBatched("127.0.0.1:5000", "reader", "ram", Result.ok(3, 0));
+            audit.expect(); // never recorded
+            audit.closeAfterPending(Duration.ofMillis(300));
+            assertTrue(Files.readString(data.resolve("audit.log.0")).contains("command=ram"));
+            audit.record("127.0.0.1:5000", "admin", "sh: late", Result.of(6, ResultStatus.OK, ""));
+            assertFalse(Files.readString(data.resolve("audit.log.0")).contains("sh: late"), "nothing after close");
         } finally {
             timers.shutdownNow();
         }
