@@ -3,7 +3,6 @@ package outpost.agent.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -105,10 +103,11 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     }
 
     /**
-     * Reads the configured key store on a worker and then warms the TLS code up with an in-memory
-     * handshake, while OSHI, Netty and the application still start on other threads: the first start
-     * and the first client's handshake then find both done. A missing or unreadable file is left to
-     * {@link #start}, which creates it or reports why.
+     * Reads the configured key store on a worker while OSHI, Netty and the application still start
+     * on other threads: the first start then finds it read. A missing or unreadable file is left to
+     * {@link #start}, which creates it or reports why. (An in-memory TLS handshake to warm JSSE up
+     * used to follow; with the class-data archive it no longer made the first answer sooner, and the
+     * client-side classes and code it loaded cost 3 MiB of every idle agent: docs/BENCHMARKS.md.)
      */
     private synchronized void prepareIdentity() {
         if (configured == null || !configured.tls()) {
@@ -122,18 +121,7 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
                 return Optional.empty();
             }
         }, workers);
-        identity.thenAcceptAsync(loaded -> loaded.ifPresent(AgentServer::warmUp), workers);
         prepared = new PreparedIdentity(file, identity);
-    }
-
-    private static void warmUp(TlsIdentity identity) {
-        try {
-            if (!TlsWarmUp.handshake(identity)) {
-                LOG.log(System.Logger.Level.DEBUG, "the TLS warm-up handshake did not finish");
-            }
-        } catch (GeneralSecurityException | SSLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "no TLS warm-up: " + e); // only the first client's handshake is slower
-        }
     }
 
     private TlsIdentity identity(Path file, String hostName) throws IOException {

@@ -2,13 +2,11 @@ package outpost.transport.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -28,7 +26,6 @@ import outpost.transport.TlsIdentity;
 final class ServerTls {
 
     static final String[] CIPHER_SUITES = { "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384" };
-    private static final char[] IN_MEMORY = new char[0];
 
     private final SSLContext context;
     private final String[] protocols;
@@ -36,14 +33,9 @@ final class ServerTls {
     ServerTls(TlsIdentity identity, String[] protocols) throws IOException {
         this.protocols = protocols.clone();
         try {
-            KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
-            keys.load(null, null);
-            keys.setKeyEntry("server", identity.privateKey(), IN_MEMORY, new Certificate[] { identity.certificate() });
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, IN_MEMORY);
             context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), new TrustManager[] { NoClientCertificates.INSTANCE },
-                    new SecureRandom());
+            context.init(new KeyManager[] { new IdentityKeyManager(identity) },
+                    new TrustManager[] { NoClientCertificates.INSTANCE }, new SecureRandom());
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }

@@ -13,7 +13,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,6 +220,41 @@ class NettyTransportTest {
         } finally {
             impostor.close();
         }
+    }
+
+    @Test
+    void theListenerSpeaksTls13WithTheAesGcmSuitesOnlyAndPresentsItsOwnCertificate() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16);
+        try (SSLSocket socket = jsseClient("TLSv1.3", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256")) {
+            socket.startHandshake();
+            SSLSession session = socket.getSession();
+            assertEquals("TLSv1.3", session.getProtocol());
+            assertEquals("TLS_AES_128_GCM_SHA256", session.getCipherSuite(), "the listener's order wins");
+            assertEquals(identity.fingerprint(), Fingerprints.sha256((X509Certificate) session.getPeerCertificates()[0]));
+        }
+        try (SSLSocket chacha = jsseClient("TLSv1.3", "TLS_CHACHA20_POLY1305_SHA256")) {
+            assertThrows(SSLHandshakeException.class, chacha::startHandshake);
+        }
+        try (SSLSocket tls12 = jsseClient("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")) {
+            assertThrows(SSLException.class, tls12::startHandshake);
+        }
+    }
+
+    /** A plain JSSE client that trusts the listener's certificate only. */
+    private SSLSocket jsseClient(String protocol, String... suites) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("agent", identity.certificate());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+                listener.localAddress().getPort());
+        socket.setSoTimeout(5_000);
+        socket.setEnabledProtocols(new String[] { protocol });
+        socket.setEnabledCipherSuites(suites);
+        return socket;
     }
 
     @Test
