@@ -36,6 +36,7 @@ public final class AgentApplication implements IApplication {
     private static final Duration SIGNAL_STOP_LIMIT = Duration.ofSeconds(10);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch agentStopped = new CountDownLatch(1);
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
@@ -133,6 +134,8 @@ public final class AgentApplication implements IApplication {
         try (StopOnSignal signals = StopOnSignal.install(this::stopOnSignal, frameworkStop, SIGNAL_STOP_LIMIT)) {
             stopped.await();
             agent.stop();
+        } finally {
+            agentStopped.countDown();
         }
         return EXIT_OK;
     }
@@ -144,14 +147,13 @@ public final class AgentApplication implements IApplication {
     }
 
     /** Resolved now: once this bundle has stopped, its context can no longer find the framework. */
-    private static StopOnSignal.FrameworkStop frameworkStop(BundleContext bundleContext) {
+    private StopOnSignal.FrameworkStop frameworkStop(BundleContext bundleContext) {
         Bundle system = bundleContext.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         if (system instanceof Framework framework) {
             return limit -> framework.waitForStop(limit.toMillis());
         }
-        return limit -> {
-            // not an OSGi R4.2+ framework: the agent itself has stopped by now, only bundle state may be lost
-        };
+        // not an OSGi R4.2+ framework: at least the agent's own stop is waited for
+        return limit -> agentStopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void report(Agent.AgentStartup startup, AgentRuntime agent, Path configuration, String console) {

@@ -21,7 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -60,8 +59,12 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     static final List<String> CAPABILITIES = List.of("auth-token", "multiplex", "streaming", "cancel", "keepalive",
             "notices");
     static final String IDENTITY_FILE = "agent-identity.p12";
-    /** How long a stop or reset waits for the cancelled requests of closed connections to be audited. */
-    static final Duration REQUESTS_END_LIMIT = Duration.ofSeconds(2);
+    /**
+     * How long a stop, and a reset, wait for the cancelled requests of the connections they closed to
+     * be audited (a killed shell command ends a moment later); a reset must listen again within a second.
+     */
+    static final Duration STOP_AUDIT_WAIT = Duration.ofSeconds(2);
+    static final Duration RESET_AUDIT_WAIT = Duration.ofMillis(500);
 
     private static final System.Logger LOG = System.getLogger(AgentServer.class.getName());
 
@@ -105,9 +108,8 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     /**
      * Reads the configured key store on a worker while OSHI, Netty and the application still start
      * on other threads: the first start then finds it read. A missing or unreadable file is left to
-     * {@link #start}, which creates it or reports why. (An in-memory TLS handshake to warm JSSE up
-     * used to follow; with the class-data archive it no longer made the first answer sooner, and the
-     * client-side classes and code it loaded cost 3 MiB of every idle agent: docs/BENCHMARKS.md.)
+     * {@link #start}, which creates it or reports why. No TLS handshake is rehearsed: with the
+     * class-data archive that no longer made the first answer sooner, and cost 3 MiB at rest.
      */
     private synchronized void prepareIdentity() {
         if (configured == null || !configured.tls()) {
@@ -264,11 +266,11 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
 
     @Override
     public synchronized void stop() {
-        closeAll(new Notice(NoticeKind.STOPPING, "the agent is stopping"), "the agent is stopping");
+        closeAll(new Notice(NoticeKind.STOPPING, "the agent is stopping"), "the agent is stopping", STOP_AUDIT_WAIT);
     }
 
     /** Stops listening, tells every authenticated client why, and closes every connection. */
-    private synchronized void closeAll(Notice notice, String reason) {
+    private synchronized void closeAll(Notice notice, String reason, Duration auditWait) {
         if (listener == null) {
             return;
         }
@@ -289,7 +291,7 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         if (closing != null) {
             // The connections' running requests (a shell command being killed) are recorded first; then the
             // file is released, so a reset reopens the same file; records later than that are dropped.
-            closing.closeAfterPending(REQUESTS_END_LIMIT);
+            closing.closeAfterPending(auditWait);
         }
     }
 
@@ -301,7 +303,7 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         }
         InetSocketAddress bound = listener.localAddress();
         LOG.log(System.Logger.Level.INFO, "resetting at a client's request");
-        closeAll(new Notice(NoticeKind.RESETTING, "the agent is resetting"), "the agent is resetting");
+        closeAll(new Notice(NoticeKind.RESETTING, "the agent is resetting"), "the agent is resetting", RESET_AUDIT_WAIT);
         AgentSettings next = reloaded().orElse(settings);
         if (next.address().getPort() == 0) {
             next = next.withAddress(new InetSocketAddress(next.address().getAddress(), bound.getPort()));
