@@ -41,7 +41,6 @@ import outpost.transport.Listener;
 import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
 import outpost.transport.Transport;
-import outpost.transport.TlsIdentity;
 
 /**
  * The transport on Netty (epoll on Linux, NIO elsewhere: {@link IoFlavour}): TLS 1.3 through

@@ -28,10 +28,10 @@ final class ServerTls {
     static final String[] CIPHER_SUITES = { "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384" };
 
     private final SSLContext context;
-    private final String[] protocols;
+    /** Made once: each engine copies them in, so every connection shares one never-changed set. */
+    private final SSLParameters parameters;
 
     ServerTls(TlsIdentity identity, String[] protocols) throws IOException {
-        this.protocols = protocols.clone();
         try {
             context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] { new IdentityKeyManager(identity) },
@@ -39,16 +39,18 @@ final class ServerTls {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
+        SSLEngine prototype = context.createSSLEngine();
+        prototype.setUseClientMode(false);
+        parameters = prototype.getSSLParameters();
+        parameters.setProtocols(protocols.clone());
+        parameters.setCipherSuites(CIPHER_SUITES);
+        parameters.setUseCipherSuitesOrder(true);
+        parameters.setNeedClientAuth(false);
     }
 
     SslHandler newHandler() {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
-        SSLParameters parameters = engine.getSSLParameters();
-        parameters.setProtocols(protocols);
-        parameters.setCipherSuites(CIPHER_SUITES);
-        parameters.setUseCipherSuitesOrder(true);
-        parameters.setNeedClientAuth(false);
         engine.setSSLParameters(parameters);
         return new SslHandler(engine);
     }
