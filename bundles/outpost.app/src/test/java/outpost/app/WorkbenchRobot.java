@@ -37,6 +37,100 @@ final class WorkbenchRobot {
         button.notifyListeners(SWT.Selection, new Event());
     }
 
+    /**
+     * Presses a key as a user does: the events go to the display's input queue (XTest under X11), so
+     * the workbench's key bindings see them before the focused widget does, and a key that a binding
+     * swallows never reaches the widget. The control is focused first and its shell brought to the
+     * front. {@code modifiers} is a mask of SWT.CTRL, SWT.SHIFT, SWT.ALT; {@code key} a character
+     * or an SWT key code such as SWT.DEL.
+     */
+    static void pressKey(Control focus, int modifiers, int key) throws InterruptedException {
+        focusForInput(focus);
+        Display display = focus.getDisplay();
+        int[] modifierKeys = { SWT.CTRL, SWT.SHIFT, SWT.ALT };
+        for (int modifier : modifierKeys) {
+            if ((modifiers & modifier) != 0) {
+                postKey(display, SWT.KeyDown, modifier);
+            }
+        }
+        postKey(display, SWT.KeyDown, key);
+        postKey(display, SWT.KeyUp, key);
+        for (int i = modifierKeys.length - 1; i >= 0; i--) {
+            if ((modifiers & modifierKeys[i]) != 0) {
+                postKey(display, SWT.KeyUp, modifierKeys[i]);
+            }
+        }
+        settle(display);
+    }
+
+    /** Types text key by key into the focused control ('\r' for Enter). */
+    static void typeText(Control focus, String text) throws InterruptedException {
+        focusForInput(focus);
+        for (char c : text.toCharArray()) {
+            postKey(focus.getDisplay(), SWT.KeyDown, c);
+            postKey(focus.getDisplay(), SWT.KeyUp, c);
+        }
+        settle(focus.getDisplay());
+    }
+
+    /** Clicks the middle of a control with the mouse (twice for a double-click). */
+    static void mouseClick(Control control, int clicks) throws InterruptedException {
+        focusForInput(control);
+        Display display = control.getDisplay();
+        org.eclipse.swt.graphics.Point center = control.toDisplay(control.getSize().x / 2, control.getSize().y / 2);
+        mouseClickAt(display, center.x, center.y, clicks);
+    }
+
+    /** Clicks a point given in display coordinates. */
+    static void mouseClickAt(Display display, int x, int y, int clicks) throws InterruptedException {
+        Event move = new Event();
+        move.type = SWT.MouseMove;
+        move.x = x;
+        move.y = y;
+        display.post(move);
+        for (int i = 0; i < clicks; i++) {
+            for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
+                Event event = new Event();
+                event.type = type;
+                event.button = 1;
+                event.count = i + 1;
+                display.post(event);
+            }
+        }
+        settle(display);
+    }
+
+    private static void focusForInput(Control control) throws InterruptedException {
+        control.getShell().forceActive();
+        control.forceFocus();
+        waitUntil("the shell of " + control + " is active and the control has focus",
+                () -> control.getDisplay().getActiveShell() == control.getShell() && control.isFocusControl());
+    }
+
+    private static void postKey(Display display, int type, int key) {
+        Event event = new Event();
+        event.type = type;
+        if (key == SWT.CTRL || key == SWT.SHIFT || key == SWT.ALT || (key & SWT.KEYCODE_BIT) != 0) {
+            event.keyCode = key;
+        } else {
+            event.character = (char) key;
+        }
+        if (!display.post(event)) {
+            throw new AssertionError("the display refused a posted key event (no XTest?)");
+        }
+    }
+
+    /** Lets the posted events arrive and be handled. */
+    private static void settle(Display display) throws InterruptedException {
+        long until = System.currentTimeMillis() + 150;
+        while (System.currentTimeMillis() < until) {
+            while (display.readAndDispatch()) {
+                // handle the posted input
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** The visible widget under root whose id ({@link ServerExplorer#WIDGET_ID}) is id; fails if none. */
     static Control find(Composite root, String id) {
         Control found = findOrNull(root, id);
