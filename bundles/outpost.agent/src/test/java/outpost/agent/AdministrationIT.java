@@ -19,6 +19,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
+import outpost.testing.Conditions;
 import outpost.agent.internal.AdministrationCommands;
 import outpost.protocol.Auth;
 import outpost.protocol.AuthOk;
@@ -70,18 +71,7 @@ class AdministrationIT {
             assertEquals("reader           read", tokens);
             assertFalse((status + clients + tokens).contains(SECRET) || tokens.contains(sha256Hex(SECRET)));
         }
-        assertTrue(waitFor(() -> commands.clients().equals("no clients")), "a client that left is gone from the list");
-    }
-
-    private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
+        Conditions.waitUntil("a client that left is gone from the list", () -> commands.clients().equals("no clients"));
     }
 
     private <S> S await(Class<S> type) throws InterruptedException {

@@ -52,6 +52,7 @@ import outpost.transport.Fingerprints;
 import outpost.transport.Limits;
 import outpost.transport.MessageHandler;
 import outpost.transport.Transport;
+import outpost.testing.Conditions;
 
 /**
  * The agent as Declarative Services wires it, over real loopback TCP: authentication, roles,
@@ -322,13 +323,14 @@ class AgentProtocolIT {
 
     private String auditLogOnceItContains(String text) throws Exception {
         Path file = data.resolve("audit.log.0");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        String audit = Files.readString(file);
-        while (!audit.contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            audit = Files.readString(file);
-        }
-        return audit;
+        Conditions.holdsWithin(() -> {
+            try {
+                return Files.readString(file).contains(text);
+            } catch (IOException notWrittenYet) {
+                return false;
+            }
+        }, Duration.ofSeconds(5));
+        return Files.readString(file);
     }
 
     // ---- session control, as the original had it ----------------------------------------------

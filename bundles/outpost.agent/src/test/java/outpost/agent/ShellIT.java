@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import outpost.protocol.OutputKind;
 import outpost.protocol.Request;
 import outpost.protocol.Result;
 import outpost.protocol.ResultStatus;
+import outpost.testing.Conditions;
 
 /** Shell commands on a real agent, for real processes: streaming, exit codes, cancel and timeout without orphans, policy. */
 @EnabledOnOs(OS.LINUX)
@@ -117,11 +117,7 @@ class ShellIT {
             client.send(new Request(1, "sh: sleep " + marker + " & sleep " + marker + " & echo started; wait"));
             assertEquals("started\n", client.read(Output.class).text());
             // "started" can come before a background child has exec'd sleep: wait for both, bounded
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (processesWith(marker) < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(2, processesWith(marker), "two sleeps run");
+            Conditions.waitUntil("two sleeps run", () -> processesWith(marker) == 2, Duration.ofSeconds(5));
             client.send(new Cancel(1));
             Result result = client.read(Result.class);
             assertEquals(ResultStatus.CANCELLED, result.status());
@@ -237,11 +233,7 @@ class ShellIT {
     }
 
     private static void assertNoProcessLeft(String marker) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (processesWith(marker) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, processesWith(marker), "no process of the command is left");
+        Conditions.waitUntil("no process of the command is left", () -> processesWith(marker) == 0, Duration.ofSeconds(5));
     }
 
     private RawClient login(String token) throws Exception {

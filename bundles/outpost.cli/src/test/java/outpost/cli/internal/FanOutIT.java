@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -30,6 +31,7 @@ import com.google.gson.JsonObject;
 
 import outpost.agent.ShellPolicy;
 import outpost.client.SessionFactory;
+import outpost.testing.Conditions;
 
 /**
  * outpost-cli's fan-out against real agents on loopback: three agents and an address where none
@@ -192,11 +194,8 @@ class FanOutIT {
                     throw new IllegalStateException(e);
                 }
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (cancelOnExit.runningCount() < 2) { // web-1 and web-2 run it; web-down failed at once
-                assertTrue(System.nanoTime() < deadline, "the sleeps never started");
-                Thread.sleep(20);
-            }
+            // web-1 and web-2 run it; web-down failed at once
+            Conditions.waitUntil("both sleeps started", () -> cancelOnExit.runningCount() == 2, Duration.ofSeconds(20));
             cancelOnExit.cancelAll();
             assertEquals(1, exit.get(15, TimeUnit.SECONDS));
             String lines = out.toString(StandardCharsets.UTF_8);

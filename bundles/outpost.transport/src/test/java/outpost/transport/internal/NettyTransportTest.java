@@ -48,6 +48,7 @@ import outpost.protocol.OutputKind;
 import outpost.protocol.ProtocolException;
 import outpost.protocol.Request;
 import outpost.protocol.Result;
+import outpost.testing.Conditions;
 import outpost.transport.CertificateCheck;
 import outpost.transport.ConnectSettings;
 import outpost.transport.Connection;
@@ -308,10 +309,7 @@ class NettyTransportTest {
         Connection first = connect(Optional.empty(), Limits.DEFAULT, new LinkedBlockingQueue<>());
         Connection second = connect(Optional.empty(), Limits.DEFAULT, new LinkedBlockingQueue<>());
         // the server counts a connection when it accepts it, which may lag the client's connect
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (listener.connectionCount() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Conditions.waitUntil("the listener counts both connections", () -> listener.connectionCount() == 2);
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         connect(Optional.empty(), Limits.DEFAULT, events);
         Object closed = pollUntil(events, outpost.transport.PeerError.class);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
@@ -15,7 +16,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +31,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import outpost.agent.internal.SystemMetrics;
+import outpost.testing.Conditions;
 
 /** Parses {@code sysinfo}'s JSON with Gson and checks each part against /proc, /sys and the JDK. */
 @EnabledOnOs(OS.LINUX)
@@ -44,10 +45,7 @@ class SysinfoCommandTest {
     @BeforeAll
     static void runSysinfoOnceTheCpuHasBeenSampled() throws Exception {
         metrics = new SystemMetrics();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (Double.isNaN(metrics.cpuLoad().total()) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Conditions.holdsWithin(() -> !Double.isNaN(metrics.cpuLoad().total()), Duration.ofSeconds(10));
         loRxBefore = NetworkTruth.statistic("lo", "rx_bytes");
         report = JsonParser.parseString(CommandRunner.run(new SysinfoCommand(metrics))).getAsJsonObject();
         loRxAfter = NetworkTruth.statistic("lo", "rx_bytes");

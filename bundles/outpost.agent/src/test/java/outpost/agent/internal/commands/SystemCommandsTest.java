@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import outpost.agent.internal.SystemMetrics;
+import outpost.testing.Conditions;
 
 /** Checks each metric against what the Linux kernel itself reports. */
 @EnabledOnOs(OS.LINUX)
@@ -139,10 +141,7 @@ class SystemCommandsTest {
     }
 
     private static void waitForFirstCpuSample() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (Double.isNaN(metrics.cpuLoad().total()) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Conditions.holdsWithin(() -> !Double.isNaN(metrics.cpuLoad().total()), Duration.ofSeconds(10));
     }
 
     private static long procValue(String file, String regex) throws IOException {
