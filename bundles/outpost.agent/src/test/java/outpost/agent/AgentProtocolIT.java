@@ -134,6 +134,48 @@ class AgentProtocolIT {
     }
 
     @Test
+    void aClientsCloseNotifyIsAnsweredWithTheAgentsOwnAndTheClose() throws Exception {
+        start(true);
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("agent", loadCertificate());
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+                .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+        tls.init(null, trust.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000); // past the agent's keepalive (5 s) and idle timeout (15 s)
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            outpost.protocol.FrameCodec codec = new outpost.protocol.FrameCodec();
+            assertInstanceOf(Hello.class, readFrame(in, codec));
+            socket.getOutputStream().write(codec.encodeFrame(Auth.current(adminToken)));
+            assertInstanceOf(AuthOk.class, readFrame(in, codec));
+            socket.shutdownOutput(); // TLS 1.3: sends close_notify, the input stays open
+            // docs/PROTOCOL.md, Closing: the agent answers with its own close_notify and closes, sending nothing else
+            assertEquals(-1, in.read(), "the agent's close_notify ends the stream before any PING");
+        }
+        assertStillServingOverTls();
+    }
+
+    private void assertStillServingOverTls() throws Exception {
+        BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+        Connection connection = transport.connect(new ConnectSettings("127.0.0.1", port, Duration.ofSeconds(5),
+                Optional.of((host, p, certificate) -> { }), Limits.DEFAULT), collector(received));
+        assertInstanceOf(Hello.class, next(received));
+        connection.send(Auth.current(adminToken));
+        assertInstanceOf(AuthOk.class, next(received));
+        connection.close();
+    }
+
+    private static Message readFrame(java.io.DataInputStream in, outpost.protocol.FrameCodec codec) throws IOException {
+        byte[] payload = new byte[in.readInt()];
+        in.readFully(payload);
+        return codec.decodePayload(java.nio.ByteBuffer.wrap(payload));
+    }
+
+    @Test
     void everyMetricCommandAnswersAndUnknownOnesSaySo() throws Exception {
         start(false);
         int id = 1;

@@ -7,9 +7,11 @@ import outpost.agent.CommandContext;
 import outpost.agent.ShellPolicy;
 
 /**
- * One plain-text answer on its way to the client: the command's output as it comes, every line
- * that starts with a dot given a second one, then an optional {@code error: } line and a line
- * holding a single dot that ends the answer (as SMTP and POP3 do), so a lone dot is always the end.
+ * One plain-text answer on its way to the client. To a line: the command's output as it comes,
+ * every line that starts with a dot given a second one, then an optional {@code error: } line and a
+ * line holding a single dot that ends the answer (as SMTP and POP3 do), so a lone dot is always the
+ * end. To a bare command of the original clients: the output and the error as they are, in one
+ * write at the end, because those clients read the answer with a single {@code recv}.
  */
 final class PlainTextOutput implements CommandContext {
 
@@ -19,13 +21,17 @@ final class PlainTextOutput implements CommandContext {
     private final String arguments;
     private final Duration timeout;
     private final long capChars;
+    private final boolean bare;
+    /** Bare answers only: the whole answer, sent at the end. */
+    private final StringBuilder held = new StringBuilder();
     private long writtenChars;
     private boolean truncated;
     private boolean atLineStart = true;
     private volatile boolean cancelled;
 
-    PlainTextOutput(Channel channel, String arguments, Duration timeout, int outputCapChars) {
+    PlainTextOutput(Channel channel, String arguments, Duration timeout, int outputCapChars, boolean bare) {
         this.channel = channel;
+        this.bare = bare;
         this.arguments = arguments;
         this.timeout = timeout;
         this.capChars = outputCapChars;
@@ -58,7 +64,12 @@ final class PlainTextOutput implements CommandContext {
                     + " characters: the agent's output cap]\n";
         }
         writtenChars += whole.length();
-        channel.writeAndFlush(dotStuffed(text));
+        if (bare) {
+            held.append(text);
+            atLineStart = text.endsWith("\n");
+        } else {
+            channel.writeAndFlush(dotStuffed(text));
+        }
     }
 
     private String dotStuffed(String text) {
@@ -74,8 +85,20 @@ final class PlainTextOutput implements CommandContext {
         return out.toString();
     }
 
-    /** Ends the answer: a line break if the output lacked its last one, the error if any, the lone dot. */
+    /**
+     * Ends the answer: a line break if the output lacked its last one, the error if any, the lone
+     * dot; to a bare command, the held output and the error, or a line break when both are empty
+     * (a client blocked in {@code recv} must get something).
+     */
     synchronized void end(String error) {
+        if (bare) {
+            if (!error.isEmpty()) {
+                held.append(atLineStart ? "" : "\n").append("error: ").append(error.replace("\n", " "));
+            }
+            channel.writeAndFlush(held.isEmpty() ? "\n" : held.toString());
+            held.setLength(0);
+            return;
+        }
         StringBuilder tail = new StringBuilder();
         if (!atLineStart) {
             tail.append('\n');
