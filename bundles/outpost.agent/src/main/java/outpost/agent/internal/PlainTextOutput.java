@@ -27,6 +27,7 @@ final class PlainTextOutput implements CommandContext {
     private long writtenChars;
     private boolean truncated;
     private boolean atLineStart = true;
+    private boolean ended;
     private volatile boolean cancelled;
 
     PlainTextOutput(Channel channel, String arguments, Duration timeout, int outputCapChars, boolean bare) {
@@ -54,7 +55,7 @@ final class PlainTextOutput implements CommandContext {
     }
 
     private synchronized void write(String whole) {
-        if (truncated || whole.isEmpty()) {
+        if (truncated || ended || whole.isEmpty()) { // after the end: a killed process's pumps still draining
             return;
         }
         String text = whole;
@@ -91,6 +92,7 @@ final class PlainTextOutput implements CommandContext {
      * (a client blocked in {@code recv} must get something).
      */
     synchronized void end(String error) {
+        ended = true;
         if (bare) {
             if (!error.isEmpty()) {
                 held.append(atLineStart ? "" : "\n").append("error: ").append(error.replace("\n", " "));
