@@ -1,5 +1,6 @@
 package outpost.agent.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.netty.channel.Channel;
@@ -11,11 +12,16 @@ import outpost.agent.ShellPolicy;
  * every line that starts with a dot given a second one, then an optional {@code error: } line and a
  * line holding a single dot that ends the answer (as SMTP and POP3 do), so a lone dot is always the
  * end. To a bare command of the original clients: the output and the error as they are, in one
- * write at the end, because those clients read the answer with a single {@code recv}.
+ * write at the end and at most 1024 bytes, because those clients read the answer with a single
+ * {@code recv(1024)}.
  */
 final class PlainTextOutput implements CommandContext {
 
     static final String END = ".\n";
+    /** What the original clients read of an answer: one {@code recv(1024)}. */
+    static final int BARE_ANSWER_BYTES = 1024;
+    static final String BARE_CUT = "\n[answer cut at " + BARE_ANSWER_BYTES
+            + " bytes, what one read takes; send the command with a line end for all of it]";
 
     private final Channel channel;
     private final String arguments;
@@ -66,7 +72,8 @@ final class PlainTextOutput implements CommandContext {
         }
         writtenChars += whole.length();
         if (bare) {
-            held.append(text);
+            // more than one read's worth is never sent: keep just enough to know the answer is longer
+            held.append(text, 0, (int) Math.max(0, Math.min(text.length(), BARE_ANSWER_BYTES + 1L - held.length())));
             atLineStart = text.endsWith("\n");
         } else {
             channel.writeAndFlush(dotStuffed(text));
@@ -97,7 +104,7 @@ final class PlainTextOutput implements CommandContext {
             if (!error.isEmpty()) {
                 held.append(atLineStart ? "" : "\n").append("error: ").append(error.replace("\n", " "));
             }
-            channel.writeAndFlush(held.isEmpty() ? "\n" : held.toString());
+            channel.writeAndFlush(held.isEmpty() ? "\n" : fitOneRead(held.toString()));
             held.setLength(0);
             return;
         }
@@ -110,6 +117,29 @@ final class PlainTextOutput implements CommandContext {
         }
         atLineStart = true;
         channel.writeAndFlush(tail.append(END).toString());
+    }
+
+    /**
+     * A longer answer would leave its rest to be read as the answer to the client's next command:
+     * it is cut, whole characters only, with a marker saying so.
+     */
+    static String fitOneRead(String answer) {
+        if (answer.length() <= BARE_ANSWER_BYTES / 3 || answer.getBytes(StandardCharsets.UTF_8).length <= BARE_ANSWER_BYTES) {
+            return answer;
+        }
+        int room = BARE_ANSWER_BYTES - BARE_CUT.length(); // the marker is ASCII
+        int bytes = 0;
+        int end = 0;
+        while (end < answer.length()) {
+            int codePoint = answer.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > room) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return answer.substring(0, end) + BARE_CUT;
     }
 
     synchronized boolean truncated() {

@@ -101,6 +101,38 @@ class PlainTextIT {
     }
 
     @Test
+    void aBareAnswerLongerThanOneReadIsCutSoTheNextAnswerIsNotShifted() throws Exception {
+        var registration = FrameworkUtil.getBundle(PlainTextIT.class).getBundleContext().registerService(
+                outpost.agent.AgentCommand.class, new outpost.agent.AgentCommand() {
+                    @Override
+                    public String name() {
+                        return "wide";
+                    }
+
+                    @Override
+                    public String help() {
+                        return "writes 2000 bytes";
+                    }
+
+                    @Override
+                    public int execute(outpost.agent.CommandContext context) {
+                        context.stdout("é".repeat(1000));
+                        return 0;
+                    }
+                }, null);
+        try (Socket socket = connect(startEnabled())) {
+            String wide = sendBareAndReadOnce(socket, "WIDE");
+            assertEquals(PlainTextOutput.BARE_ANSWER_BYTES, wide.getBytes(StandardCharsets.UTF_8).length, wide);
+            assertTrue(wide.startsWith("éé") && wide.endsWith(PlainTextOutput.BARE_CUT) && !wide.contains("\uFFFD"), wide);
+            assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), sendBareAndReadOnce(socket, "name"),
+                    "the next answer is the next command's");
+            assertEquals("é".repeat(1000) + "\n.\n", ask(socket, "wide"), "a line gets the whole answer");
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void theOriginalPythonClientsCodeGetsItsAnswers() throws Exception {
         InetSocketAddress address = startEnabled();
         String client = String.join("\n",
