@@ -87,11 +87,15 @@ class AgentProtocolIT {
 
     /** With a short handshake timeout, for the tests of that timeout. */
     private void start(boolean tls, Duration handshakeTimeout) throws Exception {
+        start(tls, handshakeTimeout, Duration.ofSeconds(15));
+    }
+
+    private void start(boolean tls, Duration handshakeTimeout, Duration idleTimeout) throws Exception {
         adminToken = "admin-token-for-tests";
         Files.writeString(data.resolve("tokens.properties"), "admin.sha256=" + sha256Hex(adminToken)
                 + "\nadmin.roles=read,execute,admin\nreader.sha256=" + sha256Hex(READER_TOKEN) + "\nreader.roles=read\n");
         AgentSettings settings = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
-                .withTls(tls).withLimits(64, 8, handshakeTimeout, Duration.ofSeconds(15));
+                .withTls(tls).withLimits(64, 8, handshakeTimeout, idleTimeout);
         Agent.AgentStartup startup = agent.start(settings);
         assertTrue(startup.createdTokenFile().isEmpty(), "an existing token store is used as it is");
         port = startup.address().getPort();
@@ -132,6 +136,55 @@ class AgentProtocolIT {
         assertTrue(assertInstanceOf(Output.class, next(received)).text().startsWith("CPU: "));
         assertEquals(ResultStatus.OK, assertInstanceOf(Result.class, next(received)).status());
         connection.close();
+    }
+
+    @Test
+    void aClientsCloseNotifyIsAnsweredWithTheAgentsOwnAndTheClose() throws Exception {
+        // keepalive at a third of the idle timeout: 20 s, so nothing but the close_notify can end the stream sooner
+        start(true, Duration.ofSeconds(5), Duration.ofSeconds(60));
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("agent", loadCertificate());
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+                .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+        tls.init(null, trust.getTrustManagers(), null);
+        // layered on a TCP socket of our own, so that close_notify does not also end the TCP stream (FIN)
+        try (java.net.Socket tcp = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+                javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                        .createSocket(tcp, "127.0.0.1", port, false)) {
+            socket.setSoTimeout(10_000); // before the agent's first keepalive
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            outpost.protocol.FrameCodec codec = new outpost.protocol.FrameCodec();
+            assertInstanceOf(Hello.class, readFrame(in, codec));
+            socket.getOutputStream().write(codec.encodeFrame(Auth.current(adminToken)));
+            assertInstanceOf(AuthOk.class, readFrame(in, codec));
+            socket.shutdownOutput(); // TLS 1.3: sends close_notify, the input stays open
+            // docs/PROTOCOL.md, Closing: the agent answers with its own close_notify and closes, sending nothing else
+            try {
+                assertEquals(-1, in.read(), "the agent's close_notify ends the stream before any PING");
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("the agent kept the connection open after the client's close_notify", e);
+            }
+        }
+        assertStillServingOverTls();
+    }
+
+    private void assertStillServingOverTls() throws Exception {
+        BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+        Connection connection = transport.connect(new ConnectSettings("127.0.0.1", port, Duration.ofSeconds(5),
+                Optional.of((host, p, certificate) -> { }), Limits.DEFAULT), collector(received));
+        assertInstanceOf(Hello.class, next(received));
+        connection.send(Auth.current(adminToken));
+        assertInstanceOf(AuthOk.class, next(received));
+        connection.close();
+    }
+
+    private static Message readFrame(java.io.DataInputStream in, outpost.protocol.FrameCodec codec) throws IOException {
+        byte[] payload = new byte[in.readInt()];
+        in.readFully(payload);
+        return codec.decodePayload(java.nio.ByteBuffer.wrap(payload));
     }
 
     @Test

@@ -15,14 +15,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /**
- * The plain-text dialect's port: lines in (at most the configured length, then an error and the
- * connection closes), text answers out. One event-loop thread of its own, only while it listens.
+ * The plain-text dialect's port: requests in, as lines or as the original clients' bare commands
+ * (at most the configured length, then an error and the connection closes), text answers out. One event-loop thread of its own, only while it listens.
  */
 final class PlainTextListener implements AutoCloseable {
 
@@ -50,8 +48,7 @@ final class PlainTextListener implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS),
-                                new LineBasedFrameDecoder(maxLine, true, true),
-                                new StringDecoder(StandardCharsets.UTF_8), new StringEncoder(StandardCharsets.UTF_8),
+                                new PlainTextRequestDecoder(maxLine), new StringEncoder(StandardCharsets.UTF_8),
                                 new PlainTextSession(services));
                     }
                 });

@@ -21,12 +21,12 @@ import outpost.protocol.ResultStatus;
 import outpost.protocol.Role;
 
 /**
- * One plain-text client: a line in, an answer out, one request at a time (reading pauses while a
- * command runs). Only read-role commands the configuration offers; no shell, no session control,
+ * One plain-text client: a request in (a line, or an original client's bare command), an answer out,
+ * one request at a time (reading pauses while a command runs). Only read-role commands the configuration offers; no shell, no session control,
  * because this port has no authentication. Every request goes to the audit log as token
  * {@value #TOKEN_NAME}.
  */
-final class PlainTextSession extends SimpleChannelInboundHandler<String> {
+final class PlainTextSession extends SimpleChannelInboundHandler<PlainTextRequestDecoder.Request> {
 
     static final String TOKEN_NAME = "plain-text";
 
@@ -37,8 +37,8 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
     private volatile InetSocketAddress peer;
     private volatile boolean busy;
     private boolean refused;
-    /** Lines already read but not yet answered (a client may send several at once); event loop only. */
-    private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+    /** Requests already read but not yet answered (a client may send several at once); event loop only. */
+    private final java.util.ArrayDeque<PlainTextRequestDecoder.Request> pending = new java.util.ArrayDeque<>();
     private volatile Future<?> running;
 
     PlainTextSession(PlainTextServices services) {
@@ -67,11 +67,11 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext context, String line) {
+    protected void channelRead0(ChannelHandlerContext context, PlainTextRequestDecoder.Request request) {
         if (refused) {
             return; // told to come back later, and being closed
         }
-        pending.add(line);
+        pending.add(request);
         if (!busy) {
             next(context);
         }
@@ -79,24 +79,24 @@ final class PlainTextSession extends SimpleChannelInboundHandler<String> {
 
     /** One request at a time, answered in order; reading pauses while one runs. */
     private void next(ChannelHandlerContext context) {
-        String line = pending.poll();
-        if (line == null) {
+        PlainTextRequestDecoder.Request request = pending.poll();
+        if (request == null) {
             context.channel().config().setAutoRead(true);
             return;
         }
         busy = true;
         context.channel().config().setAutoRead(false);
-        answer(context, line.strip());
+        answer(context, request.line().strip(), request.bare());
     }
 
-    private void answer(ChannelHandlerContext context, String line) {
+    private void answer(ChannelHandlerContext context, String line, boolean bare) {
         long started = System.nanoTime();
         CommandLine parsed = CommandLine.parse(line);
         String name = parsed.name();
         Optional<BuiltIn> builtIn = BuiltIn.of(name);
         Optional<AgentCommand> command = services.commands().find(name);
         PlainTextOutput output = new PlainTextOutput(context.channel(), parsed.arguments(),
-                services.requestTimeout(), services.outputCap());
+                services.requestTimeout(), services.outputCap(), bare);
         if (line.isEmpty()) {
             done(context, line, output, ResultStatus.FAILED, 2, started, "empty line; try help");
         } else if (builtIn.isPresent() && builtIn.get().role() != Role.READ) {

@@ -165,7 +165,7 @@ final class RunningRequest implements CommandContext {
     private void output(OutputKind kind, String whole) {
         String text;
         synchronized (this) {
-            if (truncated) {
+            if (truncated || finished) {
                 return;
             }
             long room = outputCapChars - outputChars;
@@ -186,7 +186,15 @@ final class RunningRequest implements CommandContext {
                     to--; // never split a surrogate pair
                 }
                 awaitPeer();
-                connection.send(new Output(id, kind, text.substring(from, to)));
+                synchronized (this) {
+                    // Output that comes after the result (a process's pumps still draining once it was
+                    // killed) is dropped: the client may already have reused the id. Sent under the
+                    // lock that finish() takes, so every OUTPUT is queued before the RESULT.
+                    if (finished) {
+                        return;
+                    }
+                    connection.send(new Output(id, kind, text.substring(from, to)));
+                }
                 from = to;
             }
         } catch (IOException e) {

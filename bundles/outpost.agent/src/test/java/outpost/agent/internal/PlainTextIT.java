@@ -84,6 +84,88 @@ class PlainTextIT {
     }
 
     @Test
+    void anOriginalClientsBareCommandInAnyCaseIsAnsweredInOneRead() throws Exception {
+        InetSocketAddress address = startEnabled();
+        String hostName = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        try (Socket socket = connect(address)) {
+            // as the original clients: s.send("NAME".encode()), then one s.recv(1024), no line end either way
+            assertEquals(hostName, sendBareAndReadOnce(socket, "NAME"));
+            String cpu = sendBareAndReadOnce(socket, "Cpu");
+            assertTrue(cpu.startsWith("CPU: ") && !cpu.endsWith("\n.\n"), cpu);
+            assertEquals("error: unknown command 'frob', try help", sendBareAndReadOnce(socket, "FROB"));
+            // nc on the same connection: lines still get the dotted answer
+            assertEquals(hostName + "\n.\n", ask(socket, "name"));
+            assertEquals("error: empty line; try help\n.\n", ask(socket, ""));
+            assertEquals(hostName, sendBareAndReadOnce(socket, "name"));
+        }
+    }
+
+    @Test
+    void aBareAnswerLongerThanOneReadIsCutSoTheNextAnswerIsNotShifted() throws Exception {
+        var registration = FrameworkUtil.getBundle(PlainTextIT.class).getBundleContext().registerService(
+                outpost.agent.AgentCommand.class, new outpost.agent.AgentCommand() {
+                    @Override
+                    public String name() {
+                        return "wide";
+                    }
+
+                    @Override
+                    public String help() {
+                        return "writes 2000 bytes";
+                    }
+
+                    @Override
+                    public int execute(outpost.agent.CommandContext context) {
+                        context.stdout("é".repeat(1000));
+                        return 0;
+                    }
+                }, null);
+        try (Socket socket = connect(startEnabled())) {
+            String wide = sendBareAndReadOnce(socket, "WIDE");
+            assertEquals(PlainTextOutput.BARE_ANSWER_BYTES, wide.getBytes(StandardCharsets.UTF_8).length, wide);
+            assertTrue(wide.startsWith("éé") && wide.endsWith(PlainTextOutput.BARE_CUT) && !wide.contains("\uFFFD"), wide);
+            assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), sendBareAndReadOnce(socket, "name"),
+                    "the next answer is the next command's");
+            assertEquals("é".repeat(1000) + "\n.\n", ask(socket, "wide"), "a line gets the whole answer");
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
+    void theOriginalPythonClientsCodeGetsItsAnswers() throws Exception {
+        InetSocketAddress address = startEnabled();
+        String client = String.join("\n",
+                "import socket, sys",
+                "s = socket.socket()",
+                "s.connect(('127.0.0.1', int(sys.argv[1])))",
+                "for msg in ['name', 'CPU', 'Ram']:",
+                "    s.send(msg.encode())",
+                "    print(repr(s.recv(1024).decode()))",
+                "s.send('disconnect'.encode())",
+                "print(repr(s.recv(1024).decode()))",
+                "print(repr(s.recv(1024).decode()))",
+                "s.close()");
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", "-c", client, String.valueOf(address.getPort()))
+                    .redirectErrorStream(true).start();
+        } catch (IOException missing) {
+            org.junit.jupiter.api.Assumptions.abort("python3 is not installed: " + missing.getMessage());
+            return;
+        }
+        assertTrue(python.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the client ends");
+        List<String> lines = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(5, lines.size(), lines.toString());
+        assertEquals("'" + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() + "'", lines.get(0));
+        assertTrue(lines.get(1).startsWith("'CPU: "), lines.get(1));
+        assertTrue(lines.get(2).startsWith("'RAM"), lines.get(2));
+        assertEquals("'disconnecting'", lines.get(3));
+        assertEquals("''", lines.get(4), "then the agent closes");
+        assertEquals(0, python.exitValue(), lines.toString());
+    }
+
+    @Test
     void unknownShellAndAdminCommandsAreRefusedWithAReason() throws Exception {
         InetSocketAddress address = startEnabled();
         try (Socket socket = connect(address)) {
@@ -191,6 +273,14 @@ class PlainTextIT {
     private static String ask(Socket socket, String line) throws IOException {
         socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
         return readAnswer(socket.getInputStream());
+    }
+
+    /** Sends a command without a line end and reads once, as the original clients' recv(1024). */
+    private static String sendBareAndReadOnce(Socket socket, String command) throws IOException {
+        socket.getOutputStream().write(command.getBytes(StandardCharsets.UTF_8));
+        byte[] buffer = new byte[1024];
+        int read = socket.getInputStream().read(buffer);
+        return read < 0 ? "(closed)" : new String(buffer, 0, read, StandardCharsets.UTF_8);
     }
 
     /** Reads until the lone dot, as a client's recv loop would. */

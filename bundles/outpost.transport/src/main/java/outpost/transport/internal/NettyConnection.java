@@ -18,6 +18,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -185,9 +186,12 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
             if (idle.state() == IdleState.WRITER_IDLE) {
                 context.writeAndFlush(new Ping(nextPing.incrementAndGet()));
             } else if (idle.state() == IdleState.READER_IDLE) {
-                fail(new ProtocolException(ErrorCode.IDLE_TIMEOUT, "nothing heard from " + remoteAddress()
+                fail(new ProtocolException(ErrorCode.IDLE_TIMEOUT, "nothing heard from " + NettyTransport.describe(remoteAddress())
                         + " within the idle timeout: the peer is gone or the network is down"));
             }
+        } else if (event instanceof SslCloseCompletionEvent closeNotify && closeNotify.isSuccess()) {
+            // The peer's TLS close_notify: it sends nothing more, so close, which answers with ours.
+            context.close();
         } else {
             super.userEventTriggered(context, event);
         }

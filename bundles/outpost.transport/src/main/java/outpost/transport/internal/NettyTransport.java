@@ -208,9 +208,10 @@ public final class NettyTransport implements Transport {
         return cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
     }
 
+    /** An address as messages show it: {@code 127.0.0.1:5005}, {@code [::1]:5005}, or {@code name:5005} unresolved. */
     static String describe(InetSocketAddress address) {
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        return host + ":" + address.getPort();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -279,6 +279,9 @@ class NettyTransportTest {
             silent.setSoTimeout(10_000);
             ErrorReport report = readFatalReport(silent);
             assertEquals(ErrorCode.IDLE_TIMEOUT, report.code());
+            // docs/PROTOCOL.md: the address as ADDRESS:PORT, IPv6 in brackets
+            assertEquals("nothing heard from 127.0.0.1:" + silent.getLocalPort()
+                    + " within the idle timeout: the peer is gone or the network is down", report.message());
         }
         assertTrue(quiet.isOpen(), "pings kept the quiet connection alive past the idle timeout");
         quiet.send(new Request(4, "still here"));

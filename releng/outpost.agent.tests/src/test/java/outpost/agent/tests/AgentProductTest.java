@@ -118,7 +118,8 @@ class AgentProductTest {
                 "--trust-new", command);
     }
 
-    private static Path archive() throws IOException {
+    /** The linux archive the build left in the agent product's target folder. */
+    static Path archive() throws IOException {
         Path products = Path.of(System.getProperty("outpost.agent.products", "../../products/outpost.agent.product/target/products"));
         try (Stream<Path> files = Files.list(products)) {
             return files.filter(file -> file.getFileName().toString().matches("outpost-agent-.*-linux\\.gtk\\.x86_64\\.tar\\.gz"))
