@@ -57,6 +57,28 @@ public final class ServerListEditor implements AutoCloseable {
         }
     }
 
+    /** Adds the servers whose host and port are not in the list yet (an import). */
+    public record AddAll(List<Server> servers) implements Edit {
+        public AddAll {
+            servers = List.copyOf(servers);
+        }
+
+        @Override
+        public boolean fits(ServerListDocument document) {
+            return servers.stream().allMatch(document::canHold);
+        }
+
+        @Override
+        public ServerListDocument applyTo(ServerListDocument document) {
+            for (Server server : servers) {
+                if (document.find(server).isEmpty()) {
+                    document = document.add(server);
+                }
+            }
+            return document;
+        }
+    }
+
     public record Replace(Server old, Server edited) implements Edit {
         @Override
         public boolean fits(ServerListDocument document) {

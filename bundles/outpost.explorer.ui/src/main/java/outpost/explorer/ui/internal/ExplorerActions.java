@@ -7,8 +7,11 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.actions.ActionFactory;
 
 import outpost.servers.Server;
 
@@ -61,6 +64,16 @@ final class ExplorerActions {
             action.setImageDescriptor(descriptor);
         }
         return action;
+    }
+
+    /**
+     * The workbench's Delete (the key, and Edit > Delete where the application has it) removes the
+     * selected servers while the view is active, after asking as Remove does.
+     */
+    void handleGlobalActions(IActionBars bars) {
+        remove.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_DELETE); // shows the key in the menus
+        bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), remove);
+        bars.updateActionBars();
     }
 
     void contributeTo(IToolBarManager toolBar) {

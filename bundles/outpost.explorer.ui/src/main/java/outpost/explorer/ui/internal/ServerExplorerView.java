@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.ILog;
@@ -23,22 +24,16 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.AbstractTreeViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeColumn;
-import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
 import outpost.client.SessionFactory;
@@ -47,26 +42,26 @@ import outpost.console.ui.ConsoleEditors;
 import outpost.console.ui.ConsolePreferences;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.explorer.ui.internal.live.LiveState;
-import outpost.explorer.ui.internal.live.LiveStatus;
 import outpost.explorer.ui.internal.live.ServerMonitor;
 import outpost.servers.Server;
 import outpost.servers.ServerForm;
 import outpost.servers.ServerList;
+import outpost.servers.ServerListDocument;
+import outpost.servers.ServerListEditor;
 import outpost.servers.ServerListFile;
-import outpost.servers.ServerListProblem;
 import outpost.servers.ServerListReadResult;
 import outpost.servers.ServerRepository;
 
 /**
- * The server list as a tree by group, filterable and sortable, with live columns. The list is
- * edited here and every change is saved at once (atomically, in a Job); the live columns come from
- * a {@link ServerMonitor}, whose changes reach the tree in one asyncExec at a time.
+ * The server list as a tree by group, filterable and sortable, with live columns. Edits are shown
+ * at once and handed to a {@link ServerListEditor}, which applies them to the file as it is on disk
+ * (keeping what it could not read, merging changes made outside) on its own thread; it also reports
+ * changes made outside, which the view shows when it has no edit of its own in flight. The live
+ * columns come from a {@link ServerMonitor}, whose changes reach the tree in one asyncExec at a time.
  */
 public final class ServerExplorerView extends ViewPart implements ServerExplorer {
 
     private static final ILog LOG = ILog.of(ServerExplorerView.class);
-    /** Problems listed under the tree; the Error Log has them all. */
-    private static final int SHOWN_PROBLEMS = 12;
     /** Least time between two refreshes of the live columns. */
     private static final int LIVE_REFRESH_GAP_MILLIS = 150;
 
@@ -79,10 +74,14 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private final ServerFilter filter = new ServerFilter();
     private ServerComparator comparator;
     private ExplorerActions actions;
-    private SaveQueue saves;
+    private ServerListEditor editor;
 
     /** Null until the list file has been read; changed on the UI thread only. */
     private ServerList list;
+    /** The list file as last shown; the UI thread only. */
+    private ServerListDocument document;
+    /** Edits handed to the editor and not finished yet; the UI thread only. */
+    private int editsInFlight;
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private Map<String, LiveState> live = Map.of();
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
@@ -110,11 +109,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         tree.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         comparator = new ServerComparator(this::liveState);
-        for (ExplorerColumn column : ExplorerColumn.values()) {
-            addColumn(column);
-        }
-        tree.setSortColumn(tree.getColumn(0));
-        tree.setSortDirection(SWT.UP);
+        new ServerColumns(viewer, this::liveState, comparator);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new ServerTreeContent());
         viewer.setComparator(comparator);
@@ -129,7 +124,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
         repository = getSite().getService(ServerRepository.class);
         startMonitor();
-        saves = repository == null ? null : new SaveQueue(repository, this::saveFailed);
+        editor = repository == null ? null : repository.edit(changed -> inUi(() -> changedOutside(changed)));
         actions = new ExplorerActions(this);
         contributeActions();
         viewer.addSelectionChangedListener(event -> actions.update());
@@ -153,58 +148,6 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private void addColumn(ExplorerColumn column) {
-        TreeViewerColumn viewerColumn = new TreeViewerColumn(viewer, column == ExplorerColumn.PORT ? SWT.RIGHT : SWT.LEFT);
-        TreeColumn treeColumn = viewerColumn.getColumn();
-        treeColumn.setText(column.title());
-        treeColumn.setWidth(column.width());
-        treeColumn.setMoveable(true);
-        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                if (element instanceof ServerGroup group) {
-                    return groupText(group, column);
-                }
-                Server server = (Server) element;
-                return column.text(server, liveState(server));
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                LiveState state = element instanceof Server server ? liveState(server) : null;
-                return state == null ? null : state.reason();
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                if (column != ExplorerColumn.NAME) {
-                    return null;
-                }
-                ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
-                return images.getImage(element instanceof ServerGroup ? ISharedImages.IMG_OBJ_FOLDER : ISharedImages.IMG_OBJ_ELEMENT);
-            }
-        });
-        treeColumn.addListener(SWT.Selection, event -> {
-            comparator.sortBy(column);
-            viewer.getTree().setSortColumn(treeColumn);
-            viewer.getTree().setSortDirection(comparator.direction());
-            viewer.refresh();
-        });
-    }
-
-    private String groupText(ServerGroup group, ExplorerColumn column) {
-        if (column == ExplorerColumn.NAME) {
-            return group.label();
-        }
-        if (column == ExplorerColumn.STATUS) {
-            long monitored = group.servers().stream().filter(server -> liveState(server) != null).count();
-            long online = group.servers().stream()
-                    .filter(server -> liveState(server) != null && liveState(server).status() == LiveStatus.ONLINE).count();
-            return monitored == 0 ? "" : online + " of " + group.servers().size() + " online";
-        }
-        return "";
-    }
-
     /** The live state of a monitored server; null when it is not monitored. */
     LiveState liveState(Server server) {
         return live.get(ServerMonitor.key(server));
@@ -214,6 +157,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
         actions.contributeTo(toolBar);
         actions.contributeTo(getViewSite().getActionBars().getMenuManager());
+        actions.handleGlobalActions(getViewSite().getActionBars());
         MenuManager menu = new MenuManager("#PopupMenu");
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillContextMenu);
@@ -230,53 +174,99 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     // ---- loading and saving ------------------------------------------------------------------
 
     private void load() {
-        if (repository == null) {
+        if (editor == null) {
             showMessage("The server list service is not available: is org.apache.felix.scr started?");
             return;
         }
-        showMessage("Loading " + repository.file() + " ...");
-        Job.create("Loading the server list", (IProgressMonitor progress) -> {
-            try {
-                ServerListReadResult result = repository.load();
-                result.problems().forEach(problem -> LOG.warn(repository.file() + ", " + problem));
-                inUi(() -> show(result));
-                return Status.OK_STATUS;
-            } catch (IOException e) {
-                inUi(() -> showMessage("Cannot read " + repository.file() + ": " + e.getMessage()));
-                return Status.error("Cannot read the server list " + repository.file(), e);
+        showMessage("Loading " + editor.file() + " ...");
+        editor.load().whenComplete((loadedDocument, error) -> inUi(() -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                LOG.error("Cannot read the server list " + editor.file(), cause);
+                showMessage("Cannot read " + editor.file() + ": " + cause.getMessage());
+                return;
             }
-        }).schedule();
+            loadedDocument.problems().forEach(problem -> LOG.warn(editor.file() + ", " + problem));
+            setDocument(loadedDocument);
+            showMessage(ListMessages.withProblems(ListMessages.count(list.size(), "server", "servers") + " from "
+                    + editor.file(), loadedDocument));
+            loaded.complete(null);
+        }));
     }
 
-    private void show(ServerListReadResult result) {
-        // The file has no duplicate host:port (the reader drops them), so this cannot refuse.
-        setList(ServerList.of(result.servers()));
-        int count = result.servers().size();
-        StringBuilder text = new StringBuilder(count(count, "server", "servers") + " from " + repository.file());
-        if (result.hasProblems()) {
-            text.append("\n").append(count(result.problems().size(), "row skipped:", "rows skipped:"));
-            appendProblems(text, result.problems());
+    /** The file was changed outside the console: shown unless an edit of ours will show its outcome. */
+    private void changedOutside(ServerListDocument changed) {
+        if (editsInFlight > 0 || list == null) {
+            return;
         }
-        showMessage(text.toString());
-        loaded.complete(null);
+        List<Server> gone = list.servers().stream().filter(server -> changed.find(server).isEmpty()).toList();
+        if (monitor != null && !gone.isEmpty()) {
+            monitor.disconnect(gone);
+        }
+        setDocument(changed);
+        showMessage(ListMessages.withProblems("The list file was changed outside the console: reloaded ("
+                + ListMessages.count(list.size(), "server", "servers") + ").", changed));
     }
 
-    private void setList(ServerList changed) {
-        list = changed;
-        viewer.setInput(changed);
+    private void setDocument(ServerListDocument changed) {
+        document = changed;
+        list = ServerList.of(changed.servers()); // the document has no duplicate host:port, so this cannot refuse
+        viewer.setInput(list);
         actions.update();
     }
 
-    /** Applies an edit: shows it and saves it. */
-    private CompletableFuture<Void> change(ServerList changed) {
-        setList(changed);
-        return saves.save(changed.servers());
+    /**
+     * Applies an edit: shows it at once, then has the editor apply it to the file as it is on disk.
+     * An edit that needs the header form in an ip,port file is made only if the user agrees.
+     *
+     * @param done what the message line says once the edit is saved
+     * @return completes when saved; fails when the edit was refused or the file could not be written
+     */
+    private CompletableFuture<Void> change(ServerListEditor.Edit edit, String done) {
+        boolean convert = !edit.fits(document);
+        if (convert && !ConvertQuestion.ask(getSite().getShell(), editor.file(), editor.backup())) {
+            showMessage(ListMessages.withProblems("Not changed: " + editor.file().getFileName()
+                    + " keeps its ip,port form, which has no place for a name or a group.", document));
+            return CompletableFuture.failedFuture(new IllegalStateException("the conversion to the header form was declined"));
+        }
+        ServerListDocument shown;
+        try {
+            shown = edit.applyTo(convert ? document.toHeaderForm() : document);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            showMessage(ListMessages.withProblems(e.getMessage(), document));
+            return CompletableFuture.failedFuture(e);
+        }
+        setDocument(shown);
+        showMessage(ListMessages.withProblems(done, shown));
+        editsInFlight++;
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        editor.submit(edit, convert).whenComplete((outcome, error) -> {
+            inUi(() -> saved(done, outcome, error));
+            if (error != null) {
+                saved.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+            } else if (!outcome.applied()) {
+                saved.completeExceptionally(new IllegalStateException(outcome.message()));
+            } else {
+                saved.complete(null);
+            }
+        });
+        return saved;
     }
 
-    private void saveFailed(IOException error) {
-        LOG.error("Cannot save the server list " + repository.file(), error);
-        inUi(() -> showMessage("Cannot save " + repository.file() + ": " + error.getMessage()
-                + "\nThe file keeps its previous content; the next change tries again."));
+    private void saved(String done, ServerListEditor.Outcome outcome, Throwable error) {
+        editsInFlight--;
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            LOG.error("Cannot save the server list " + editor.file(), cause);
+            showMessage("Cannot save " + editor.file() + ": " + cause.getMessage()
+                    + "\nThe file keeps its previous content; Reload shows it.");
+            return;
+        }
+        if (editsInFlight == 0) {
+            setDocument(outcome.document()); // the file's version, with what others changed meanwhile
+        }
+        String said = outcome.applied() ? (done + " " + outcome.message()).strip() : "Not changed: " + outcome.message();
+        showMessage(ListMessages.withProblems(said, outcome.document()));
     }
 
     // ---- the ServerExplorer API ---------------------------------------------------------------
@@ -287,36 +277,25 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     }
 
     boolean isLoaded() {
-        return list != null && saves != null;
+        return list != null && editor != null;
     }
 
     @Override
     public CompletableFuture<Void> addServer(Server server) {
         requireLoaded();
-        ServerList changed;
-        try {
-            changed = list.add(server);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
+        if (list.find(server).isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    server.endpoint() + " is already in the list as '" + list.find(server).get().name() + "'"));
         }
-        showMessage("Added " + server.name() + " (" + server.endpoint() + ")");
-        return change(changed);
+        return change(new ServerListEditor.Add(server), "Added " + server.name() + " (" + server.endpoint() + ")");
     }
 
     private void replaceServer(Server old, Server edited) {
-        ServerList changed;
-        try {
-            changed = list.replace(old, edited);
-        } catch (IllegalArgumentException e) {
-            showMessage(e.getMessage());
-            return;
-        }
         if (monitor != null && monitor.isMonitored(old) && !old.sameEndpoint(edited)) {
             monitor.disconnect(List.of(old));
             monitor.connect(List.of(edited));
         }
-        showMessage("Changed " + edited.name() + " (" + edited.endpoint() + ")");
-        change(changed);
+        change(new ServerListEditor.Replace(old, edited), "Changed " + edited.name() + " (" + edited.endpoint() + ")");
     }
 
     /** Removes servers without asking; the Remove action asks first. */
@@ -325,8 +304,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         if (monitor != null) {
             monitor.disconnect(removed);
         }
-        showMessage("Removed " + count(removed.size(), "server", "servers"));
-        return change(list.remove(removed));
+        return change(new ServerListEditor.Remove(removed), "Removed " + ListMessages.count(removed.size(), "server", "servers"));
     }
 
     @Override
@@ -404,12 +382,13 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         ServerList.ImportReport report = list.merge(read);
         report.flagged().forEach(problem -> LOG.info("Import of " + file + ", " + problem));
         StringBuilder text = new StringBuilder("Imported " + file + ": " + report.summary());
-        appendProblems(text, report.flagged());
-        showMessage(text.toString());
+        ListMessages.appendProblems(text, report.flagged());
         if (report.added().isEmpty()) {
+            showMessage(text.toString());
             done.complete(report);
         } else {
-            change(report.list()).whenComplete((ignored, error) -> done.complete(report));
+            change(new ServerListEditor.AddAll(report.added()), text.toString())
+                    .whenComplete((ignored, error) -> done.complete(report));
         }
     }
 
@@ -421,7 +400,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         Job.create("Exporting the server list", (IProgressMonitor progress) -> {
             try {
                 ServerListFile.save(file, servers);
-                inUi(() -> showMessage("Exported " + count(servers.size(), "server", "servers") + " to " + file));
+                inUi(() -> showMessage("Exported " + ListMessages.count(servers.size(), "server", "servers") + " to " + file));
                 done.complete(null);
             } catch (IOException e) {
                 LOG.error("Cannot export the server list to " + file, e);
@@ -581,17 +560,6 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         message.getParent().layout();
     }
 
-    private static void appendProblems(StringBuilder text, List<ServerListProblem> problems) {
-        problems.stream().limit(SHOWN_PROBLEMS).forEach(problem -> text.append("\n  ").append(problem));
-        if (problems.size() > SHOWN_PROBLEMS) {
-            text.append("\n  ... and ").append(problems.size() - SHOWN_PROBLEMS).append(" more (see the Error Log)");
-        }
-    }
-
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
     private void inUi(Runnable runnable) {
         if (display.isDisposed()) {
             return;
@@ -612,6 +580,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     public void dispose() {
         if (monitor != null) {
             monitor.close(); // closes every session; its threads end with their current connect
+        }
+        if (editor != null) {
+            editor.close(); // stops watching the file; a save under way still finishes
         }
         super.dispose();
     }
