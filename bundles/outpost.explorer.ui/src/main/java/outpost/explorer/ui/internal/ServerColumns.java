@@ -23,9 +23,10 @@ import outpost.servers.Server;
  */
 final class ServerColumns {
 
-    /** Room for the cell's margins, the sort arrow in a header, and the tree's expander in the first column. */
-    private static final int PADDING = 24;
-    private static final int FIRST_COLUMN_EXTRA = 40;
+    /** Room for a cell's margins. */
+    private static final int CELL_PADDING = 12;
+    /** Room for a header's margins and its sort arrow. */
+    private static final int HEADER_PADDING = 28;
 
     private final TreeViewer viewer;
     private final Function<Server, LiveState> live;
@@ -109,11 +110,11 @@ final class ServerColumns {
         GC gc = new GC(tree);
         try {
             for (int i = 0; i < columns.length; i++) {
-                int widest = gc.textExtent(columns[i].title()).x;
+                int widest = gc.textExtent(columns[i].title()).x + HEADER_PADDING;
                 for (String sample : columns[i].samples()) {
-                    widest = Math.max(widest, gc.textExtent(sample).x);
+                    widest = Math.max(widest, gc.textExtent(sample).x + CELL_PADDING);
                 }
-                natural[i] = widest + PADDING + (i == 0 ? FIRST_COLUMN_EXTRA : 0);
+                natural[i] = widest;
                 share[i] = columns[i].share();
             }
         } finally {

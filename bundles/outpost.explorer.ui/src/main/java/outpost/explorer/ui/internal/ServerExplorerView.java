@@ -34,6 +34,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
 import outpost.client.SessionFactory;
@@ -157,7 +158,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
         actions.contributeTo(toolBar);
         actions.contributeTo(getViewSite().getActionBars().getMenuManager());
-        actions.handleGlobalActions(getViewSite().getActionBars());
+        actions.handleDelete(getSite().getService(IHandlerService.class));
         MenuManager menu = new MenuManager("#PopupMenu");
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillContextMenu);
