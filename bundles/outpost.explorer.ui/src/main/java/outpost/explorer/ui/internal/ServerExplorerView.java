@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.ILog;
@@ -54,11 +53,11 @@ import outpost.servers.ServerListReadResult;
 import outpost.servers.ServerRepository;
 
 /**
- * The server list as a tree by group, filterable and sortable, with live columns. Edits are shown
- * at once and handed to a {@link ServerListEditor}, which applies them to the file as it is on disk
- * (keeping what it could not read, merging changes made outside) on its own thread; it also reports
- * changes made outside, which the view shows when it has no edit of its own in flight. The live
- * columns come from a {@link ServerMonitor}, whose changes reach the tree in one asyncExec at a time.
+ * The server list as a tree by group, filterable and sortable, with live columns. The view shows
+ * and forwards: list editing is a {@link ListSession} over a {@link ServerListEditor}, which applies
+ * edits to the file as it is on disk (keeping what it could not read, merging changes made outside)
+ * and reports changes made outside. The live columns come from a {@link ServerMonitor}, whose
+ * changes reach the tree in one asyncExec at a time.
  */
 public final class ServerExplorerView extends ViewPart implements ServerExplorer {
 
@@ -75,14 +74,10 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private final ServerFilter filter = new ServerFilter();
     private ServerComparator comparator;
     private ExplorerActions actions;
-    private ServerListEditor editor;
+    private ListSession session;
 
     /** Null until the list file has been read; changed on the UI thread only. */
     private ServerList list;
-    /** The list file as last shown; the UI thread only. */
-    private ServerListDocument document;
-    /** Edits handed to the editor and not finished yet; the UI thread only. */
-    private int editsInFlight;
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private Map<String, LiveState> live = Map.of();
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
@@ -125,7 +120,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
         repository = getSite().getService(ServerRepository.class);
         startMonitor();
-        editor = repository == null ? null : repository.edit(changed -> inUi(() -> changedOutside(changed)));
+        session = repository == null ? null : new ListSession(repository::edit, this::inUi, new ListScreen());
         actions = new ExplorerActions(this);
         contributeActions();
         viewer.addSelectionChangedListener(event -> actions.update());
@@ -175,99 +170,48 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     // ---- loading and saving ------------------------------------------------------------------
 
     private void load() {
-        if (editor == null) {
+        if (session == null) {
             showMessage("The server list service is not available: is org.apache.felix.scr started?");
             return;
         }
-        showMessage("Loading " + editor.file() + " ...");
-        editor.load().whenComplete((loadedDocument, error) -> inUi(() -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                LOG.error("Cannot read the server list " + editor.file(), cause);
-                showMessage("Cannot read " + editor.file() + ": " + cause.getMessage());
-                return;
-            }
-            loadedDocument.problems().forEach(problem -> LOG.warn(editor.file() + ", " + problem));
-            setDocument(loadedDocument);
-            showMessage(ListMessages.withProblems(ListMessages.count(list.size(), "server", "servers") + " from "
-                    + editor.file(), loadedDocument));
+        session.load().thenRun(() -> {
+            session.document().problems().forEach(problem -> LOG.warn(session.file() + ", " + problem));
             loaded.complete(null);
-        }));
-    }
-
-    /** The file was changed outside the console: shown unless an edit of ours will show its outcome. */
-    private void changedOutside(ServerListDocument changed) {
-        if (editsInFlight > 0 || list == null) {
-            return;
-        }
-        List<Server> gone = list.servers().stream().filter(server -> changed.find(server).isEmpty()).toList();
-        if (monitor != null && !gone.isEmpty()) {
-            monitor.disconnect(gone);
-        }
-        setDocument(changed);
-        showMessage(ListMessages.withProblems("The list file was changed outside the console: reloaded ("
-                + ListMessages.count(list.size(), "server", "servers") + ").", changed));
-    }
-
-    private void setDocument(ServerListDocument changed) {
-        document = changed;
-        list = ServerList.of(changed.servers()); // the document has no duplicate host:port, so this cannot refuse
-        viewer.setInput(list);
-        actions.update();
-    }
-
-    /**
-     * Applies an edit: shows it at once, then has the editor apply it to the file as it is on disk.
-     * An edit that needs the header form in an ip,port file is made only if the user agrees.
-     *
-     * @param done what the message line says once the edit is saved
-     * @return completes when saved; fails when the edit was refused or the file could not be written
-     */
-    private CompletableFuture<Void> change(ServerListEditor.Edit edit, String done) {
-        boolean convert = !edit.fits(document);
-        if (convert && !ConvertQuestion.ask(getSite().getShell(), editor.file(), editor.backup())) {
-            showMessage(ListMessages.withProblems("Not changed: " + editor.file().getFileName()
-                    + " keeps its ip,port form, which has no place for a name or a group.", document));
-            return CompletableFuture.failedFuture(new IllegalStateException("the conversion to the header form was declined"));
-        }
-        ServerListDocument shown;
-        try {
-            shown = edit.applyTo(convert ? document.toHeaderForm() : document);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            showMessage(ListMessages.withProblems(e.getMessage(), document));
-            return CompletableFuture.failedFuture(e);
-        }
-        setDocument(shown);
-        showMessage(ListMessages.withProblems(done, shown));
-        editsInFlight++;
-        CompletableFuture<Void> saved = new CompletableFuture<>();
-        editor.submit(edit, convert).whenComplete((outcome, error) -> {
-            inUi(() -> saved(done, outcome, error));
-            if (error != null) {
-                saved.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
-            } else if (!outcome.applied()) {
-                saved.completeExceptionally(new IllegalStateException(outcome.message()));
-            } else {
-                saved.complete(null);
-            }
         });
-        return saved;
     }
 
-    private void saved(String done, ServerListEditor.Outcome outcome, Throwable error) {
-        editsInFlight--;
-        if (error != null) {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            LOG.error("Cannot save the server list " + editor.file(), cause);
-            showMessage("Cannot save " + editor.file() + ": " + cause.getMessage()
-                    + "\nThe file keeps its previous content; Reload shows it.");
-            return;
+    /** What the list session shows through the view. */
+    private final class ListScreen implements ListSession.Screen {
+        @Override
+        public void show(ServerListDocument document) {
+            list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
+            viewer.setInput(list);
+            actions.update();
         }
-        if (editsInFlight == 0) {
-            setDocument(outcome.document()); // the file's version, with what others changed meanwhile
+
+        @Override
+        public void message(String text) {
+            showMessage(text);
         }
-        String said = outcome.applied() ? (done + " " + outcome.message()).strip() : "Not changed: " + outcome.message();
-        showMessage(ListMessages.withProblems(said, outcome.document()));
+
+        @Override
+        public boolean allowHeaderForm(Path file, Path backup) {
+            return ConvertQuestion.ask(getSite().getShell(), file, backup);
+        }
+
+        @Override
+        public void removedOutside(List<Server> gone) {
+            disconnect(gone);
+        }
+
+        @Override
+        public void failed(String what, Throwable error) {
+            LOG.error(what, error);
+        }
+    }
+
+    private CompletableFuture<Void> change(ServerListEditor.Edit edit, String done) {
+        return session.change(edit, done);
     }
 
     // ---- the ServerExplorer API ---------------------------------------------------------------
@@ -278,7 +222,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     }
 
     boolean isLoaded() {
-        return list != null && editor != null;
+        return list != null && session != null;
     }
 
     @Override
@@ -582,8 +526,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         if (monitor != null) {
             monitor.close(); // closes every session; its threads end with their current connect
         }
-        if (editor != null) {
-            editor.close(); // stops watching the file; a save under way still finishes
+        if (session != null) {
+            session.close(); // stops watching the file; a save under way still finishes
         }
         super.dispose();
     }
