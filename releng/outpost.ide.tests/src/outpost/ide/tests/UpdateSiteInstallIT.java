@@ -32,7 +32,7 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 class UpdateSiteInstallIT {
 
-    private static final List<String> SITE_BUNDLES = List.of("outpost.protocol", "outpost.transport",
+    private static final List<String> SITE_BUNDLES = List.of("outpost.files", "outpost.protocol", "outpost.transport",
             "outpost.client", "outpost.servers", "outpost.console.ui", "outpost.explorer.ui");
 
     private final BundleContext context = FrameworkUtil.getBundle(UpdateSiteInstallIT.class).getBundleContext();

@@ -112,6 +112,10 @@ final class WorkbenchRobot {
         event.type = type;
         if (key == SWT.CTRL || key == SWT.SHIFT || key == SWT.ALT || (key & SWT.KEYCODE_BIT) != 0) {
             event.keyCode = key;
+        } else if (key == SWT.DEL || key == SWT.BS || key == SWT.ESC) {
+            // Posted as a character, these have no key of their own (GTK drops them): as a key code, SWT posts the key
+            event.keyCode = key;
+            event.character = (char) key;
         } else {
             event.character = (char) key;
         }

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
 
-import outpost.transport.AtomicFiles;
+import outpost.files.AtomicFiles;
 
 /**
  * Pinned certificate fingerprints of agents, SSH known-hosts style: one {@code host:port=SHA256:...}

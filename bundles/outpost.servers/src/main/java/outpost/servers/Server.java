@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * One machine in the server list: a display name, where its agent listens, and the group it is
- * shown under. Identity for duplicates is host and port.
+ * shown under. Identity for duplicates is host and port. A server given no name is called by its
+ * {@link #endpoint()} ("host:port"), so that two agents on one host can be told apart; such a
+ * server has no name of its own ({@link #hasName()}) and none is written into its list file.
  */
 public record Server(String name, String host, int port, String group) {
 
@@ -33,7 +35,7 @@ public record Server(String name, String host, int port, String group) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
         }
-        name = name == null || name.isBlank() ? host : name.strip();
+        name = name == null || name.isBlank() ? endpoint(host, port) : name.strip();
         group = group == null ? "" : group.strip();
     }
 
@@ -43,7 +45,19 @@ public record Server(String name, String host, int port, String group) {
 
     /** "host:port", with IPv6 addresses in brackets. */
     public String endpoint() {
+        return endpoint(host, port);
+    }
+
+    private static String endpoint(String host, int port) {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * Whether the server has a name of its own, not just its endpoint. A name typed as exactly
+     * "host:port" counts as none: it looks the same, and the list file need not hold it.
+     */
+    public boolean hasName() {
+        return !name.equals(endpoint());
     }
 
     /** Whether both denote the same agent (same host and port, host compared ignoring case). */

@@ -17,9 +17,10 @@ public record ServerForm(String name, String host, String port, String group) {
         group = strip(group);
     }
 
-    /** The fields of an existing server, for editing. */
+    /** The fields of an existing server, for editing (an empty name when it has none of its own). */
     public static ServerForm of(Server server) {
-        return new ServerForm(server.name(), server.host(), Integer.toString(server.port()), server.group());
+        return new ServerForm(server.hasName() ? server.name() : "", server.host(), Integer.toString(server.port()),
+                server.group());
     }
 
     /**
@@ -29,9 +30,6 @@ public record ServerForm(String name, String host, String port, String group) {
      */
     public List<String> problems(ServerList list, Server editing) {
         List<String> problems = new ArrayList<>();
-        if (name.isEmpty()) {
-            problems.add("Enter a name.");
-        }
         String bareHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (host.isEmpty()) {
             problems.add("Enter a host: a DNS name, an IPv4 or an IPv6 address.");
@@ -51,14 +49,11 @@ public record ServerForm(String name, String host, String port, String group) {
     }
 
     /**
-     * The server the form describes.
+     * The server the form describes; without a name it is called by its host:port.
      *
      * @throws IllegalArgumentException when {@link #problems} has something to say about the fields
      */
     public Server toServer() {
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("a server needs a name");
-        }
         return new Server(name, host, portNumber().orElseThrow(() -> new IllegalArgumentException(
                 "port must be a number from 1 to 65535, not '" + port + "'")), group);
     }

@@ -22,6 +22,17 @@ public interface ServerRepository {
      */
     ServerListReadResult load() throws IOException;
 
-    /** Saves the list atomically. */
+    /**
+     * Makes the file hold these servers: rows of others removed, changed rows rewritten in place,
+     * new ones appended; comments and unreadable rows kept. Converts an {@code ip,port} file to the
+     * header form when a server has a name or a group.
+     */
     void save(List<Server> servers) throws IOException;
+
+    /**
+     * An editor of the list file that watches it for changes made outside; close it when done.
+     *
+     * @param listener told (on the editor's thread) when the file was changed outside and reloaded
+     */
+    ServerListEditor edit(ServerListEditor.Listener listener);
 }

@@ -33,9 +33,20 @@ class ServerFormTest {
     }
 
     @Test
-    void nameHostAndPortAreRequired() {
-        assertEquals(List.of("Enter a name.", "Enter a host: a DNS name, an IPv4 or an IPv6 address.",
+    void hostAndPortAreRequired() {
+        assertEquals(List.of("Enter a host: a DNS name, an IPv4 or an IPv6 address.",
                 "The port must be a number from 1 to 65535."), new ServerForm(" ", "", "", "").problems(LIST, null));
+    }
+
+    @Test
+    void aServerWithoutANameIsCalledByItsHostAndPortAndEditsWithAnEmptyName() {
+        ServerForm unnamed = new ServerForm(" ", "127.0.0.1", "5006", "");
+        assertEquals(List.of(), unnamed.problems(LIST, null));
+        Server server = unnamed.toServer();
+        assertEquals("127.0.0.1:5006", server.name());
+        assertFalse(server.hasName());
+        assertEquals("", ServerForm.of(server).name(), "editing does not turn host:port into a name");
+        assertTrue(new Server("web", "127.0.0.1", 5006, "").hasName());
     }
 
     @ParameterizedTest

@@ -12,6 +12,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 
+import outpost.files.AtomicFiles;
+
 /**
  * Creates and keeps a server's self-signed identity: an EC P-256 key and a certificate valid for
  * ten years, in a PKCS#12 file readable by its owner only. Clients pin its fingerprint.

@@ -21,7 +21,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import outpost.protocol.Result;
-import outpost.transport.AtomicFiles;
+import outpost.files.AtomicFiles;
 
 /**
  * One line per command in the data folder's {@code audit.log}: time, peer address, token name,

@@ -19,7 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import outpost.protocol.Role;
-import outpost.transport.AtomicFiles;
+import outpost.files.AtomicFiles;
 
 /**
  * The tokens an agent accepts, kept as SHA-256 hashes with their roles in {@code tokens.properties}

@@ -15,7 +15,7 @@ public final class ConsolePerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        layout.addView(ServerExplorer.VIEW_ID, IPageLayout.LEFT, 0.45f, layout.getEditorArea()); // room for the live columns
+        layout.addView(ServerExplorer.VIEW_ID, IPageLayout.LEFT, 0.5f, layout.getEditorArea()); // room for every live column at 1200 px
         layout.getViewLayout(ServerExplorer.VIEW_ID).setCloseable(false);
         layout.addShowViewShortcut(ServerExplorer.VIEW_ID);
         layout.addShowViewShortcut(ERROR_LOG_VIEW_ID);

@@ -123,7 +123,7 @@ class FanOutIT {
         List<String> lines = run.out.lines().toList();
         assertEquals(1, lines.size(), run.out);
         JsonObject answer = new Gson().fromJson(lines.get(0), JsonObject.class);
-        assertEquals("127.0.0.1", answer.get("server").getAsString());
+        assertEquals("127.0.0.1:" + port, answer.get("server").getAsString(), "a server without a name is called host:port");
         assertEquals(port, answer.get("port").getAsInt());
         assertTrue(answer.get("ok").getAsBoolean());
         assertTrue(answer.get("stdout").getAsString().startsWith("CPU: "), answer.toString());

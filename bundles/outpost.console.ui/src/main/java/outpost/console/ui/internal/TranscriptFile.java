@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import outpost.transport.AtomicFiles;
+import outpost.files.AtomicFiles;
 
 /**
- * Writes a transcript to a file atomically (the transport's {@link AtomicFiles}: a temporary file
+ * Writes a transcript to a file atomically ({@link AtomicFiles}: a temporary file
  * beside it, forced to disk, then a rename), so a full disk or a crash leaves the old file or the
  * new one, never half of one.
  */

@@ -3,12 +3,15 @@ package outpost.explorer.ui.internal;
 import java.util.List;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.commands.ActionHandler;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 
 import outpost.servers.Server;
 
@@ -61,6 +64,16 @@ final class ExplorerActions {
             action.setImageDescriptor(descriptor);
         }
         return action;
+    }
+
+    /**
+     * The workbench's Delete command (the Delete key, and Edit > Delete where the application has
+     * it) removes the selected servers while the view is active, after asking as Remove does. The
+     * view site's handler service activates the handler only while the view is the active part.
+     */
+    void handleDelete(IHandlerService handlers) {
+        remove.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_DELETE); // shows the key in the menus
+        handlers.activateHandler(IWorkbenchCommandConstants.EDIT_DELETE, new ActionHandler(remove));
     }
 
     void contributeTo(IToolBarManager toolBar) {

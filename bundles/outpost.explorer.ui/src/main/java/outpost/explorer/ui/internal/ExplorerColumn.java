@@ -1,22 +1,29 @@
 package outpost.explorer.ui.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import outpost.explorer.ui.internal.live.LiveState;
+import outpost.explorer.ui.internal.live.LiveStatus;
 import outpost.servers.Server;
 
 /** The tree's columns: what each shows for a server and how it sorts. */
 enum ExplorerColumn {
-    NAME("Name", 170, (server, live) -> server.name(), Comparator.comparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER)),
-    HOST("Host", 140, (server, live) -> server.host(), Comparator.comparing(row -> row.server().host(), String.CASE_INSENSITIVE_ORDER)),
-    PORT("Port", 60, (server, live) -> Integer.toString(server.port()), Comparator.comparingInt(row -> row.server().port())),
-    STATUS("Status", 150, (server, live) -> live == null ? "" : live.status().label(),
+    NAME("Name", 0.55, List.of(), (server, live) -> server.name(),
+            Comparator.comparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER)),
+    HOST("Host", 0.45, List.of(), (server, live) -> server.host(),
+            Comparator.comparing(row -> row.server().host(), String.CASE_INSENSITIVE_ORDER)),
+    PORT("Port", 0, List.of("65535"), (server, live) -> Integer.toString(server.port()),
+            Comparator.comparingInt(row -> row.server().port())),
+    STATUS("Status", 0, statusSamples(), (server, live) -> live == null ? "" : live.status().label(),
             Comparator.comparing(row -> row.live() == null ? "" : row.live().status().label())),
-    CPU("CPU", 70, (server, live) -> live == null ? "" : live.cpuText(), byNumber(live -> live.cpuPercent())),
-    RAM("RAM", 70, (server, live) -> live == null ? "" : live.ramText(), byNumber(live -> live.ramPercent())),
-    LATENCY("Latency", 80, (server, live) -> live == null ? "" : live.latencyText(),
+    CPU("CPU", 0, List.of("100.0 %"), (server, live) -> live == null ? "" : live.cpuText(), byNumber(live -> live.cpuPercent())),
+    RAM("RAM", 0, List.of("100.0 %"), (server, live) -> live == null ? "" : live.ramText(), byNumber(live -> live.ramPercent())),
+    LATENCY("Latency", 0, List.of("999.9 ms"), (server, live) -> live == null ? "" : live.latencyText(),
             byNumber(live -> live.latency() == null ? OptionalDouble.empty() : OptionalDouble.of(live.latency().toNanos())));
 
     /** A server with its live state (null when not monitored), as compared for sorting. */
@@ -28,13 +35,15 @@ enum ExplorerColumn {
     }
 
     private final String title;
-    private final int width;
+    private final double share;
+    private final List<String> samples;
     private final CellText text;
     private final Comparator<Row> order;
 
-    ExplorerColumn(String title, int width, CellText text, Comparator<Row> order) {
+    ExplorerColumn(String title, double share, List<String> samples, CellText text, Comparator<Row> order) {
         this.title = title;
-        this.width = width;
+        this.share = share;
+        this.samples = samples;
         this.text = text;
         this.order = order;
     }
@@ -43,8 +52,14 @@ enum ExplorerColumn {
         return title;
     }
 
-    int width() {
-        return width;
+    /** The column's share of the width left by the others; 0 for a column as wide as its longest text. */
+    double share() {
+        return share;
+    }
+
+    /** The longest texts the column shows (besides its title), for its width. */
+    List<String> samples() {
+        return samples;
     }
 
     String text(Server server, LiveState live) {
@@ -54,6 +69,13 @@ enum ExplorerColumn {
     /** Ascending order; servers without a value come last. Ties fall back to the name. */
     Comparator<Row> order() {
         return order.thenComparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER);
+    }
+
+    private static List<String> statusSamples() {
+        List<String> samples = new ArrayList<>();
+        Arrays.stream(LiveStatus.values()).map(LiveStatus::label).forEach(samples::add);
+        samples.add("99 of 99 online"); // a group row
+        return samples;
     }
 
     private static Comparator<Row> byNumber(Function<LiveState, OptionalDouble> value) {

@@ -69,6 +69,7 @@ final class ServerDialog extends TitleAreaDialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(fields);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(fields);
         name = field(fields, "&Name:", "server.name", initial.name());
+        name.setMessage("optional: shown as host:port without one");
         host = field(fields, "&Host:", "server.host", initial.host());
         host.setMessage("DNS name, IPv4 or IPv6 address");
         port = field(fields, "&Port:", "server.port", initial.port());

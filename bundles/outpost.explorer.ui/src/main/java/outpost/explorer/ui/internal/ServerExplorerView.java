@@ -23,22 +23,17 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.AbstractTreeViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeColumn;
-import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
 import outpost.client.SessionFactory;
@@ -47,26 +42,26 @@ import outpost.console.ui.ConsoleEditors;
 import outpost.console.ui.ConsolePreferences;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.explorer.ui.internal.live.LiveState;
-import outpost.explorer.ui.internal.live.LiveStatus;
 import outpost.explorer.ui.internal.live.ServerMonitor;
 import outpost.servers.Server;
 import outpost.servers.ServerForm;
 import outpost.servers.ServerList;
+import outpost.servers.ServerListDocument;
+import outpost.servers.ServerListEditor;
 import outpost.servers.ServerListFile;
-import outpost.servers.ServerListProblem;
 import outpost.servers.ServerListReadResult;
 import outpost.servers.ServerRepository;
 
 /**
- * The server list as a tree by group, filterable and sortable, with live columns. The list is
- * edited here and every change is saved at once (atomically, in a Job); the live columns come from
- * a {@link ServerMonitor}, whose changes reach the tree in one asyncExec at a time.
+ * The server list as a tree by group, filterable and sortable, with live columns. The view shows
+ * and forwards: list editing is a {@link ListSession} over a {@link ServerListEditor}, which applies
+ * edits to the file as it is on disk (keeping what it could not read, merging changes made outside)
+ * and reports changes made outside. The live columns come from a {@link ServerMonitor}, whose
+ * changes reach the tree in one asyncExec at a time.
  */
 public final class ServerExplorerView extends ViewPart implements ServerExplorer {
 
     private static final ILog LOG = ILog.of(ServerExplorerView.class);
-    /** Problems listed under the tree; the Error Log has them all. */
-    private static final int SHOWN_PROBLEMS = 12;
     /** Least time between two refreshes of the live columns. */
     private static final int LIVE_REFRESH_GAP_MILLIS = 150;
 
@@ -79,7 +74,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private final ServerFilter filter = new ServerFilter();
     private ServerComparator comparator;
     private ExplorerActions actions;
-    private SaveQueue saves;
+    private ListSession session;
 
     /** Null until the list file has been read; changed on the UI thread only. */
     private ServerList list;
@@ -110,11 +105,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         tree.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         comparator = new ServerComparator(this::liveState);
-        for (ExplorerColumn column : ExplorerColumn.values()) {
-            addColumn(column);
-        }
-        tree.setSortColumn(tree.getColumn(0));
-        tree.setSortDirection(SWT.UP);
+        new ServerColumns(viewer, this::liveState, comparator);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new ServerTreeContent());
         viewer.setComparator(comparator);
@@ -129,7 +120,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
         repository = getSite().getService(ServerRepository.class);
         startMonitor();
-        saves = repository == null ? null : new SaveQueue(repository, this::saveFailed);
+        session = repository == null ? null : new ListSession(repository::edit, this::inUi, new ListScreen());
         actions = new ExplorerActions(this);
         contributeActions();
         viewer.addSelectionChangedListener(event -> actions.update());
@@ -153,58 +144,6 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private void addColumn(ExplorerColumn column) {
-        TreeViewerColumn viewerColumn = new TreeViewerColumn(viewer, column == ExplorerColumn.PORT ? SWT.RIGHT : SWT.LEFT);
-        TreeColumn treeColumn = viewerColumn.getColumn();
-        treeColumn.setText(column.title());
-        treeColumn.setWidth(column.width());
-        treeColumn.setMoveable(true);
-        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                if (element instanceof ServerGroup group) {
-                    return groupText(group, column);
-                }
-                Server server = (Server) element;
-                return column.text(server, liveState(server));
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                LiveState state = element instanceof Server server ? liveState(server) : null;
-                return state == null ? null : state.reason();
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                if (column != ExplorerColumn.NAME) {
-                    return null;
-                }
-                ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
-                return images.getImage(element instanceof ServerGroup ? ISharedImages.IMG_OBJ_FOLDER : ISharedImages.IMG_OBJ_ELEMENT);
-            }
-        });
-        treeColumn.addListener(SWT.Selection, event -> {
-            comparator.sortBy(column);
-            viewer.getTree().setSortColumn(treeColumn);
-            viewer.getTree().setSortDirection(comparator.direction());
-            viewer.refresh();
-        });
-    }
-
-    private String groupText(ServerGroup group, ExplorerColumn column) {
-        if (column == ExplorerColumn.NAME) {
-            return group.label();
-        }
-        if (column == ExplorerColumn.STATUS) {
-            long monitored = group.servers().stream().filter(server -> liveState(server) != null).count();
-            long online = group.servers().stream()
-                    .filter(server -> liveState(server) != null && liveState(server).status() == LiveStatus.ONLINE).count();
-            return monitored == 0 ? "" : online + " of " + group.servers().size() + " online";
-        }
-        return "";
-    }
-
     /** The live state of a monitored server; null when it is not monitored. */
     LiveState liveState(Server server) {
         return live.get(ServerMonitor.key(server));
@@ -214,6 +153,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
         actions.contributeTo(toolBar);
         actions.contributeTo(getViewSite().getActionBars().getMenuManager());
+        actions.handleDelete(getSite().getService(IHandlerService.class));
         MenuManager menu = new MenuManager("#PopupMenu");
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillContextMenu);
@@ -230,53 +170,48 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     // ---- loading and saving ------------------------------------------------------------------
 
     private void load() {
-        if (repository == null) {
+        if (session == null) {
             showMessage("The server list service is not available: is org.apache.felix.scr started?");
             return;
         }
-        showMessage("Loading " + repository.file() + " ...");
-        Job.create("Loading the server list", (IProgressMonitor progress) -> {
-            try {
-                ServerListReadResult result = repository.load();
-                result.problems().forEach(problem -> LOG.warn(repository.file() + ", " + problem));
-                inUi(() -> show(result));
-                return Status.OK_STATUS;
-            } catch (IOException e) {
-                inUi(() -> showMessage("Cannot read " + repository.file() + ": " + e.getMessage()));
-                return Status.error("Cannot read the server list " + repository.file(), e);
-            }
-        }).schedule();
+        session.load().thenRun(() -> {
+            session.document().problems().forEach(problem -> LOG.warn(session.file() + ", " + problem));
+            loaded.complete(null);
+        });
     }
 
-    private void show(ServerListReadResult result) {
-        // The file has no duplicate host:port (the reader drops them), so this cannot refuse.
-        setList(ServerList.of(result.servers()));
-        int count = result.servers().size();
-        StringBuilder text = new StringBuilder(count(count, "server", "servers") + " from " + repository.file());
-        if (result.hasProblems()) {
-            text.append("\n").append(count(result.problems().size(), "row skipped:", "rows skipped:"));
-            appendProblems(text, result.problems());
+    /** What the list session shows through the view. */
+    private final class ListScreen implements ListSession.Screen {
+        @Override
+        public void show(ServerListDocument document) {
+            list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
+            viewer.setInput(list);
+            actions.update();
         }
-        showMessage(text.toString());
-        loaded.complete(null);
+
+        @Override
+        public void message(String text) {
+            showMessage(text);
+        }
+
+        @Override
+        public boolean allowHeaderForm(Path file, Path backup) {
+            return ConvertQuestion.ask(getSite().getShell(), file, backup);
+        }
+
+        @Override
+        public void removedOutside(List<Server> gone) {
+            disconnect(gone);
+        }
+
+        @Override
+        public void failed(String what, Throwable error) {
+            LOG.error(what, error);
+        }
     }
 
-    private void setList(ServerList changed) {
-        list = changed;
-        viewer.setInput(changed);
-        actions.update();
-    }
-
-    /** Applies an edit: shows it and saves it. */
-    private CompletableFuture<Void> change(ServerList changed) {
-        setList(changed);
-        return saves.save(changed.servers());
-    }
-
-    private void saveFailed(IOException error) {
-        LOG.error("Cannot save the server list " + repository.file(), error);
-        inUi(() -> showMessage("Cannot save " + repository.file() + ": " + error.getMessage()
-                + "\nThe file keeps its previous content; the next change tries again."));
+    private CompletableFuture<Void> change(ServerListEditor.Edit edit, String done) {
+        return session.change(edit, done);
     }
 
     // ---- the ServerExplorer API ---------------------------------------------------------------
@@ -287,36 +222,25 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     }
 
     boolean isLoaded() {
-        return list != null && saves != null;
+        return list != null && session != null;
     }
 
     @Override
     public CompletableFuture<Void> addServer(Server server) {
         requireLoaded();
-        ServerList changed;
-        try {
-            changed = list.add(server);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
+        if (list.find(server).isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    server.endpoint() + " is already in the list as '" + list.find(server).get().name() + "'"));
         }
-        showMessage("Added " + server.name() + " (" + server.endpoint() + ")");
-        return change(changed);
+        return change(new ServerListEditor.Add(server), "Added " + server.name() + " (" + server.endpoint() + ")");
     }
 
     private void replaceServer(Server old, Server edited) {
-        ServerList changed;
-        try {
-            changed = list.replace(old, edited);
-        } catch (IllegalArgumentException e) {
-            showMessage(e.getMessage());
-            return;
-        }
         if (monitor != null && monitor.isMonitored(old) && !old.sameEndpoint(edited)) {
             monitor.disconnect(List.of(old));
             monitor.connect(List.of(edited));
         }
-        showMessage("Changed " + edited.name() + " (" + edited.endpoint() + ")");
-        change(changed);
+        change(new ServerListEditor.Replace(old, edited), "Changed " + edited.name() + " (" + edited.endpoint() + ")");
     }
 
     /** Removes servers without asking; the Remove action asks first. */
@@ -325,8 +249,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         if (monitor != null) {
             monitor.disconnect(removed);
         }
-        showMessage("Removed " + count(removed.size(), "server", "servers"));
-        return change(list.remove(removed));
+        return change(new ServerListEditor.Remove(removed), "Removed " + ListMessages.count(removed.size(), "server", "servers"));
     }
 
     @Override
@@ -404,12 +327,13 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         ServerList.ImportReport report = list.merge(read);
         report.flagged().forEach(problem -> LOG.info("Import of " + file + ", " + problem));
         StringBuilder text = new StringBuilder("Imported " + file + ": " + report.summary());
-        appendProblems(text, report.flagged());
-        showMessage(text.toString());
+        ListMessages.appendProblems(text, report.flagged());
         if (report.added().isEmpty()) {
+            showMessage(text.toString());
             done.complete(report);
         } else {
-            change(report.list()).whenComplete((ignored, error) -> done.complete(report));
+            change(new ServerListEditor.AddAll(report.added()), text.toString())
+                    .whenComplete((ignored, error) -> done.complete(report));
         }
     }
 
@@ -421,7 +345,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         Job.create("Exporting the server list", (IProgressMonitor progress) -> {
             try {
                 ServerListFile.save(file, servers);
-                inUi(() -> showMessage("Exported " + count(servers.size(), "server", "servers") + " to " + file));
+                inUi(() -> showMessage("Exported " + ListMessages.count(servers.size(), "server", "servers") + " to " + file));
                 done.complete(null);
             } catch (IOException e) {
                 LOG.error("Cannot export the server list to " + file, e);
@@ -581,17 +505,6 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         message.getParent().layout();
     }
 
-    private static void appendProblems(StringBuilder text, List<ServerListProblem> problems) {
-        problems.stream().limit(SHOWN_PROBLEMS).forEach(problem -> text.append("\n  ").append(problem));
-        if (problems.size() > SHOWN_PROBLEMS) {
-            text.append("\n  ... and ").append(problems.size() - SHOWN_PROBLEMS).append(" more (see the Error Log)");
-        }
-    }
-
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
     private void inUi(Runnable runnable) {
         if (display.isDisposed()) {
             return;
@@ -612,6 +525,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     public void dispose() {
         if (monitor != null) {
             monitor.close(); // closes every session; its threads end with their current connect
+        }
+        if (session != null) {
+            session.close(); // stops watching the file; a save under way still finishes
         }
         super.dispose();
     }

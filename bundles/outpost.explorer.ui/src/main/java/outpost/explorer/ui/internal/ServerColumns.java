@@ -1,0 +1,128 @@
+package outpost.explorer.ui.internal;
+
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+
+import outpost.explorer.ui.internal.live.LiveState;
+import outpost.explorer.ui.internal.live.LiveStatus;
+import outpost.servers.Server;
+
+/**
+ * The tree's columns: their labels, sorting on a header click, and widths fitted to the view
+ * ({@link ColumnWidths}) whenever the tree is resized.
+ */
+final class ServerColumns {
+
+    /** Room for a cell's margins. */
+    private static final int CELL_PADDING = 12;
+    /** Room for a header's margins and its sort arrow. */
+    private static final int HEADER_PADDING = 28;
+
+    private final TreeViewer viewer;
+    private final Function<Server, LiveState> live;
+    private final ServerComparator comparator;
+
+    ServerColumns(TreeViewer viewer, Function<Server, LiveState> live, ServerComparator comparator) {
+        this.viewer = viewer;
+        this.live = live;
+        this.comparator = comparator;
+        for (ExplorerColumn column : ExplorerColumn.values()) {
+            add(column);
+        }
+        Tree tree = viewer.getTree();
+        tree.setSortColumn(tree.getColumn(0));
+        tree.setSortDirection(SWT.UP);
+        tree.addListener(SWT.Resize, event -> fit());
+    }
+
+    private void add(ExplorerColumn column) {
+        TreeViewerColumn viewerColumn = new TreeViewerColumn(viewer, column == ExplorerColumn.PORT ? SWT.RIGHT : SWT.LEFT);
+        TreeColumn treeColumn = viewerColumn.getColumn();
+        treeColumn.setText(column.title());
+        treeColumn.setWidth(ColumnWidths.LEAST_SHARED);
+        treeColumn.setMoveable(true);
+        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                if (element instanceof ServerGroup group) {
+                    return groupText(group, column);
+                }
+                Server server = (Server) element;
+                return column.text(server, live.apply(server));
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                LiveState state = element instanceof Server server ? live.apply(server) : null;
+                return state == null ? null : state.reason();
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                if (column != ExplorerColumn.NAME) {
+                    return null;
+                }
+                ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+                return images.getImage(element instanceof ServerGroup ? ISharedImages.IMG_OBJ_FOLDER : ISharedImages.IMG_OBJ_ELEMENT);
+            }
+        });
+        treeColumn.addListener(SWT.Selection, event -> {
+            comparator.sortBy(column);
+            viewer.getTree().setSortColumn(treeColumn);
+            viewer.getTree().setSortDirection(comparator.direction());
+            viewer.refresh();
+        });
+    }
+
+    private String groupText(ServerGroup group, ExplorerColumn column) {
+        if (column == ExplorerColumn.NAME) {
+            return group.label();
+        }
+        if (column == ExplorerColumn.STATUS) {
+            long monitored = group.servers().stream().filter(server -> live.apply(server) != null).count();
+            long online = group.servers().stream()
+                    .filter(server -> live.apply(server) != null && live.apply(server).status() == LiveStatus.ONLINE).count();
+            return monitored == 0 ? "" : online + " of " + group.servers().size() + " online";
+        }
+        return "";
+    }
+
+    /** Columns of short values as wide as their longest text, name and host sharing the rest. */
+    private void fit() {
+        Tree tree = viewer.getTree();
+        int available = tree.getClientArea().width;
+        if (available <= 0) {
+            return;
+        }
+        ExplorerColumn[] columns = ExplorerColumn.values();
+        int[] natural = new int[columns.length];
+        double[] share = new double[columns.length];
+        GC gc = new GC(tree);
+        try {
+            for (int i = 0; i < columns.length; i++) {
+                int widest = gc.textExtent(columns[i].title()).x + HEADER_PADDING;
+                for (String sample : columns[i].samples()) {
+                    widest = Math.max(widest, gc.textExtent(sample).x + CELL_PADDING);
+                }
+                natural[i] = widest;
+                share[i] = columns[i].share();
+            }
+        } finally {
+            gc.dispose();
+        }
+        int[] widths = ColumnWidths.fit(available, natural, share);
+        for (int i = 0; i < columns.length; i++) {
+            tree.getColumn(i).setWidth(widths[i]);
+        }
+    }
+}
