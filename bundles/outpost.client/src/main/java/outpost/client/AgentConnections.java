@@ -1,0 +1,55 @@
+package outpost.client;
+
+import java.time.Duration;
+
+/**
+ * The connections of one client process, one per agent address, shared by everything in it that
+ * talks to that agent (in the console: the Server Explorer's live columns, each console editor and
+ * its chart). A user takes a {@link Lease}; the session is closed when the last lease is released.
+ * Offered as an OSGi service. Thread-safe.
+ */
+public interface AgentConnections {
+
+    /**
+     * Learns whether an agent answers at the address, without a token: connects, completes the TLS
+     * handshake (any certificate is accepted and only reported: nothing secret is sent) and waits
+     * for the agent's greeting. Blocks up to about twice the timeout: never on a UI thread.
+     */
+    Reachability probe(String host, int port, boolean tls, Duration timeout);
+
+    /**
+     * A share of the session to {@code settings.endpoint()}: the one already connected or
+     * connecting when there is one (its token and settings win), else a new, not yet connected
+     * session made with these settings. Connect it when its status is disconnected; when it is
+     * connecting, wait for its status to change.
+     */
+    Lease acquire(SessionSettings settings);
+
+    /** Hears when any shared session connects; must not block. */
+    void addListener(Listener listener);
+
+    void removeListener(Listener listener);
+
+    /** One user's share of a session. */
+    interface Lease extends AutoCloseable {
+
+        AgentSession session();
+
+        /** Lets go of the session; the last lease of a session closes it. Idempotent. */
+        @Override
+        void close();
+    }
+
+    /** Told about the sessions of the registry, on whatever thread caused the change. */
+    @FunctionalInterface
+    interface Listener {
+
+        /** A session to {@code endpoint} ({@code host:port}, host in lower case) is now connected. */
+        void connected(String endpoint, AgentSession session);
+    }
+
+    /** The key of an address: host in lower case, port. */
+    static String endpoint(String host, int port) {
+        return host.toLowerCase(java.util.Locale.ROOT) + ":" + port;
+    }
+}
