@@ -1,5 +1,6 @@
 package outpost.client;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -34,6 +35,36 @@ public interface AgentConnections {
     interface Lease extends AutoCloseable {
 
         AgentSession session();
+
+        /**
+         * Connects the shared session unless it is connected; when another user is connecting it,
+         * waits for their outcome (at most three connect timeouts). Blocks: never on a UI thread.
+         *
+         * @throws IOException as {@link AgentSession#connect()}, or when the other user's connect failed
+         */
+        default void connect() throws IOException {
+            AgentSession session = session();
+            if (session.status() == SessionStatus.DISCONNECTED) {
+                try {
+                    session.connect();
+                    return;
+                } catch (IllegalStateException e) {
+                    // another user started connecting in between: wait for them below
+                }
+            }
+            long deadline = System.nanoTime() + session.settings().connectTimeout().multipliedBy(3).toNanos();
+            try {
+                while (session.status() == SessionStatus.CONNECTING && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while connecting to " + session.settings().endpoint(), e);
+            }
+            if (session.status() != SessionStatus.CONNECTED) {
+                throw new IOException("The connection to " + session.settings().endpoint() + " did not come up.");
+            }
+        }
 
         /** Lets go of the session; the last lease of a session closes it. Idempotent. */
         @Override
