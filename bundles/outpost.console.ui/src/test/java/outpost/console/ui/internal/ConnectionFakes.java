@@ -285,6 +285,16 @@ final class ConnectionFakes {
         }
 
         @Override
+        public List<StoredCredential> stored() {
+            throw new UnsupportedOperationException("the connection lists nothing");
+        }
+
+        @Override
+        public void forgetPin(String host, int port) {
+            pins.remove(ConsoleCredentials.key(host, port));
+        }
+
+        @Override
         public String tokenLocation() {
             return "memory";
         }
