@@ -2,6 +2,7 @@ package outpost.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The connections of one client process, one per agent address, shared by everything in it that
@@ -25,6 +26,12 @@ public interface AgentConnections {
      * connecting, wait for its status to change.
      */
     Lease acquire(SessionSettings settings);
+
+    /**
+     * A share of the session to the address when one is connected now, whatever token it logged in
+     * with (e.g. the one a console just asked its user for); empty otherwise.
+     */
+    Optional<Lease> shareConnected(String host, int port);
 
     /** Hears when any shared session connects; must not block. */
     void addListener(Listener listener);

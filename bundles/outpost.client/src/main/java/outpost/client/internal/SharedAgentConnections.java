@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -68,6 +69,18 @@ public final class SharedAgentConnections implements AgentConnections {
             shared.users++;
         }
         return new SharedLease(shared);
+    }
+
+    @Override
+    public Optional<Lease> shareConnected(String host, int port) {
+        synchronized (byEndpoint) {
+            Shared shared = byEndpoint.get(AgentConnections.endpoint(host, port));
+            if (shared == null || shared.users == 0 || shared.session.status() != SessionStatus.CONNECTED) {
+                return Optional.empty();
+            }
+            shared.users++;
+            return Optional.of(new SharedLease(shared));
+        }
     }
 
     @Override

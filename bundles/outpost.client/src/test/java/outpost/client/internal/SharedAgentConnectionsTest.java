@@ -85,6 +85,20 @@ class SharedAgentConnectionsTest {
     }
 
     @Test
+    void aConnectedSessionIsSharedWithoutATokenAndOnlyWhenConnected() throws IOException {
+        assertTrue(connections.shareConnected("web-01.example", 5005).isEmpty(), "nothing to share yet");
+        Lease console = connections.acquire(settings("web-01.example", "typed"));
+        assertTrue(connections.shareConnected("web-01.example", 5005).isEmpty(), "not connected yet");
+        console.session().connect();
+        Lease explorer = connections.shareConnected("WEB-01.example", 5005).orElseThrow();
+        assertSame(console.session(), explorer.session());
+        console.close();
+        assertFalse(created.get(0).closed, "the explorer still uses it");
+        explorer.close();
+        assertTrue(created.get(0).closed);
+    }
+
+    @Test
     void differentAgentsGetDifferentSessions() {
         Lease one = connections.acquire(settings("a.example", "t"));
         Lease two = connections.acquire(new SessionSettings("a.example", 6006, true, "t", Path.of("k"), false,

@@ -142,6 +142,11 @@ final class ConnectionFakes {
         }
 
         @Override
+        public Optional<Lease> shareConnected(String host, int port) {
+            return Optional.empty();
+        }
+
+        @Override
         public void addListener(Listener listener) {
         }
 

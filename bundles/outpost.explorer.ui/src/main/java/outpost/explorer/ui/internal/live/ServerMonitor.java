@@ -224,6 +224,11 @@ public final class ServerMonitor implements AutoCloseable {
                     changed.run();
                 }
             }
+            Optional<AgentConnections.Lease> connected = connections.shareConnected(server.host(), server.port());
+            if (connected.isPresent()) { // e.g. a console's, with the token its user just typed
+                online(connected.get());
+                return;
+            }
             Optional<SessionSettings> found;
             try {
                 found = connector.settingsFor(server);
@@ -243,7 +248,6 @@ public final class ServerMonitor implements AutoCloseable {
             }
             // Never pin a new certificate here: trusting an agent is the user's decision, in its console.
             AgentConnections.Lease candidate = connections.acquire(found.get().withTrustNew(false));
-            AgentSession shared = candidate.session();
             try {
                 candidate.connect();
             } catch (IOException | RuntimeException e) {
@@ -251,12 +255,17 @@ public final class ServerMonitor implements AutoCloseable {
                 failed(e instanceof IOException ? ConnectFailure.statusOf(e) : LiveStatus.OFFLINE, e.getMessage());
                 return;
             }
+            online(candidate);
+        }
+
+        private void online(AgentConnections.Lease taken) {
+            AgentSession shared = taken.session();
             synchronized (this) {
                 if (stopped) {
-                    candidate.close();
+                    taken.close();
                     return;
                 }
-                lease = candidate;
+                lease = taken;
                 session = shared;
                 backoff.reset();
                 state = LiveState.online(OptionalDouble.empty(), OptionalDouble.empty(), null);

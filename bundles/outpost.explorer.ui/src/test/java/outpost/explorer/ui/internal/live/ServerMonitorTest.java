@@ -136,7 +136,7 @@ class ServerMonitorTest {
                 })) {
             slow.connect(List.of(NO_TOKEN));
             waitUntil("no token is shown", () -> slow.state(NO_TOKEN).orElseThrow().status() == LiveStatus.NO_TOKEN);
-            connector.tokens.add(NO_TOKEN);
+            // the console's token is not stored yet (it is, once accepted, in the background)
             AgentConnections.Lease console = connections.acquire(SessionSettings.of(NO_TOKEN.host(), NO_TOKEN.port(),
                     "typed", Path.of("known_agents")));
             console.session().connect();
@@ -221,6 +221,13 @@ class ServerMonitorTest {
             return host.endsWith(".invalid")
                     ? Reachability.unreachable("Unknown host '" + host + "': the name does not resolve to an address.")
                     : Reachability.reachable("SHA256:agent");
+        }
+
+        @Override
+        public synchronized Optional<Lease> shareConnected(String host, int port) {
+            AgentSession session = shared.get(AgentConnections.endpoint(host, port));
+            return session == null || session.status() != SessionStatus.CONNECTED ? Optional.empty()
+                    : Optional.of(acquire(session.settings()));
         }
 
         @Override
