@@ -154,6 +154,9 @@ class ConnectionStatesIT {
         }
         Object id = shell.getData(WIDGET_ID);
         dialogs.add(id != null ? id.toString() : shell.getText());
+        if ("console.tokenDialog".equals(id)) {
+            shell.getDisplay().asyncExec(() -> checkSize(shell));
+        }
         if ("console.trustDialog".equals(id)) {
             shell.getDisplay().asyncExec(() -> press(shell, "Trust and connect"));
         } else if ("console.tokenDialog".equals(id)) {
@@ -163,6 +166,18 @@ class ConnectionStatesIT {
                 failures.add(shellText(shell));
                 shell.close();
             });
+        }
+    }
+
+    /** The token prompt opens large enough for its text, and within a 1280x800 screen. */
+    private void checkSize(Shell shell) {
+        if (shell.isDisposed()) {
+            return;
+        }
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        org.eclipse.swt.graphics.Point needed = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT, true);
+        if (size.x < needed.x || size.y < needed.y || size.x > 1280 || size.y > 800) {
+            dialogs.add("token dialog " + size + " for content " + needed);
         }
     }
 
@@ -221,35 +236,14 @@ class ConnectionStatesIT {
     }
 
     private TreeItem row(String name) {
-        for (TreeItem group : tree.getItems()) {
-            for (TreeItem item : group.getItems()) {
-                if (name.equals(item.getText(0))) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no server '" + name + "' in the tree");
+        return ExplorerRows.row(tree, name);
     }
 
     private String rows() {
-        StringBuilder rows = new StringBuilder();
-        for (TreeItem group : tree.getItems()) {
-            for (TreeItem item : group.getItems()) {
-                rows.append('\n');
-                for (int column = 0; column < tree.getColumnCount(); column++) {
-                    rows.append(item.getText(column)).append(" | ");
-                }
-            }
-        }
-        return rows.toString();
+        return ExplorerRows.rows(tree);
     }
 
     private int columnIndex(String title) {
-        for (int i = 0; i < tree.getColumnCount(); i++) {
-            if (title.equals(tree.getColumn(i).getText())) {
-                return i;
-            }
-        }
-        throw new AssertionError("no column " + title);
+        return ExplorerRows.columnIndex(tree, title);
     }
 }
