@@ -3,6 +3,9 @@ package outpost.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.ExplorerRows.columnIndex;
+import static outpost.app.ExplorerRows.row;
+import static outpost.app.ExplorerRows.rows;
 import static outpost.app.WorkbenchRobot.*;
 
 import java.net.InetAddress;
@@ -27,7 +30,6 @@ import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -116,14 +118,14 @@ class ConnectionStatesIT {
         ServerExplorer explorer = Adapters.adapt(view, ServerExplorer.class);
         tree = (Tree) find(workbenchShell(), "explorer.servers");
         waitUntil("the list is loaded", () -> explorer.servers().size() == 3);
-        int status = columnIndex("Status");
+        int status = columnIndex(tree, "Status");
         explorer.connectAll();
         waitUntil("a port where nothing listens is offline, token or not",
-                () -> "offline".equals(row("nobody home").getText(status)), this::rows);
+                () -> "offline".equals(row(tree, "nobody home").getText(status)), () -> rows(tree));
         waitUntil("a name that does not resolve is offline",
-                () -> "offline".equals(row("nowhere").getText(status)), this::rows);
+                () -> "offline".equals(row(tree, "nowhere").getText(status)), () -> rows(tree));
         waitUntil("an agent that answers, without a stored token, says so",
-                () -> "no token".equals(row("test agent").getText(status)), this::rows);
+                () -> "no token".equals(row(tree, "test agent").getText(status)), () -> rows(tree));
 
         ConsoleEditors.open(page, new Server("nobody home", "127.0.0.1", freePort, "lab"));
         waitUntil("the console says the server is down", () -> failures.size() == 1, dialogs::toString);
@@ -143,7 +145,7 @@ class ConnectionStatesIT {
         assertEquals(List.of("console.trustDialog", "console.tokenDialog"), dialogs, "trust first, then the token");
         long connectedAt = System.currentTimeMillis();
         waitUntil("the explorer's row turns online at once, not a minute later",
-                () -> "online".equals(row("test agent").getText(status)), this::rows, 5_000);
+                () -> "online".equals(row(tree, "test agent").getText(status)), () -> rows(tree), 5_000);
         assertTrue(System.currentTimeMillis() - connectedAt < 5_000);
     }
 
@@ -233,17 +235,5 @@ class ConnectionStatesIT {
 
     private static IEclipsePreferences preferences() {
         return InstanceScope.INSTANCE.getNode(ConsolePreferences.NODE);
-    }
-
-    private TreeItem row(String name) {
-        return ExplorerRows.row(tree, name);
-    }
-
-    private String rows() {
-        return ExplorerRows.rows(tree);
-    }
-
-    private int columnIndex(String title) {
-        return ExplorerRows.columnIndex(tree, title);
     }
 }
