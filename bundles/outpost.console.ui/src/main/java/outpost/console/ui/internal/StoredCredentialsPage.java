@@ -16,6 +16,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -173,7 +174,12 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
             if (table.getTable().isDisposed()) {
                 return;
             }
+            StoredCredential before = selected();
             table.setInput(stored);
+            if (before != null) { // the same agent stays selected, for its other Forget button
+                stored.stream().filter(now -> now.endpoint().equals(before.endpoint())).findFirst()
+                        .ifPresent(now -> table.setSelection(new StructuredSelection(now)));
+            }
             location.setText(where);
             setErrorMessage(problem);
             updateButtons();
