@@ -152,6 +152,11 @@ final class ConsoleConnection {
         if (steps.isClosed()) {
             return;
         }
+        Optional<AgentConnections.Lease> shared = context.connections().shareConnected(server.host(), server.port());
+        if (shared.isPresent()) { // e.g. the Server Explorer's: no probe, no token needed
+            inUi(() -> joined(shared.get(), manual));
+            return;
+        }
         Reachability reached = context.connections().probe(server.host(), server.port(), true,
                 context.preferences().get().connectTimeout());
         if (!reached.reachable()) {
@@ -175,6 +180,22 @@ final class ConsoleConnection {
                 findToken(manual);
             }
         });
+    }
+
+    /** Takes part in a session another user connected; if it was lost meanwhile, connects as usual. */
+    private void joined(AgentConnections.Lease taken, boolean manual) {
+        pendingConnect = null;
+        if (taken.session().status() != SessionStatus.CONNECTED) {
+            taken.close();
+            pendingConnect = steps.inBackground("Reaching " + server.name(), 0, !manual, () -> probe(manual));
+            return;
+        }
+        release();
+        listener.sessionEnded();
+        lease = taken;
+        session = taken.session();
+        session.addListener(sessionListener);
+        connected(session, null);
     }
 
     private void unreachable(String reason, boolean manual) {
@@ -227,12 +248,13 @@ final class ConsoleConnection {
         }
     }
 
+    /** @param token the token this console logged in with; null when it joined another user's session */
     private void connected(AgentSession connected, TokenLookup.Token token) {
         if (connected != session) {
             return;
         }
         pendingConnect = null;
-        if (!token.stored()) {
+        if (token != null && !token.stored()) {
             tokens.keep(token.value()); // the agent accepted it: now it is worth keeping
         }
         backoff.reset();

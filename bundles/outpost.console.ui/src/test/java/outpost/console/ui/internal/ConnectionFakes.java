@@ -141,9 +141,26 @@ final class ConnectionFakes {
             };
         }
 
+        /** A session another user (the Server Explorer) has connected, if any. */
+        ScriptedSession connectedElsewhere;
+
         @Override
         public Optional<Lease> shareConnected(String host, int port) {
-            return Optional.empty();
+            ScriptedSession shared = connectedElsewhere;
+            if (shared == null || shared.status() != SessionStatus.CONNECTED) {
+                return Optional.empty();
+            }
+            return Optional.of(new Lease() {
+                @Override
+                public AgentSession session() {
+                    return shared;
+                }
+
+                @Override
+                public void close() {
+                    shared.released++;
+                }
+            });
         }
 
         @Override
@@ -176,6 +193,8 @@ final class ConnectionFakes {
         private final List<SessionListener> listeners = new ArrayList<>();
         private SessionStatus status = SessionStatus.DISCONNECTED;
         boolean closed;
+        /** Leases let go of without closing (a session shared with another user). */
+        int released;
 
         ScriptedSession(SessionSettings settings, ScriptedSessions script) {
             this.settings = settings;

@@ -301,6 +301,29 @@ class ConsoleConnectionTest {
     }
 
     @Test
+    void aConsoleJoinsTheSessionTheExplorerHasWithoutProbeOrToken() throws IOException {
+        credentials.forgetToken(SERVER);
+        credentials.log.clear();
+        ConnectionFakes.ScriptedSession explorers = (ConnectionFakes.ScriptedSession) sessions.create(
+                new outpost.client.SessionSettings(SERVER.host(), SERVER.port(), true, "stored", null, false,
+                        Duration.ofSeconds(5), credentials, null));
+        explorers.connect();
+        sessions.connectedElsewhere = explorers;
+        connect();
+        assertEquals("connected", console.state().label());
+        assertEquals(1, console.started);
+        assertTrue(console.questions.isEmpty() && credentials.log.isEmpty() && sessions.probes.isEmpty(),
+                "one connection: nothing probed, asked or read");
+        assertTrue(connection.connectedSession().isPresent());
+
+        connection.toggle(); // Disconnect: this console lets go, the explorer keeps its session
+        threads.settle();
+        assertEquals(1, explorers.released);
+        assertFalse(explorers.closed);
+        assertEquals("disconnected", console.state().label());
+    }
+
+    @Test
     void anAgentThatStaysDownIsProbedWithBackoffWithoutLoggingIn() {
         connect();
         sessions.unreachableNext(REFUSED, REFUSED);
