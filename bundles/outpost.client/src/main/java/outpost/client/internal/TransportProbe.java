@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import outpost.client.ConnectFailures;
 import outpost.client.Reachability;
@@ -34,8 +35,9 @@ final class TransportProbe {
     }
 
     Reachability probe(String host, int port, boolean tls, Duration timeout) {
-        String[] presented = new String[1];
-        CertificateCheck record = (h, p, certificate) -> presented[0] = Fingerprints.sha256(certificate);
+        // set on the handshake's thread, read here once connect returned
+        AtomicReference<String> presented = new AtomicReference<>();
+        CertificateCheck record = (h, p, certificate) -> presented.set(Fingerprints.sha256(certificate));
         CompletableFuture<Hello> greeting = new CompletableFuture<>();
         MessageHandler handler = new MessageHandler() {
             @Override
@@ -59,7 +61,7 @@ final class TransportProbe {
         }
         try {
             greeting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Reachability.reachable(presented[0]);
+            return Reachability.reachable(presented.get());
         } catch (TimeoutException | ExecutionException e) {
             return Reachability.unreachable("Something answers at " + host + ":" + port
                     + " but it did not greet as an Outpost agent does" + (tls ? "" : " (is it an agent with TLS?)") + ".");
