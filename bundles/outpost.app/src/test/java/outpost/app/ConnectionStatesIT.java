@@ -191,6 +191,16 @@ class ConnectionStatesIT {
                 throw new AssertionError("the token field is not masked");
             }
             typeText(field, token);
+            char masked = field.getEchoChar();
+            Button show = (Button) find(shell, "console.tokenShow");
+            mouseClick(show, 1);
+            if (field.getEchoChar() != '\0' || !token.equals(field.getText())) {
+                throw new AssertionError("Show does not reveal the token");
+            }
+            mouseClick(show, 1);
+            if (field.getEchoChar() != masked) {
+                throw new AssertionError("unchecking Show does not mask the token again");
+            }
             mouseClick(button(shell, "OK"), 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
