@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import outpost.files.AtomicFiles;
 
@@ -65,11 +67,32 @@ public final class KnownAgents implements PinStore {
         Properties known = new Properties();
         known.putAll(current());
         known.setProperty(key(host, port), fingerprint);
+        store(known);
+    }
+
+    private void store(Properties known) throws IOException {
         AtomicFiles.write(file, false, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             known.store(writer, "Outpost: pinned agent certificates (host:port=fingerprint)");
             writer.flush();
         });
+    }
+
+    /** Every pin in the file, by {@code host:port}, sorted. */
+    public synchronized Map<String, String> all() throws IOException {
+        Map<String, String> pins = new TreeMap<>();
+        current().forEach((key, value) -> pins.put((String) key, (String) value));
+        return pins;
+    }
+
+    /** Removes the pin of an agent (the next connect is a first contact again); no write when there is none. */
+    public synchronized void forget(String host, int port) throws IOException {
+        Properties known = new Properties();
+        known.putAll(current());
+        if (known.remove(key(host, port)) == null) {
+            return;
+        }
+        store(known);
     }
 
     /** The pins in the file now; not to be changed (it may be the one parsed before). */

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -34,10 +33,8 @@ final class ConnectionQuestions {
 
     /** Blocks in a modal dialog; empty when the user cancels. */
     Optional<String> askToken() {
-        InputDialog ask = new InputDialog(shell.get(), "Token for " + server.name(),
-                "The agent at " + server.endpoint() + " needs a token (its data/token file holds the admin token):",
-                "", text -> text.isBlank() ? "Enter the token" : null);
-        return ask.open() == Window.OK ? Optional.of(ask.getValue().strip()) : Optional.empty();
+        TokenDialog ask = new TokenDialog(shell.get(), server);
+        return ask.open() == Window.OK ? Optional.of(ask.token()) : Optional.empty();
     }
 
     void askTrust(String fingerprint, Consumer<Boolean> answer) {

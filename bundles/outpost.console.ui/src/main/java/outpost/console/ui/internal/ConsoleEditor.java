@@ -21,9 +21,9 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 
+import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
 import outpost.client.CertificateChangedException;
-import outpost.client.SessionFactory;
 import outpost.client.SessionStatus;
 import outpost.console.ui.ConsolePreferences;
 import outpost.console.ui.ServerEditorInput;
@@ -101,15 +101,15 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         input = new CommandInput(parent, this::run, runner);
         questions = new ConnectionQuestions(() -> getSite().getShell(), server);
 
-        SessionFactory factory = getSite().getService(SessionFactory.class);
-        if (factory == null) {
+        AgentConnections connections = getSite().getService(AgentConnections.class);
+        if (connections == null) {
             transcript.appendError("The Outpost client service is not available: is org.apache.felix.scr started?");
             stateChanged(ConnectionState.DISCONNECTED);
             connectButton.setEnabled(false);
             return;
         }
         stateChanged(ConnectionState.DISCONNECTED);
-        connection = new ConsoleConnection(server, new ConsoleConnection.Context(factory, ConsoleCredentials::store,
+        connection = new ConsoleConnection(server, new ConsoleConnection.Context(connections, ConsoleCredentials::store,
                 ConsolePreferences::current, uiThread, new JobBackgroundWork()), this);
         connection.connect();
     }

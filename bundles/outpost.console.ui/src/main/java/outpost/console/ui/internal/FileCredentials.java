@@ -2,23 +2,32 @@ package outpost.console.ui.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import outpost.client.KnownAgents;
 import outpost.client.PinStore;
 import outpost.servers.Server;
+import outpost.transport.AtomicFiles;
 
 /**
  * Tokens read from a properties file ({@code host:port=token}) and pins in a known-agents file:
  * the override for tests and scripted runs ({@code --tokens}, {@code --known-agents}). Tokens the
- * user types are kept for this run only; the tokens file is never written.
+ * user types are kept for this run only; the tokens file is written only to forget a token, by
+ * removing its line (every other line stays as it was).
  */
 final class FileCredentials implements CredentialStore {
 
@@ -37,17 +46,21 @@ final class FileCredentials implements CredentialStore {
         if (typed != null) {
             return Optional.of(typed);
         }
-        if (tokensFile == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(readTokens().getProperty(ConsoleCredentials.key(server))).map(String::strip)
+                .filter(t -> !t.isEmpty());
+    }
+
+    private Properties readTokens() throws IOException {
         Properties tokens = new Properties();
+        if (tokensFile == null) {
+            return tokens;
+        }
         try (Reader reader = Files.newBufferedReader(tokensFile, StandardCharsets.UTF_8)) {
             tokens.load(reader);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            // no tokens yet
         }
-        return Optional.ofNullable(tokens.getProperty(ConsoleCredentials.key(server))).map(String::strip)
-                .filter(t -> !t.isEmpty());
+        return tokens;
     }
 
     @Override
@@ -56,8 +69,62 @@ final class FileCredentials implements CredentialStore {
     }
 
     @Override
-    public void forgetToken(Server server) {
-        entered.remove(ConsoleCredentials.key(server));
+    public void forgetToken(Server server) throws IOException {
+        String key = ConsoleCredentials.key(server);
+        entered.remove(key);
+        if (tokensFile == null || !Files.exists(tokensFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(tokensFile, StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            if (!key.equals(keyOf(line))) {
+                kept.add(line);
+            }
+        }
+        if (kept.size() != lines.size()) {
+            AtomicFiles.write(tokensFile, true, out -> out.write(
+                    (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The key a line of the tokens file defines (lower case), null for comments and blank lines. */
+    private static String keyOf(String line) throws IOException {
+        Properties one = new Properties();
+        one.load(new StringReader(line));
+        return one.isEmpty() ? null : ((String) one.keys().nextElement()).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public List<StoredCredential> stored() throws IOException {
+        Map<String, StoredCredential> all = new TreeMap<>();
+        Set<String> tokens = new TreeSet<>(entered.keySet());
+        for (Object key : readTokens().keySet()) {
+            tokens.add(((String) key).toLowerCase(Locale.ROOT));
+        }
+        for (String key : tokens) {
+            putIfAddress(all, key, true, null);
+        }
+        for (Map.Entry<String, String> pin : pins.all().entrySet()) {
+            StoredCredential withToken = all.get(pin.getKey());
+            putIfAddress(all, pin.getKey(), withToken != null && withToken.token(), pin.getValue());
+        }
+        List<StoredCredential> sorted = new ArrayList<>(all.values());
+        sorted.sort(StoredCredential.BY_ADDRESS);
+        return sorted;
+    }
+
+    private static void putIfAddress(Map<String, StoredCredential> all, String key, boolean token, String pin) {
+        try {
+            all.put(key, StoredCredential.of(key, token, pin));
+        } catch (IllegalArgumentException e) {
+            // a line that names no agent: not the console's to list
+        }
+    }
+
+    @Override
+    public void forgetPin(String host, int port) throws IOException {
+        pins.forget(host, port);
     }
 
     @Override

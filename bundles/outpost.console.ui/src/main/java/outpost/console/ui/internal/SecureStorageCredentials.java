@@ -1,6 +1,9 @@
 package outpost.console.ui.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.equinox.security.storage.EncodingUtils;
@@ -47,6 +50,41 @@ final class SecureStorageCredentials implements CredentialStore, PinStore {
     @Override
     public PinStore pins() {
         return this;
+    }
+
+    @Override
+    public List<StoredCredential> stored() throws IOException {
+        List<StoredCredential> all = new ArrayList<>();
+        if (!storage.nodeExists(ROOT)) {
+            return all;
+        }
+        ISecurePreferences root = storage.node(ROOT);
+        for (String child : root.childrenNames()) {
+            ISecurePreferences node = root.node(child);
+            // the key alone says a token is there: nothing is decrypted, no master password asked
+            boolean token = Arrays.asList(node.keys()).contains(TOKEN);
+            String pin;
+            try {
+                pin = node.get(FINGERPRINT, null);
+            } catch (StorageException e) {
+                throw new IOException("Cannot read the pin of " + child + " from secure storage: " + e.getMessage(), e);
+            }
+            if (token || pin != null) {
+                try {
+                    all.add(StoredCredential.of(EncodingUtils.decodeSlashes(child), token, pin));
+                } catch (IllegalArgumentException e) {
+                    // not a node this console wrote: left alone
+                }
+            }
+        }
+        all.sort(StoredCredential.BY_ADDRESS);
+        return all;
+    }
+
+    @Override
+    public void forgetPin(String host, int port) throws IOException {
+        node(ConsoleCredentials.key(host, port)).remove(FINGERPRINT);
+        flush();
     }
 
     @Override

@@ -11,9 +11,14 @@ import outpost.servers.Server;
 
 /**
  * The token for a connect: read in the background (secure storage or the tokens file: I/O, perhaps
- * a password prompt); when none is stored, asked from the user if they asked to connect, and kept.
+ * a password prompt); when none is stored, asked from the user if they asked to connect. A typed
+ * token is kept only once the agent accepted it ({@link #keep}), so a made-up one never is.
  */
 final class TokenLookup {
+
+    /** A token, and whether it came from the store (else the user just typed it). */
+    record Token(String value, boolean stored) {
+    }
 
     private final Server server;
     private final Supplier<CredentialStore> credentials;
@@ -29,11 +34,10 @@ final class TokenLookup {
 
     /**
      * @param manual      whether the user asked: only then is a missing token asked for
-     * @param delayMillis how long to wait first (reconnect backoff)
      * @param found       takes the token on the UI thread; not called when there is none
      */
-    BackgroundWork.Task find(boolean manual, long delayMillis, Consumer<String> found) {
-        return steps.inBackground("Looking up the token of " + server.name(), delayMillis, !manual, () -> {
+    BackgroundWork.Task find(boolean manual, Consumer<Token> found) {
+        return steps.inBackground("Looking up the token of " + server.name(), 0, !manual, () -> {
             if (steps.isClosed()) {
                 return;
             }
@@ -46,7 +50,8 @@ final class TokenLookup {
                 token = Optional.empty();
             }
             Optional<String> stored = token;
-            steps.inUi(() -> stored.ifPresentOrElse(found, () -> missing(manual, found)));
+            steps.inUi(() -> stored.ifPresentOrElse(value -> found.accept(new Token(value, true)),
+                    () -> missing(manual, found)));
         });
     }
 
@@ -59,7 +64,19 @@ final class TokenLookup {
         }
     }
 
-    private void missing(boolean manual, Consumer<String> found) {
+    /** The agent accepted a typed token: it is stored now (this may ask for the master password). */
+    void keep(String token) {
+        steps.inBackground("Keeping the token of " + server.name(), 0, false, () -> {
+            try {
+                credentials.get().rememberToken(server, token);
+            } catch (IOException | RuntimeException e) {
+                log().warn("Cannot keep the token of " + server.endpoint(), e);
+                steps.inUi(() -> listener.error("The token is used but not kept: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void missing(boolean manual, Consumer<Token> found) {
         if (!manual) {
             listener.error("Not reconnecting: no token for " + server.endpoint() + ".");
             return;
@@ -69,16 +86,7 @@ final class TokenLookup {
             listener.error("Not connected: no token for " + server.endpoint() + ".");
             return;
         }
-        String token = typed.get();
-        steps.inBackground("Keeping the token of " + server.name(), 0, false, () -> {
-            try {
-                credentials.get().rememberToken(server, token);
-            } catch (IOException | RuntimeException e) {
-                log().warn("Cannot keep the token of " + server.endpoint(), e);
-                steps.inUi(() -> listener.error("The token is used but not kept: " + e.getMessage()));
-            }
-            steps.inUi(() -> found.accept(token));
-        });
+        found.accept(new Token(typed.get(), false));
     }
 
     private static ILog log() {

@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
 import outpost.client.CertificateChangedException;
 import outpost.client.CommandCall;
 import outpost.client.OutputListener;
 import outpost.client.PinStore;
-import outpost.client.SessionFactory;
+import outpost.client.Reachability;
 import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
@@ -99,11 +100,76 @@ final class ConnectionFakes {
         }
     }
 
-    /** Sessions whose connects succeed or fail as the test scripted, in order; success once the script is empty. */
-    static final class ScriptedSessions implements SessionFactory {
+    /**
+     * Sessions whose connects succeed or fail as the test scripted, in order; success once the
+     * script is empty. Probes find the agent (fingerprint {@value #FINGERPRINT}) unless scripted
+     * otherwise. Each lease has its own session, closed with it (sharing is the registry's test).
+     */
+    static final class ScriptedSessions implements AgentConnections {
+        static final String FINGERPRINT = "SHA256:agent";
         final List<ScriptedSession> created = new ArrayList<>();
         final Deque<IOException> failures = new ArrayDeque<>();
+        final Deque<String> unreachable = new ArrayDeque<>();
+        final List<String> probes = new ArrayList<>();
         List<String> roles = List.of("read", "execute", "admin");
+
+        /** The next probes find nobody, for these reasons, in order. */
+        void unreachableNext(String... reasons) {
+            unreachable.addAll(List.of(reasons));
+        }
+
+        @Override
+        public Reachability probe(String host, int port, boolean tls, Duration timeout) {
+            probes.add(host + ":" + port);
+            String reason = unreachable.poll();
+            return reason == null ? Reachability.reachable(FINGERPRINT) : Reachability.unreachable(reason);
+        }
+
+        @Override
+        public Lease acquire(SessionSettings settings) {
+            AgentSession session = create(settings);
+            return new Lease() {
+                @Override
+                public AgentSession session() {
+                    return session;
+                }
+
+                @Override
+                public void close() {
+                    session.close();
+                }
+            };
+        }
+
+        /** A session another user (the Server Explorer) has connected, if any. */
+        ScriptedSession connectedElsewhere;
+
+        @Override
+        public Optional<Lease> shareConnected(String host, int port) {
+            ScriptedSession shared = connectedElsewhere;
+            if (shared == null || shared.status() != SessionStatus.CONNECTED) {
+                return Optional.empty();
+            }
+            return Optional.of(new Lease() {
+                @Override
+                public AgentSession session() {
+                    return shared;
+                }
+
+                @Override
+                public void close() {
+                    shared.released++;
+                }
+            });
+        }
+
+        @Override
+        public void addListener(Listener listener) {
+        }
+
+        @Override
+        public void removeListener(Listener listener) {
+        }
 
         /** The next connects fail with these, in order. */
         void failNext(IOException... next) {
@@ -114,8 +180,7 @@ final class ConnectionFakes {
             return created.get(created.size() - 1);
         }
 
-        @Override
-        public AgentSession create(SessionSettings settings) {
+        AgentSession create(SessionSettings settings) {
             ScriptedSession session = new ScriptedSession(settings, this);
             created.add(session);
             return session;
@@ -128,6 +193,8 @@ final class ConnectionFakes {
         private final List<SessionListener> listeners = new ArrayList<>();
         private SessionStatus status = SessionStatus.DISCONNECTED;
         boolean closed;
+        /** Leases let go of without closing (a session shared with another user). */
+        int released;
 
         ScriptedSession(SessionSettings settings, ScriptedSessions script) {
             this.settings = settings;
@@ -216,14 +283,18 @@ final class ConnectionFakes {
     static final class MemoryCredentials implements CredentialStore, PinStore {
         final Map<String, String> tokens = new HashMap<>();
         final Map<String, String> pins = new HashMap<>();
+        /** What was done to the store, in order: "token read", "token stored: T", "pinned: F". */
+        final List<String> log = new ArrayList<>();
 
         @Override
         public Optional<String> token(Server server) {
+            log.add("token read");
             return Optional.ofNullable(tokens.get(ConsoleCredentials.key(server)));
         }
 
         @Override
         public void rememberToken(Server server, String token) {
+            log.add("token stored: " + token);
             tokens.put(ConsoleCredentials.key(server), token);
         }
 
@@ -238,6 +309,16 @@ final class ConnectionFakes {
         }
 
         @Override
+        public List<StoredCredential> stored() {
+            throw new UnsupportedOperationException("the connection lists nothing");
+        }
+
+        @Override
+        public void forgetPin(String host, int port) {
+            pins.remove(ConsoleCredentials.key(host, port));
+        }
+
+        @Override
         public String tokenLocation() {
             return "memory";
         }
@@ -249,6 +330,7 @@ final class ConnectionFakes {
 
         @Override
         public void remember(String host, int port, String fingerprint) {
+            log.add("pinned: " + fingerprint);
             pins.put(ConsoleCredentials.key(host, port), fingerprint);
         }
 
@@ -266,7 +348,11 @@ final class ConnectionFakes {
         int started;
         int ended;
         Optional<String> typedToken = Optional.empty();
+        /** Answers to the next token questions, before {@link #typedToken}. */
+        final Deque<String> typedTokens = new ArrayDeque<>();
         int tokenQuestions;
+        /** The questions asked, in order: "token", "trust F", "changed F". */
+        final List<String> questions = new ArrayList<>();
         Consumer<Boolean> openQuestion;
         String questionAbout;
 
@@ -322,18 +408,21 @@ final class ConnectionFakes {
         @Override
         public Optional<String> askToken() {
             tokenQuestions++;
-            return typedToken;
+            questions.add("token");
+            return typedTokens.isEmpty() ? typedToken : Optional.of(typedTokens.poll());
         }
 
         @Override
         public void askTrust(String fingerprint, Consumer<Boolean> answer) {
             questionAbout = "trust " + fingerprint;
+            questions.add(questionAbout);
             openQuestion = answer;
         }
 
         @Override
         public void askChangedCertificate(CertificateChangedException changed, Consumer<Boolean> answer) {
             questionAbout = "changed " + changed.presented();
+            questions.add(questionAbout);
             openQuestion = answer;
         }
     }

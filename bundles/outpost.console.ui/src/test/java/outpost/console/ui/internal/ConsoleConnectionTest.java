@@ -28,8 +28,8 @@ import outpost.servers.Server;
 /** The connection lifecycle of a console without a display: what it shows, asks, retries and refuses. */
 class ConsoleConnectionTest {
 
-    private static final Server SERVER = new Server("lab", "10.0.0.7", 5005, "");
-    private static final String REFUSED = "Connection refused by 10.0.0.7:5005";
+    private static final Server SERVER = new Server("lab", "lab.example", 5005, "");
+    private static final String REFUSED = "Connection refused by lab.example:5005";
 
     private final ManualThreads threads = new ManualThreads();
     private final ScriptedSessions sessions = new ScriptedSessions();
@@ -39,8 +39,10 @@ class ConsoleConnectionTest {
     private ConsoleConnection connection;
 
     @BeforeEach
-    void aConsoleWithAStoredToken() {
+    void aConsoleWithAStoredTokenAndAPinnedCertificate() {
         credentials.rememberToken(SERVER, "secret");
+        credentials.remember(SERVER.host(), SERVER.port(), ScriptedSessions.FINGERPRINT);
+        credentials.log.clear();
         connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
                 () -> preferences, threads, threads), console);
     }
@@ -48,7 +50,7 @@ class ConsoleConnectionTest {
     @Test
     void connectsWithTheStoredTokenWithoutTrustingNewAgentsAndGreets() {
         connect();
-        assertEquals("Connecting to 10.0.0.7:5005 ...", console.transcript.get(0));
+        assertEquals("Connecting to lab.example:5005 ...", console.transcript.get(0));
         assertEquals("Connected to lab-host (agent 0.1.0, protocol 1.0), roles: read, execute, admin\n"
                 + "TLS, certificate SHA256:agent", console.lastLine());
         assertEquals(List.of(SessionStatus.CONNECTING, SessionStatus.CONNECTED),
@@ -72,11 +74,11 @@ class ConsoleConnectionTest {
     @Test
     void aLostConnectionIsRetriedWithDoublingDelaysStartingOverAfterASuccess() {
         connect();
-        sessions.last().drop("The connection to 10.0.0.7:5005 was lost");
+        sessions.last().drop("The connection to lab.example:5005 was lost");
         threads.settle();
         assertEquals("disconnected", console.state().label());
         assertFalse(console.state().canSend());
-        assertTrue(console.said("ERROR The connection to 10.0.0.7:5005 was lost"));
+        assertTrue(console.said("ERROR The connection to lab.example:5005 was lost"));
         assertEquals("Reconnecting in 1 s ...", console.lastLine());
         assertEquals(1000, threads.delayed().orElseThrow().delayMillis());
         assertTrue(threads.delayed().orElseThrow().system(), "a reconnect is not the user's work");
@@ -152,20 +154,20 @@ class ConsoleConnectionTest {
         assertEquals("connected", console.state().label());
         connection.stayDisconnected(); // the user confirmed Kill
         sessions.last().notice(new Notice(NoticeKind.STOPPING, "The agent is stopping."));
-        sessions.last().drop("The agent at 10.0.0.7:5005 stopped");
+        sessions.last().drop("The agent at lab.example:5005 stopped");
         threads.settle();
-        assertEquals("ERROR The agent at 10.0.0.7:5005 stopped", console.lastLine());
+        assertEquals("ERROR The agent at lab.example:5005 stopped", console.lastLine());
         assertTrue(threads.waiting().isEmpty(), "a killed agent is not called back");
     }
 
     @Test
     void aRefusedTokenIsForgottenAndNotRetried() {
         connect();
-        sessions.failNext(new IOException("The agent at 10.0.0.7:5005 refused the token"));
+        sessions.failNext(new IOException("The agent at lab.example:5005 refused the token"));
         sessions.last().drop("lost");
         threads.settle();
         threads.runDelayed();
-        assertEquals("ERROR The agent at 10.0.0.7:5005 refused the token\nNot reconnecting.", console.lastLine());
+        assertEquals("ERROR The agent at lab.example:5005 refused the token\nNot reconnecting.", console.lastLine());
         assertTrue(credentials.token(SERVER).isEmpty(), "the refused token is forgotten");
         assertTrue(threads.waiting().isEmpty());
     }
@@ -185,7 +187,7 @@ class ConsoleConnectionTest {
         credentials.forgetToken(SERVER);
         connect();
         assertEquals(1, console.tokenQuestions);
-        assertEquals("ERROR Not connected: no token for 10.0.0.7:5005.", console.lastLine());
+        assertEquals("ERROR Not connected: no token for lab.example:5005.", console.lastLine());
 
         console.typedToken = Optional.of("typed");
         connection.toggle();
@@ -198,44 +200,153 @@ class ConsoleConnectionTest {
         sessions.last().drop("lost");
         threads.settle();
         threads.runDelayed();
-        assertEquals("ERROR Not reconnecting: no token for 10.0.0.7:5005.", console.lastLine());
+        assertEquals("ERROR Not reconnecting: no token for lab.example:5005.", console.lastLine());
         assertEquals(2, console.tokenQuestions, "a reconnect never opens a dialog by itself");
     }
 
     @Test
     void aNewAgentIsConnectedOnlyAfterTheUserTrustsAndPinsItsFingerprint() {
-        sessions.failNext(new UntrustedAgentException("10.0.0.7", 5005, "SHA256:new", "not trusted yet", null));
+        credentials.pins.clear();
         connect();
-        assertEquals("trust SHA256:new", console.questionAbout);
+        assertEquals("trust SHA256:agent", console.questionAbout);
+        assertTrue(sessions.created.isEmpty(), "nothing logs in before the user trusts the agent");
         assertEquals("disconnected", console.state().label());
         console.answer(true);
         threads.settle();
-        assertEquals("SHA256:new", credentials.fingerprint("10.0.0.7", 5005).orElseThrow());
-        assertTrue(console.said("Trusted and pinned SHA256:new."));
+        assertEquals("SHA256:agent", credentials.fingerprint("lab.example", 5005).orElseThrow());
+        assertTrue(console.said("Trusted and pinned SHA256:agent."));
+        assertEquals("connected", console.state().label());
+    }
+
+    @Test
+    void aCertificateNotPinnedWhenTheSessionConnectsIsStillLeftToTheUser() {
+        sessions.failNext(new UntrustedAgentException("lab.example", 5005, "SHA256:new", "not trusted yet", null));
+        connect();
+        assertEquals("trust SHA256:new", console.questionAbout);
+        console.answer(true);
+        threads.settle();
+        assertEquals("SHA256:new", credentials.fingerprint("lab.example", 5005).orElseThrow());
         assertEquals("connected", console.state().label());
     }
 
     @Test
     void refusingTrustLeavesTheConsoleDisconnectedForGood() {
-        sessions.failNext(new UntrustedAgentException("10.0.0.7", 5005, "SHA256:new", "not trusted yet", null));
+        credentials.pins.clear();
         connect();
         console.answer(false);
         threads.settle();
-        assertEquals("ERROR Not connected: you did not trust the certificate of 10.0.0.7:5005 (SHA256:new).",
+        assertEquals("ERROR Not connected: you did not trust the certificate of lab.example:5005 (SHA256:agent).",
                 console.lastLine());
         assertTrue(credentials.pins.isEmpty());
+        assertTrue(sessions.created.isEmpty());
         assertTrue(threads.waiting().isEmpty());
     }
 
     @Test
+    void firstContactAsksTrustThenTheTokenAndStoresTheTokenLast() {
+        credentials.pins.clear();
+        credentials.forgetToken(SERVER);
+        credentials.log.clear();
+        console.typedToken = Optional.of("typed");
+        connect();
+        assertEquals(List.of("trust SHA256:agent"), console.questions, "no token question (nor storage) before trust");
+        assertTrue(credentials.log.isEmpty(), "secure storage is not opened before trust: no master password yet");
+        console.answer(true);
+        threads.settle();
+        assertEquals(List.of("trust SHA256:agent", "token"), console.questions);
+        assertEquals("connected", console.state().label());
+        assertEquals(List.of("pinned: SHA256:agent", "token read", "token stored: typed"), credentials.log);
+    }
+
+    @Test
+    void aTokenTheAgentRefusesIsNeverStoredAndTheUserIsAskedAgain() {
+        credentials.forgetToken(SERVER);
+        credentials.log.clear();
+        console.typedTokens.addAll(List.of("made-up", "right"));
+        sessions.failNext(new IOException("The agent at lab.example:5005 refused the token."));
+        connect();
+        assertEquals(2, console.tokenQuestions);
+        assertTrue(console.said("ERROR The agent at lab.example:5005 refused the token.\nEnter another token."));
+        assertEquals("connected", console.state().label());
+        assertEquals("right", sessions.last().settings().token());
+        assertEquals(List.of("token read", "token read", "token stored: right"), credentials.log,
+                "the made-up token never reaches the store");
+        assertTrue(console.failureDialogs.isEmpty());
+    }
+
+    @Test
+    void aStoredTokenTheAgentRefusesIsRemovedAndTheUserIsAskedAgain() {
+        console.typedToken = Optional.of("new");
+        sessions.failNext(new IOException("The agent at lab.example:5005 refused the token."));
+        connect();
+        assertEquals(List.of("token"), console.questions);
+        assertEquals("new", credentials.token(SERVER).orElseThrow());
+        assertEquals("connected", console.state().label());
+    }
+
+    @Test
+    void aServerWhereNothingListensIsReportedDownWithoutAnyQuestion() {
+        credentials.forgetToken(SERVER);
+        credentials.pins.clear();
+        credentials.log.clear();
+        sessions.unreachableNext(REFUSED);
+        connect();
+        assertEquals(List.of(REFUSED), console.failureDialogs);
+        assertEquals("ERROR " + REFUSED, console.lastLine());
+        assertTrue(console.questions.isEmpty(), "no token and no trust question for a down server");
+        assertTrue(credentials.log.isEmpty(), "nor a master password");
+        assertTrue(sessions.created.isEmpty());
+        assertTrue(threads.waiting().isEmpty());
+        assertEquals("disconnected", console.state().label());
+    }
+
+    @Test
+    void aConsoleJoinsTheSessionTheExplorerHasWithoutProbeOrToken() throws IOException {
+        credentials.forgetToken(SERVER);
+        credentials.log.clear();
+        ConnectionFakes.ScriptedSession explorers = (ConnectionFakes.ScriptedSession) sessions.create(
+                new outpost.client.SessionSettings(SERVER.host(), SERVER.port(), true, "stored", null, false,
+                        Duration.ofSeconds(5), credentials, null));
+        explorers.connect();
+        sessions.connectedElsewhere = explorers;
+        connect();
+        assertEquals("connected", console.state().label());
+        assertEquals(1, console.started);
+        assertTrue(console.questions.isEmpty() && credentials.log.isEmpty() && sessions.probes.isEmpty(),
+                "one connection: nothing probed, asked or read");
+        assertTrue(connection.connectedSession().isPresent());
+
+        connection.toggle(); // Disconnect: this console lets go, the explorer keeps its session
+        threads.settle();
+        assertEquals(1, explorers.released);
+        assertFalse(explorers.closed);
+        assertEquals("disconnected", console.state().label());
+    }
+
+    @Test
+    void anAgentThatStaysDownIsProbedWithBackoffWithoutLoggingIn() {
+        connect();
+        sessions.unreachableNext(REFUSED, REFUSED);
+        sessions.last().drop("lost");
+        threads.settle();
+        threads.runDelayed();
+        assertEquals("Reconnect attempt 1 failed: " + REFUSED + "\nReconnecting in 2 s ...", console.lastLine());
+        threads.runDelayed();
+        assertEquals("Reconnect attempt 2 failed: " + REFUSED + "\nReconnecting in 4 s ...", console.lastLine());
+        assertEquals(1, sessions.created.size(), "only probes while the agent is down");
+        threads.runDelayed();
+        assertEquals("connected", console.state().label());
+    }
+
+    @Test
     void aChangedCertificateIsReplacedOnlyAtTheUsersWordAndNeverOnAReconnect() {
-        CertificateChangedException changed = new CertificateChangedException("10.0.0.7", 5005, "SHA256:old", "SHA256:new",
-                "The certificate of 10.0.0.7:5005 has CHANGED", null);
+        CertificateChangedException changed = new CertificateChangedException("lab.example", 5005, "SHA256:old", "SHA256:new",
+                "The certificate of lab.example:5005 has CHANGED", null);
         sessions.failNext(changed);
         connect();
         assertEquals("changed SHA256:new", console.questionAbout);
         console.answer(false);
-        assertEquals("ERROR Not connected: the changed certificate of 10.0.0.7:5005 stays refused.", console.lastLine());
+        assertEquals("ERROR Not connected: the changed certificate of lab.example:5005 stays refused.", console.lastLine());
 
         sessions.failNext(changed);
         connection.toggle();
@@ -243,7 +354,7 @@ class ConsoleConnectionTest {
         console.answer(true);
         threads.settle();
         assertTrue(console.said("Replacing the pinned certificate SHA256:old at your word."));
-        assertEquals("SHA256:new", credentials.fingerprint("10.0.0.7", 5005).orElseThrow());
+        assertEquals("SHA256:new", credentials.fingerprint("lab.example", 5005).orElseThrow());
         assertEquals("connected", console.state().label());
 
         console.questionAbout = null;
@@ -271,7 +382,7 @@ class ConsoleConnectionTest {
         RecordingConsole other = new RecordingConsole();
         ConsoleConnection closing = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
                 () -> preferences, threads, threads), other);
-        sessions.failNext(new UntrustedAgentException("10.0.0.7", 5005, "SHA256:new", "not trusted yet", null));
+        credentials.pins.clear();
         closing.connect();
         threads.settle();
         closing.dispose();

@@ -52,4 +52,24 @@ class SecureStorageCredentialsIT {
         assertEquals(Optional.of("SHA256:abc"), new SecureStorageCredentials(open(file)).fingerprint("web-01", 5005),
                 "forgetting a token keeps the pin");
     }
+
+    @Test
+    void theStoredCredentialsAreListedWithoutTheTokenAndAPinCanBeForgotten() throws Exception {
+        Path file = directory.resolve("secure_storage");
+        SecureStorageCredentials store = new SecureStorageCredentials(open(file));
+        assertEquals(java.util.List.of(), store.stored(), "nothing stored yet");
+        store.rememberToken(new Server("web", "web-01", 5005, ""), "s3cret-token");
+        store.remember("web-01", 5005, "SHA256:abc");
+        store.remember("fe80::1", 6006, "SHA256:v6");
+        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, false, "SHA256:v6"),
+                new StoredCredential("web-01", 5005, true, "SHA256:abc")), store.stored());
+
+        store.forgetPin("web-01", 5005);
+        SecureStorageCredentials reopened = new SecureStorageCredentials(open(file));
+        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, false, "SHA256:v6"),
+                new StoredCredential("web-01", 5005, true, null)), reopened.stored());
+        reopened.forgetToken(new Server("web", "web-01", 5005, ""));
+        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, false, "SHA256:v6")), reopened.stored(),
+                "an address with nothing left is not listed");
+    }
 }

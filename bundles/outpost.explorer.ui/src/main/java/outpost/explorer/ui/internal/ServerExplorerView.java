@@ -36,7 +36,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
-import outpost.client.SessionFactory;
+import outpost.client.AgentConnections;
 import outpost.console.ui.AgentConnector;
 import outpost.console.ui.ConsoleEditors;
 import outpost.console.ui.ConsolePreferences;
@@ -128,10 +128,10 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     }
 
     private void startMonitor() {
-        SessionFactory sessions = getSite().getService(SessionFactory.class);
+        AgentConnections sessions = getSite().getService(AgentConnections.class);
         AgentConnector connector = getSite().getService(AgentConnector.class);
         if (sessions == null || connector == null) {
-            LOG.warn("No " + (sessions == null ? "SessionFactory" : "AgentConnector") + " service: the live columns stay empty");
+            LOG.warn("No " + (sessions == null ? "AgentConnections" : "AgentConnector") + " service: the live columns stay empty");
             return;
         }
         ConsolePreferences preferences = ConsolePreferences.current();

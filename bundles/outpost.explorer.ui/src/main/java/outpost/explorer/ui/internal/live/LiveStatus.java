@@ -2,10 +2,11 @@ package outpost.explorer.ui.internal.live;
 
 /** Where the Server Explorer's connection to one agent stands, in the words of its status column. */
 public enum LiveStatus {
+    /** Nothing answers at the address (refused, timed out, unknown host), token or not. */
     OFFLINE("offline"),
     CONNECTING("connecting"),
     ONLINE("online"),
-    /** No token is stored for the server: the console asks for one. */
+    /** The agent answers, but no token is stored for it: its console asks for one. */
     NO_TOKEN("no token"),
     /** The agent refused the stored token (or throttles this address after refusals). */
     AUTH_FAILED("auth failed"),

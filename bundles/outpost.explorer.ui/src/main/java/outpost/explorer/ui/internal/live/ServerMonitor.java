@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
+import outpost.client.Backoff;
 import outpost.client.CommandReply;
-import outpost.client.SessionFactory;
+import outpost.client.Reachability;
 import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
@@ -31,11 +33,14 @@ import outpost.console.ui.AgentConnector;
 import outpost.servers.Server;
 
 /**
- * Keeps one session per monitored server and samples CPU, RAM and latency every refresh period,
- * all on its own small thread pool. A server that cannot be reached is retried with a capped
- * exponential backoff (a refused token is not retried: that would only lock the address out); a
- * lost session is reconnected the same way. {@code changed} runs after each refresh (once for all
- * servers) and after each connect or loss; it must be cheap and may run on any thread.
+ * Holds a share of the console's one session per monitored server (from {@link AgentConnections},
+ * so the consoles use the same connection) and samples CPU, RAM and latency every refresh period,
+ * all on its own small thread pool. Without a stored token it only probes the address: reachable
+ * shows "no token", unreachable "offline" with the reason. A server that cannot be reached is
+ * retried with a capped exponential backoff (a refused token is not retried: that would only lock
+ * the address out); a lost session is reconnected the same way; when a console connects to a
+ * monitored server, the monitor tries it again at once. {@code changed} runs after each refresh
+ * (once for all servers) and after each connect or loss; it must be cheap and may run on any thread.
  */
 public final class ServerMonitor implements AutoCloseable {
 
@@ -50,21 +55,21 @@ public final class ServerMonitor implements AutoCloseable {
     public record Settings(Duration refresh, Duration maxBackoff, Duration requestTimeout) {
     }
 
-    private final SessionFactory sessions;
+    private final AgentConnections connections;
     private final AgentConnector connector;
     private final Settings settings;
-    private final Backoff backoff;
     private final Runnable changed;
+    private final AgentConnections.Listener someoneConnected = this::someoneConnected;
     private final ScheduledExecutorService executor;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public ServerMonitor(SessionFactory sessions, AgentConnector connector, Settings settings, Runnable changed) {
-        this.sessions = sessions;
+    public ServerMonitor(AgentConnections connections, AgentConnector connector, Settings settings, Runnable changed) {
+        this.connections = connections;
         this.connector = connector;
         this.settings = settings;
-        this.backoff = new Backoff(settings.refresh(), settings.maxBackoff());
         this.changed = changed;
+        connections.addListener(someoneConnected);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(THREADS, namedDaemonThreads());
         pool.setRemoveOnCancelPolicy(true); // cancelled retries of disconnected servers must not pile up
         this.executor = pool;
@@ -121,6 +126,7 @@ public final class ServerMonitor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        connections.removeListener(someoneConnected);
         executor.shutdownNow(); // interrupts connects in progress
         List<Watch> all = new ArrayList<>(watches.values());
         watches.clear();
@@ -130,6 +136,14 @@ public final class ServerMonitor implements AutoCloseable {
     /** Whether the monitor's threads have ended (after {@link #close}). */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A console (or anyone) connected to an agent: a monitored server that is not online tries again now. */
+    private void someoneConnected(String endpoint, AgentSession session) {
+        Watch watch = watches.get(endpoint);
+        if (watch != null && !closed) {
+            watch.tryNowIfWaiting();
+        }
     }
 
     private void refresh() {
@@ -164,9 +178,11 @@ public final class ServerMonitor implements AutoCloseable {
     private final class Watch implements SessionListener {
 
         private final Server server;
+        private final Backoff backoff = new Backoff(settings.refresh(), settings.maxBackoff());
+        /** The share of the server's session while online. */
+        private AgentConnections.Lease lease;
         private AgentSession session;
         private LiveState state = LiveState.connecting();
-        private int failures;
         private ScheduledFuture<?> retry;
         private boolean sampling;
         private boolean stopped;
@@ -177,6 +193,13 @@ public final class ServerMonitor implements AutoCloseable {
 
         synchronized LiveState state() {
             return state;
+        }
+
+        /** Tries now unless online or an attempt is under way (its state is "connecting" then). */
+        synchronized void tryNowIfWaiting() {
+            if (session == null && state.status() != LiveStatus.CONNECTING) {
+                tryNow();
+            }
         }
 
         synchronized void tryNow() {
@@ -201,6 +224,11 @@ public final class ServerMonitor implements AutoCloseable {
                     changed.run();
                 }
             }
+            Optional<AgentConnections.Lease> connected = connections.shareConnected(server.host(), server.port());
+            if (connected.isPresent()) { // e.g. a console's, with the token its user just typed
+                online(connected.get());
+                return;
+            }
             Optional<SessionSettings> found;
             try {
                 found = connector.settingsFor(server);
@@ -209,11 +237,17 @@ public final class ServerMonitor implements AutoCloseable {
                 return;
             }
             if (found.isEmpty()) {
-                failed(LiveStatus.NO_TOKEN, "No token stored for " + server.endpoint() + ": open its console to enter one.");
+                // Whether anyone is there comes first: "no token" only for an agent that answers.
+                Reachability reached = connections.probe(server.host(), server.port(), true, settings.requestTimeout());
+                if (reached.reachable()) {
+                    failed(LiveStatus.NO_TOKEN, "No token stored for " + server.endpoint() + ": open its console to enter one.");
+                } else {
+                    failed(LiveStatus.OFFLINE, reached.reason());
+                }
                 return;
             }
             // Never pin a new certificate here: trusting an agent is the user's decision, in its console.
-            AgentSession candidate = sessions.create(found.get().withTrustNew(false));
+            AgentConnections.Lease candidate = connections.acquire(found.get().withTrustNew(false));
             try {
                 candidate.connect();
             } catch (IOException | RuntimeException e) {
@@ -221,18 +255,24 @@ public final class ServerMonitor implements AutoCloseable {
                 failed(e instanceof IOException ? ConnectFailure.statusOf(e) : LiveStatus.OFFLINE, e.getMessage());
                 return;
             }
+            online(candidate);
+        }
+
+        private void online(AgentConnections.Lease taken) {
+            AgentSession shared = taken.session();
             synchronized (this) {
                 if (stopped) {
-                    candidate.close();
+                    taken.close();
                     return;
                 }
-                session = candidate;
-                failures = 0;
+                lease = taken;
+                session = shared;
+                backoff.reset();
                 state = LiveState.online(OptionalDouble.empty(), OptionalDouble.empty(), null);
             }
-            candidate.addListener(this);
-            if (candidate.status() != SessionStatus.CONNECTED) {
-                lost(candidate, "The connection to " + server.endpoint() + " ended.");
+            shared.addListener(this);
+            if (shared.status() != SessionStatus.CONNECTED) {
+                lost(shared, "The connection to " + server.endpoint() + " ended.");
                 return;
             }
             changed.run();
@@ -244,10 +284,10 @@ public final class ServerMonitor implements AutoCloseable {
                 if (stopped) {
                     return;
                 }
-                failures++;
                 state = LiveState.failed(status, reason);
+                Duration delay = backoff.next();
                 if (status != LiveStatus.AUTH_FAILED) {
-                    retry = schedule(this::attempt, backoff.delayAfter(failures));
+                    retry = schedule(this::attempt, delay);
                 }
             }
             changed.run();
@@ -261,17 +301,20 @@ public final class ServerMonitor implements AutoCloseable {
         }
 
         private void lost(AgentSession lostSession, String reason) {
+            AgentConnections.Lease released;
             synchronized (this) {
                 if (stopped || session != lostSession) {
                     return;
                 }
                 session = null;
-                failures = 1;
+                released = lease;
+                lease = null;
+                backoff.reset();
                 state = LiveState.failed(LiveStatus.OFFLINE, reason);
-                retry = schedule(this::attempt, backoff.delayAfter(failures));
+                retry = schedule(this::attempt, backoff.next());
             }
             lostSession.removeListener(this);
-            lostSession.close();
+            released.close();
             changed.run();
         }
 
@@ -322,6 +365,7 @@ public final class ServerMonitor implements AutoCloseable {
 
         void stop() {
             AgentSession current;
+            AgentConnections.Lease released;
             synchronized (this) {
                 stopped = true;
                 if (retry != null) {
@@ -330,10 +374,12 @@ public final class ServerMonitor implements AutoCloseable {
                 }
                 current = session;
                 session = null;
+                released = lease;
+                lease = null;
             }
             if (current != null) {
                 current.removeListener(this);
-                current.close();
+                released.close();
             }
         }
     }

@@ -21,9 +21,11 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
 import outpost.client.CommandCall;
 import outpost.client.OutputListener;
+import outpost.client.Reachability;
 import outpost.client.SessionFactory;
 import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
@@ -41,14 +43,17 @@ import outpost.servers.Server;
 /** The monitor against scripted sessions: states, parsing, reconnects, backoff and clean shutdown. */
 class ServerMonitorTest {
 
-    private static final Server UP = new Server("up", "10.0.0.1", 5005, "lab");
-    private static final Server DOWN = new Server("down", "10.0.0.2", 5005, "lab");
-    private static final Server LOCKED = new Server("locked", "10.0.0.3", 5005, "lab");
-    private static final Server NO_TOKEN = new Server("no token", "10.0.0.4", 5005, "");
+    private static final Server UP = new Server("up", "up.example", 5005, "lab");
+    private static final Server DOWN = new Server("down", "down.example", 5005, "lab");
+    private static final Server LOCKED = new Server("locked", "locked.example", 5005, "lab");
+    private static final Server NO_TOKEN = new Server("no token", "no-token.example", 5005, "");
+    private static final Server NO_TOKEN_DOWN = new Server("no token, down", "nothing-here.invalid", 5005, "");
 
     private final FakeAgents agents = new FakeAgents();
+    private final FakeConnections connections = new FakeConnections(agents);
+    private final FakeConnector connector = new FakeConnector();
     private final AtomicInteger changes = new AtomicInteger();
-    private final ServerMonitor monitor = new ServerMonitor(agents, new FakeConnector(),
+    private final ServerMonitor monitor = new ServerMonitor(connections, connector,
             new ServerMonitor.Settings(Duration.ofMillis(40), Duration.ofMillis(160), Duration.ofSeconds(5)),
             changes::incrementAndGet);
 
@@ -105,10 +110,46 @@ class ServerMonitorTest {
     }
 
     @Test
-    void withoutAStoredTokenNothingConnects() throws Exception {
+    void withoutAStoredTokenAnAgentThatAnswersShowsNoTokenAndNothingLogsIn() throws Exception {
         monitor.connect(List.of(NO_TOKEN));
         waitUntil("no token is shown", () -> state(NO_TOKEN).status() == LiveStatus.NO_TOKEN);
         assertEquals(0, agents.created.size());
+        assertTrue(connections.probes.contains("no-token.example:5005"), "the address was probed");
+    }
+
+    @Test
+    void withoutAStoredTokenAServerWhereNothingListensIsOfflineWithTheReason() throws Exception {
+        monitor.connect(List.of(NO_TOKEN_DOWN));
+        waitUntil("offline is shown", () -> state(NO_TOKEN_DOWN).status() == LiveStatus.OFFLINE);
+        assertEquals("Unknown host 'nothing-here.invalid': the name does not resolve to an address.",
+                state(NO_TOKEN_DOWN).reason());
+        waitUntil("it is probed again later", () -> connections.probes.stream()
+                .filter("nothing-here.invalid:5005"::equals).count() >= 3);
+        assertEquals(0, agents.created.size());
+    }
+
+    @Test
+    void aConsoleConnectingWithANewTokenBringsTheRowOnlineAtOnce() throws Exception {
+        // refreshes and retries an hour apart: only the registry's word can bring the row online
+        try (ServerMonitor slow = new ServerMonitor(connections, connector,
+                new ServerMonitor.Settings(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(5)), () -> {
+                })) {
+            slow.connect(List.of(NO_TOKEN));
+            waitUntil("no token is shown", () -> slow.state(NO_TOKEN).orElseThrow().status() == LiveStatus.NO_TOKEN);
+            // the console's token is not stored yet (it is, once accepted, in the background)
+            AgentConnections.Lease console = connections.acquire(SessionSettings.of(NO_TOKEN.host(), NO_TOKEN.port(),
+                    "typed", Path.of("known_agents")));
+            console.session().connect();
+            waitUntil("online through the console's session",
+                    () -> slow.state(NO_TOKEN).orElseThrow().status() == LiveStatus.ONLINE);
+            assertEquals(1, agents.created.size(), "the monitor shares the console's session");
+            assertEquals(2, connections.users(NO_TOKEN));
+            console.close();
+            assertEquals(SessionStatus.CONNECTED, agents.created.get(0).status(), "the monitor still holds it");
+            slow.disconnect(List.of(NO_TOKEN));
+            assertEquals(0, connections.users(NO_TOKEN));
+            assertTrue(agents.created.get(0).closed, "the last user let go: the session is closed");
+        }
     }
 
     @Test
@@ -116,7 +157,7 @@ class ServerMonitorTest {
         monitor.connect(List.of(UP));
         waitUntil("online", () -> state(UP).cpuPercent().isPresent());
         FakeSession first = agents.created.get(0);
-        first.drop("Lost the connection to 10.0.0.1:5005: reset");
+        first.drop("Lost the connection to up.example:5005: reset");
         waitUntil("reconnected with a new session", () -> agents.created.size() == 2 && state(UP).status() == LiveStatus.ONLINE);
         assertTrue(first.closed);
         assertTrue(first.listeners.isEmpty(), "the monitor stops listening to the lost session");
@@ -130,7 +171,7 @@ class ServerMonitorTest {
         assertFalse(monitor.isMonitored(UP));
         assertEquals(Optional.empty(), monitor.state(UP));
         assertTrue(monitor.snapshot().isEmpty());
-        assertTrue(agents.created.stream().filter(s -> s.settings().port() == 5005 && s.settings().host().equals("10.0.0.1"))
+        assertTrue(agents.created.stream().filter(s -> s.settings().port() == 5005 && s.settings().host().equals("up.example"))
                 .allMatch(s -> s.closed));
         int attempts = agents.attempts(DOWN);
         monitor.connect(List.of(UP));
@@ -162,10 +203,85 @@ class ServerMonitorTest {
         }
     }
 
+    /** Shares one session per address among its leases, as the client's registry does; probes as scripted. */
+    private static final class FakeConnections implements AgentConnections {
+        private final FakeAgents agents;
+        private final Map<String, AgentSession> shared = new ConcurrentHashMap<>();
+        private final Map<AgentSession, AtomicInteger> users = new ConcurrentHashMap<>();
+        private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+        final List<String> probes = new CopyOnWriteArrayList<>();
+
+        FakeConnections(FakeAgents agents) {
+            this.agents = agents;
+        }
+
+        @Override
+        public Reachability probe(String host, int port, boolean tls, Duration timeout) {
+            probes.add(host + ":" + port);
+            return host.endsWith(".invalid")
+                    ? Reachability.unreachable("Unknown host '" + host + "': the name does not resolve to an address.")
+                    : Reachability.reachable("SHA256:agent");
+        }
+
+        @Override
+        public synchronized Optional<Lease> shareConnected(String host, int port) {
+            AgentSession session = shared.get(AgentConnections.endpoint(host, port));
+            return session == null || session.status() != SessionStatus.CONNECTED ? Optional.empty()
+                    : Optional.of(acquire(session.settings()));
+        }
+
+        @Override
+        public synchronized Lease acquire(SessionSettings settings) {
+            String endpoint = AgentConnections.endpoint(settings.host(), settings.port());
+            AgentSession session = shared.get(endpoint);
+            if (session == null || session.status() == SessionStatus.DISCONNECTED) {
+                FakeSession created = agents.create(settings);
+                created.onConnected = () -> listeners.forEach(listener -> listener.connected(endpoint, created));
+                session = created;
+                shared.put(endpoint, session);
+            }
+            AgentSession leased = session;
+            users.computeIfAbsent(leased, s -> new AtomicInteger()).incrementAndGet();
+            boolean[] released = new boolean[1];
+            return new Lease() {
+                @Override
+                public AgentSession session() {
+                    return leased;
+                }
+
+                @Override
+                public synchronized void close() {
+                    if (!released[0] && users.get(leased).decrementAndGet() == 0) {
+                        leased.close();
+                    }
+                    released[0] = true;
+                }
+            };
+        }
+
+        int users(Server server) {
+            AgentSession session = shared.get(AgentConnections.endpoint(server.host(), server.port()));
+            return session == null ? 0 : users.get(session).get();
+        }
+
+        @Override
+        public void addListener(Listener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(Listener listener) {
+            listeners.remove(listener);
+        }
+    }
+
     private static final class FakeConnector implements AgentConnector {
+        /** Servers without a token that have one now. */
+        final List<Server> tokens = new CopyOnWriteArrayList<>();
+
         @Override
         public Optional<SessionSettings> settingsFor(Server server) {
-            return server.equals(NO_TOKEN) ? Optional.empty()
+            return server.host().startsWith("no") && !tokens.contains(server) ? Optional.empty()
                     : Optional.of(SessionSettings.of(server.host(), server.port(), "token", Path.of("known_agents")));
         }
 
@@ -182,14 +298,14 @@ class ServerMonitorTest {
         }
     }
 
-    /** Agents as scripted: 10.0.0.1 answers, 10.0.0.2 refuses connections, 10.0.0.3 refuses the token. */
+    /** Agents as scripted: up.example answers, down.example refuses connections, locked.example refuses the token. */
     private static final class FakeAgents implements SessionFactory {
         final List<FakeSession> created = new CopyOnWriteArrayList<>();
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         volatile String cpuAnswer = "CPU: 12.5 % used, 8 logical cores (4 physical)\nModel: x";
 
         @Override
-        public AgentSession create(SessionSettings settings) {
+        public FakeSession create(SessionSettings settings) {
             FakeSession session = new FakeSession(settings, this);
             created.add(session);
             return session;
@@ -208,6 +324,8 @@ class ServerMonitorTest {
         final AtomicInteger requests = new AtomicInteger();
         volatile SessionStatus status = SessionStatus.DISCONNECTED;
         volatile boolean closed;
+        volatile Runnable onConnected = () -> {
+        };
 
         FakeSession(SessionSettings settings, FakeAgents agents) {
             this.settings = settings;
@@ -218,8 +336,11 @@ class ServerMonitorTest {
         public void connect() throws IOException {
             agents.attempts.computeIfAbsent(settings.host(), h -> new AtomicInteger()).incrementAndGet();
             switch (settings.host()) {
-            case "10.0.0.1" -> status = SessionStatus.CONNECTED;
-            case "10.0.0.3" -> throw new IOException("The agent refused the token.",
+            case "up.example", "no-token.example" -> {
+                status = SessionStatus.CONNECTED;
+                onConnected.run();
+            }
+            case "locked.example" -> throw new IOException("The agent refused the token.",
                     new PeerError(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "bad token")));
             default -> throw new IOException("Connection refused", new ConnectException("refused"));
             }
