@@ -71,15 +71,15 @@ class ServerExplorerIT {
         Files.deleteIfExists(knownAgents()); // a new agent identity each run
         Path tokens = Path.of(System.getProperty("outpost.tokens"));
         Files.createDirectories(tokens.getParent());
-        // "nobody home" has a token too (so it is tried and found offline); the example.org servers have none
+        // "nobody home" has a token too (so it is tried and found offline); the invalid servers have none
         Files.writeString(tokens, "127.0.0.1\\:" + port + "=" + token + "\n127.0.0.1\\:1=" + token + "\n");
         listFile = service(ServerRepository.class).file();
         Files.createDirectories(listFile.getParent());
         Files.writeString(listFile, """
                 name,host,port,group
-                web 1,web-01.example.org,5005,prod
+                web 1,web-01.invalid,5005,prod
                 test agent,127.0.0.1,%d,lab
-                db,db.example.org,5006,prod
+                db,db.invalid,5006,prod
                 nobody home,127.0.0.1,1,lab
                 laptop,::1,5007,
                 """.formatted(port));
@@ -142,23 +142,23 @@ class ServerExplorerIT {
         Path imported = work.resolve("more.csv");
         Files.writeString(imported, """
                 host,port,name,group
-                cache.example.org,5005,cache,prod
-                broken.example.org,http,broken,prod
-                db.example.org,5006,db again,prod
+                cache.invalid,5005,cache,prod
+                broken.invalid,http,broken,prod
+                db.invalid,5006,db again,prod
                 bad host!,5005,typo,lab
-                10.1.2.3,5005,new lab box,lab
+                127.1.2.3,5005,new lab box,lab
                 """);
         Future<?> done = explorer.importList(imported);
         waitUntil("the import is done", done::isDone, message::getText);
         String report = message.getText();
         assertTrue(report.contains("2 servers added, 1 already in the list, 2 rows skipped"), report);
         assertTrue(report.contains("line 3: port must be a number, not 'http'"), report);
-        assertTrue(report.contains("line 4: db.example.org:5006 is already in the list as 'db': not added again"), report);
+        assertTrue(report.contains("line 4: db.invalid:5006 is already in the list as 'db': not added again"), report);
         assertTrue(report.contains("line 5: invalid host 'bad host!'"), report);
         assertEquals(List.of("cache", "db", "web 1"), texts(tree.getItem(1).getItems(), 0));
         assertEquals(List.of("new lab box", "nobody home", "test agent"), texts(tree.getItem(0).getItems(), 0));
         String saved = Files.readString(listFile);
-        assertTrue(saved.contains("cache,cache.example.org,5005,prod\n") && saved.contains("new lab box,10.1.2.3,5005,lab\n"), saved);
+        assertTrue(saved.contains("cache,cache.invalid,5005,prod\n") && saved.contains("new lab box,127.1.2.3,5005,lab\n"), saved);
         assertFalse(saved.contains("db again"), "a duplicate is not added twice");
     }
 
@@ -177,10 +177,10 @@ class ServerExplorerIT {
         host.setText("999.1.1.1");
         assertFalse(ok.isEnabled());
         assertTrue(dialogText(dialog).contains("'999.1.1.1' is neither a DNS name nor an IPv4 or IPv6 address."), dialogText(dialog));
-        host.setText("db.example.org");
+        host.setText("db.invalid");
         portField.setText("5006");
         assertFalse(ok.isEnabled());
-        assertTrue(dialogText(dialog).contains("db.example.org:5006 is already in the list as 'db'."), dialogText(dialog));
+        assertTrue(dialogText(dialog).contains("db.invalid:5006 is already in the list as 'db'."), dialogText(dialog));
         portField.setText("70000");
         assertTrue(dialogText(dialog).contains("The port must be a number from 1 to 65535."), dialogText(dialog));
         host.setText("2001:db8::10");
@@ -208,15 +208,15 @@ class ServerExplorerIT {
         assertEquals("5006", portField.getText(), "the dialog shows the server's fields");
         assertTrue(ok.isEnabled(), "keeping its own host and port is no duplicate");
         portField.setText("5005");
-        ((Text) find(dialog, "server.host")).setText("web-01.example.org");
+        ((Text) find(dialog, "server.host")).setText("web-01.invalid");
         assertFalse(ok.isEnabled(), "but taking another server's is");
-        ((Text) find(dialog, "server.host")).setText("db2.example.org");
+        ((Text) find(dialog, "server.host")).setText("db2.invalid");
         ((Text) find(dialog, "server.name")).setText("db 2");
         ok.notifyListeners(SWT.Selection, new Event());
         waitUntil("the list file holds the edited server in its place",
-                () -> read(listFile).contains("web 1,web-01.example.org,5005,prod\ntest agent,127.0.0.1," + port
-                        + ",lab\ndb 2,db2.example.org,5005,prod\n"), () -> read(listFile));
-        assertFalse(read(listFile).contains("db.example.org"));
+                () -> read(listFile).contains("web 1,web-01.invalid,5005,prod\ntest agent,127.0.0.1," + port
+                        + ",lab\ndb 2,db2.invalid,5005,prod\n"), () -> read(listFile));
+        assertFalse(read(listFile).contains("db.invalid"));
         assertEquals(List.of("db 2", "web 1"), texts(tree.getItem(1).getItems(), 0));
     }
 
@@ -228,9 +228,9 @@ class ServerExplorerIT {
                 message::getText);
         assertEquals("""
                 name,host,port,group
-                web 1,web-01.example.org,5005,prod
+                web 1,web-01.invalid,5005,prod
                 test agent,127.0.0.1,%d,lab
-                db,db.example.org,5006,prod
+                db,db.invalid,5006,prod
                 nobody home,127.0.0.1,1,lab
                 laptop,::1,5007,
                 """.formatted(port), Files.readString(exported));

@@ -23,7 +23,7 @@ class FrameCodecTest {
     /** One message of every type, with edge values. */
     static Stream<Message> everyType() {
         return Stream.of(
-                Hello.current("1.0.0", "web-01.example.org", List.of("metrics", "shell", "cancel")),
+                Hello.current("1.0.0", "web-01.invalid", List.of("metrics", "shell", "cancel")),
                 new Hello(7, 65535, "", "", List.of()),
                 Auth.current("s3cret-token"),
                 new AuthOk("ops", List.of("read", "execute")),

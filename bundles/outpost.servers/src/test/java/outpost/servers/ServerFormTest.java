@@ -13,18 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class ServerFormTest {
 
-    private static final ServerList LIST = ServerList.of(List.of(new Server("web", "web-01.example.org", 5005, "prod"),
-            new Server("db", "10.0.0.7", 5005, "prod")));
+    private static final ServerList LIST = ServerList.of(List.of(new Server("web", "web-01.invalid", 5005, "prod"),
+            new Server("db", "127.0.0.7", 5005, "prod")));
 
     @ParameterizedTest
-    @ValueSource(strings = { "localhost", "web-01.example.org", "example.org.", "10.0.0.1", "255.255.255.255", "0.0.0.0",
+    @ValueSource(strings = { "localhost", "web-01.invalid", "invalid.", "127.0.0.1", "255.255.255.255", "0.0.0.0",
             "::1", "fe80::1%2", "2001:db8::8a2e:370:7334", "::ffff:192.0.2.1", "[::1]", "xn--bcher-kva.example" })
     void acceptsDnsNamesAndAddressLiterals(String host) {
         assertEquals(List.of(), new ServerForm("x", host, "5005", "").problems(ServerList.empty(), null), host);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "exa mple.com", "-web.example.org", "web_01", "999.1.1.1", "10.1", "1.2.3.4.5", "1:2:3",
+    @ValueSource(strings = { "exa mple.com", "-web.invalid", "web_01", "999.1.1.1", "10.1", "1.2.3.4.5", "1:2:3",
             "2001:db8:::1", "12345::", "fe80::g", "host:5005", "a..b" })
     void refusesWhatIsNeitherANameNorAnAddress(String host) {
         List<String> problems = new ServerForm("x", host, "5005", "").problems(ServerList.empty(), null);
@@ -53,27 +53,27 @@ class ServerFormTest {
     @ValueSource(strings = { "0", "65536", "-1", "80a", "99999999999", "5 005" })
     void portsOutsideOneTo65535AreRefused(String port) {
         assertEquals(List.of("The port must be a number from 1 to 65535."),
-                new ServerForm("x", "example.org", port, "").problems(LIST, null));
-        assertThrows(IllegalArgumentException.class, () -> new ServerForm("x", "example.org", port, "").toServer());
+                new ServerForm("x", "invalid", port, "").problems(LIST, null));
+        assertThrows(IllegalArgumentException.class, () -> new ServerForm("x", "invalid", port, "").toServer());
     }
 
     @Test
     void aHostAndPortAlreadyInTheListIsRefusedByName() {
-        assertEquals(List.of("10.0.0.7:5005 is already in the list as 'db'."),
-                new ServerForm("database", "10.0.0.7", "5005", "").problems(LIST, null));
-        assertEquals(List.of("WEB-01.example.org:5005 is already in the list as 'web'."),
-                new ServerForm("w", "WEB-01.example.org", "5005", "").problems(LIST, null), "host names ignore case");
-        assertTrue(new ServerForm("database", "10.0.0.7", "5006", "").problems(LIST, null).isEmpty(), "another port is fine");
+        assertEquals(List.of("127.0.0.7:5005 is already in the list as 'db'."),
+                new ServerForm("database", "127.0.0.7", "5005", "").problems(LIST, null));
+        assertEquals(List.of("WEB-01.invalid:5005 is already in the list as 'web'."),
+                new ServerForm("w", "WEB-01.invalid", "5005", "").problems(LIST, null), "host names ignore case");
+        assertTrue(new ServerForm("database", "127.0.0.7", "5006", "").problems(LIST, null).isEmpty(), "another port is fine");
     }
 
     @Test
     void editingAServerMayKeepItsOwnHostAndPort() {
         Server db = LIST.servers().get(1);
-        ServerForm renamed = new ServerForm("primary db", "10.0.0.7", "5005", "prod");
+        ServerForm renamed = new ServerForm("primary db", "127.0.0.7", "5005", "prod");
         assertTrue(renamed.problems(LIST, db).isEmpty());
-        assertEquals(List.of("10.0.0.7:5005 is already in the list as 'db'."),
+        assertEquals(List.of("127.0.0.7:5005 is already in the list as 'db'."),
                 renamed.problems(LIST, LIST.servers().get(0)), "but not take another's");
-        assertEquals(new Server("primary db", "10.0.0.7", 5005, "prod"), renamed.toServer());
+        assertEquals(new Server("primary db", "127.0.0.7", 5005, "prod"), renamed.toServer());
     }
 
     @Test

@@ -14,7 +14,7 @@ class ServerListCsvTest {
     @Test
     void readsTheOriginalTwoColumnFiles() {
         ServerListReadResult result = ServerListCsv.read("127.0.0.1 , 10017\n192.168.1.20,5005\n");
-        assertEquals(List.of(Server.of("127.0.0.1", 10017), Server.of("192.168.1.20", 5005)), result.servers());
+        assertEquals(List.of(Server.of("127.0.0.1", 10017), Server.of("127.0.1.20", 5005)), result.servers());
         assertEquals("127.0.0.1:10017", result.servers().get(0).name(), "the name defaults to host:port");
         assertTrue(result.problems().isEmpty());
     }
@@ -23,10 +23,10 @@ class ServerListCsvTest {
     void readsTheHeaderFormWithColumnsInAnyOrder() {
         ServerListReadResult result = ServerListCsv.read("""
                 Host,Port,Name,Group
-                web-01.example.org,5005,Web 1,production
+                web-01.invalid,5005,Web 1,production
                 "db, primary",5006,"Database, primary",production
                 """.replace("\"db, primary\"", "db-primary"));
-        assertEquals(List.of(new Server("Web 1", "web-01.example.org", 5005, "production"),
+        assertEquals(List.of(new Server("Web 1", "web-01.invalid", 5005, "production"),
                 new Server("Database, primary", "db-primary", 5006, "production")), result.servers());
         assertTrue(result.problems().isEmpty(), result.problems().toString());
     }
@@ -35,17 +35,17 @@ class ServerListCsvTest {
     void malformedRowsAreReportedWithTheirLineNumbersAndTheRestLoads() {
         String text = """
                 name,host,port,group
-                good one,10.0.0.1,5005,lab
-                bad port,10.0.0.2,http,lab
+                good one,127.0.0.1,5005,lab
+                bad port,127.0.0.2,http,lab
                 # a comment line
 
-                out of range,10.0.0.3,70000,lab
+                out of range,127.0.0.3,70000,lab
                 "multi
-                line name",10.0.0.4,5005,lab
+                line name",127.0.0.4,5005,lab
                 bad host,exa mple.com,5005,lab
                 too,many,fields,here,x
-                again,10.0.0.1,5005,lab
-                last,10.0.0.9,5005,lab
+                again,127.0.0.1,5005,lab
+                last,127.0.0.9,5005,lab
                 """;
         ServerListReadResult result = ServerListCsv.read(text);
         assertEquals(List.of("good one", "multi\nline name", "last"), result.servers().stream().map(Server::name).toList());
@@ -54,13 +54,13 @@ class ServerListCsvTest {
                 "line 6: port must be between 1 and 65535, not 70000",
                 "line 9: invalid host 'exa mple.com'",
                 "line 10: expected 4 fields as in the header, found 5",
-                "line 11: duplicate of line 2 (10.0.0.1:5005)"),
+                "line 11: duplicate of line 2 (127.0.0.1:5005)"),
                 result.problems().stream().map(ServerListProblem::toString).toList());
     }
 
     @Test
     void aHeaderWithAnUnknownColumnIsRefusedAsAWhole() {
-        ServerListReadResult result = ServerListCsv.read("name,host,port,owner\na,10.0.0.1,5005,me\n");
+        ServerListReadResult result = ServerListCsv.read("name,host,port,owner\na,127.0.0.1,5005,me\n");
         assertTrue(result.servers().isEmpty());
         assertEquals("line 1: unknown column 'owner' in the header (known: name, host, port, group)",
                 result.problems().get(0).toString());
@@ -68,8 +68,8 @@ class ServerListCsvTest {
 
     @Test
     void brokenQuotingKeepsWhatCameBeforeAndSaysWhere() {
-        ServerListReadResult result = ServerListCsv.read("10.0.0.1,5005\n\"10.0.0.2,5005\n10.0.0.3,5005\n");
-        assertEquals(List.of(Server.of("10.0.0.1", 5005)), result.servers());
+        ServerListReadResult result = ServerListCsv.read("127.0.0.1,5005\n\"127.0.0.2,5005\n127.0.0.3,5005\n");
+        assertEquals(List.of(Server.of("127.0.0.1", 5005)), result.servers());
         assertEquals(1, result.problems().size());
         assertTrue(result.problems().get(0).message().startsWith("unreadable CSV from here on"), result.problems().toString());
     }
@@ -77,7 +77,7 @@ class ServerListCsvTest {
     @Test
     void writtenListsReadBackUnchanged() throws Exception {
         List<Server> servers = List.of(new Server("Web, \"one\"", "web-01", 5005, "prod"),
-                new Server("v6", "::1", 6000, ""), Server.of("10.1.2.3", 1));
+                new Server("v6", "::1", 6000, ""), Server.of("127.1.2.3", 1));
         StringWriter out = new StringWriter();
         ServerListCsv.write(servers, out);
         assertTrue(out.toString().startsWith("name,host,port,group\n"), out.toString());

@@ -22,9 +22,9 @@ class ServerListFileTest {
     @Test
     void savesReplaceTheFileAndLeaveNoTemporaryFiles() throws IOException {
         Path file = directory.resolve("servers.csv");
-        ServerListFile.save(file, List.of(Server.of("10.0.0.1", 5005)));
-        ServerListFile.save(file, List.of(Server.of("10.0.0.2", 5005), Server.of("10.0.0.3", 5006)));
-        assertEquals(List.of(Server.of("10.0.0.2", 5005), Server.of("10.0.0.3", 5006)), ServerListFile.load(file).servers());
+        ServerListFile.save(file, List.of(Server.of("127.0.0.1", 5005)));
+        ServerListFile.save(file, List.of(Server.of("127.0.0.2", 5005), Server.of("127.0.0.3", 5006)));
+        assertEquals(List.of(Server.of("127.0.0.2", 5005), Server.of("127.0.0.3", 5006)), ServerListFile.load(file).servers());
         try (Stream<Path> files = Files.list(directory)) {
             assertEquals(List.of(file), files.toList());
         }
@@ -34,7 +34,7 @@ class ServerListFileTest {
     void aFailedSaveLeavesNoTemporaryFileBehind() throws IOException {
         Path blocked = directory.resolve("servers.csv");
         Files.createDirectories(blocked.resolve("not-empty"));
-        assertThrows(IOException.class, () -> ServerListFile.save(blocked, List.of(Server.of("10.0.0.1", 5005))));
+        assertThrows(IOException.class, () -> ServerListFile.save(blocked, List.of(Server.of("127.0.0.1", 5005))));
         try (Stream<Path> files = Files.list(directory)) {
             assertEquals(List.of(blocked), files.toList());
         }
@@ -43,7 +43,7 @@ class ServerListFileTest {
     @Test
     void saveCreatesMissingFolders() throws IOException {
         Path file = directory.resolve("a/b/servers.csv");
-        ServerListFile.save(file, List.of(Server.of("10.0.0.1", 5005)));
+        ServerListFile.save(file, List.of(Server.of("127.0.0.1", 5005)));
         assertTrue(Files.isRegularFile(file));
     }
 
@@ -56,7 +56,7 @@ class ServerListFileTest {
     @Test
     void aByteOrderMarkFromASpreadsheetIsIgnored() throws IOException {
         Path file = directory.resolve("excel.csv");
-        Files.writeString(file, "\uFEFFname,host,port,group\r\nweb,10.0.0.1,5005,prod\r\n", StandardCharsets.UTF_8);
-        assertEquals(List.of(new Server("web", "10.0.0.1", 5005, "prod")), ServerListFile.load(file).servers());
+        Files.writeString(file, "\uFEFFname,host,port,group\r\nweb,127.0.0.1,5005,prod\r\n", StandardCharsets.UTF_8);
+        assertEquals(List.of(new Server("web", "127.0.0.1", 5005, "prod")), ServerListFile.load(file).servers());
     }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class ServerListTest {
 
-    private static final Server WEB = new Server("web", "web-01.example.org", 5005, "prod");
-    private static final Server DB = new Server("db", "10.0.0.7", 5005, "prod");
-    private static final Server LAB = new Server("lab", "192.168.1.20", 5005, "");
+    private static final Server WEB = new Server("web", "web-01.invalid", 5005, "prod");
+    private static final Server DB = new Server("db", "127.0.0.7", 5005, "prod");
+    private static final Server LAB = new Server("lab", "127.0.1.20", 5005, "");
 
     @Test
     void addAppendsAndRefusesASecondServerAtTheSameHostAndPort() {
@@ -28,14 +28,14 @@ class ServerListTest {
     @Test
     void replaceKeepsThePlaceAndChecksDuplicatesAgainstTheOthers() {
         ServerList list = ServerList.of(List.of(WEB, DB, LAB));
-        Server movedDb = new Server("db", "10.0.0.8", 5005, "prod");
+        Server movedDb = new Server("db", "127.0.0.8", 5005, "prod");
         assertEquals(List.of(WEB, movedDb, LAB), list.replace(DB, movedDb).servers());
-        assertEquals(List.of(WEB, new Server("database", "10.0.0.7", 5005, "prod"), LAB),
-                list.replace(DB, new Server("database", "10.0.0.7", 5005, "prod")).servers(), "renaming keeps host and port");
-        assertThrows(IllegalArgumentException.class, () -> list.replace(DB, new Server("db", "192.168.1.20", 5005, "")));
+        assertEquals(List.of(WEB, new Server("database", "127.0.0.7", 5005, "prod"), LAB),
+                list.replace(DB, new Server("database", "127.0.0.7", 5005, "prod")).servers(), "renaming keeps host and port");
+        assertThrows(IllegalArgumentException.class, () -> list.replace(DB, new Server("db", "127.0.1.20", 5005, "")));
         IllegalArgumentException gone = assertThrows(IllegalArgumentException.class,
                 () -> list.remove(Set.of(DB)).replace(DB, movedDb));
-        assertEquals("'db' (10.0.0.7:5005) is no longer in the list", gone.getMessage());
+        assertEquals("'db' (127.0.0.7:5005) is no longer in the list", gone.getMessage());
     }
 
     @Test
@@ -48,18 +48,18 @@ class ServerListTest {
         ServerList list = ServerList.of(List.of(WEB, DB));
         ServerListReadResult file = ServerListCsv.read("""
                 name,host,port,group
-                db again,10.0.0.7,5005,other
-                cache,10.0.0.9,5005,prod
-                broken,10.0.0.10,port,prod
-                web again,WEB-01.example.org,5005,prod
-                lab,192.168.1.20,5005,
+                db again,127.0.0.7,5005,other
+                cache,127.0.0.9,5005,prod
+                broken,127.0.0.10,port,prod
+                web again,WEB-01.invalid,5005,prod
+                lab,127.0.1.20,5005,
                 """);
         ServerList.ImportReport report = list.merge(file);
-        assertEquals(List.of(WEB, DB, new Server("cache", "10.0.0.9", 5005, "prod"), LAB), report.list().servers());
-        assertEquals(List.of(new Server("cache", "10.0.0.9", 5005, "prod"), LAB), report.added());
-        assertEquals(List.of("line 2: 10.0.0.7:5005 is already in the list as 'db': not added again",
+        assertEquals(List.of(WEB, DB, new Server("cache", "127.0.0.9", 5005, "prod"), LAB), report.list().servers());
+        assertEquals(List.of(new Server("cache", "127.0.0.9", 5005, "prod"), LAB), report.added());
+        assertEquals(List.of("line 2: 127.0.0.7:5005 is already in the list as 'db': not added again",
                 "line 4: port must be a number, not 'port'",
-                "line 5: WEB-01.example.org:5005 is already in the list as 'web': not added again"),
+                "line 5: WEB-01.invalid:5005 is already in the list as 'web': not added again"),
                 report.flagged().stream().map(ServerListProblem::toString).toList());
         assertEquals("2 servers added, 2 already in the list, 1 row skipped", report.summary());
         assertEquals(List.of(WEB, DB), list.servers(), "the original list value is unchanged");
@@ -67,7 +67,7 @@ class ServerListTest {
 
     @Test
     void importingTheSameFileTwiceAddsNothingTheSecondTime() {
-        ServerListReadResult file = ServerListCsv.read("10.0.0.1,5005\n10.0.0.2,5005\n");
+        ServerListReadResult file = ServerListCsv.read("127.0.0.1,5005\n10.0.0.2,5005\n");
         ServerList once = ServerList.empty().merge(file).list();
         ServerList.ImportReport twice = once.merge(file);
         assertEquals(once, twice.list());

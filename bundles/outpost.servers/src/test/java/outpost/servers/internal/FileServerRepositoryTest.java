@@ -19,7 +19,7 @@ class FileServerRepositoryTest {
     void firstStartOffersTheLocalAgentUntilSomethingIsSaved() throws Exception {
         FileServerRepository repository = new FileServerRepository(directory.resolve("servers.csv"));
         assertEquals(List.of(new Server("local agent", "127.0.0.1", 5005, "local")), repository.load().servers());
-        repository.save(List.of(Server.of("10.0.0.7", 5005)));
-        assertEquals(List.of(Server.of("10.0.0.7", 5005)), repository.load().servers());
+        repository.save(List.of(Server.of("127.0.0.7", 5005)));
+        assertEquals(List.of(Server.of("127.0.0.7", 5005)), repository.load().servers());
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import outpost.client.KnownAgents;
 import outpost.client.PinStore;
 import outpost.servers.Server;
-import outpost.transport.AtomicFiles;
+import outpost.files.AtomicFiles;
 
 /**
  * Tokens read from a properties file ({@code host:port=token}) and pins in a known-agents file:
