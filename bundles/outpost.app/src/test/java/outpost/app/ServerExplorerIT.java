@@ -71,7 +71,7 @@ class ServerExplorerIT {
         Files.deleteIfExists(knownAgents()); // a new agent identity each run
         Path tokens = Path.of(System.getProperty("outpost.tokens"));
         Files.createDirectories(tokens.getParent());
-        // "nobody home" has a token too (so it is tried and found offline); the invalid servers have none
+        // "nobody home" has a token too (so it is tried and found offline); the .invalid servers have none
         Files.writeString(tokens, "127.0.0.1\\:" + port + "=" + token + "\n127.0.0.1\\:1=" + token + "\n");
         listFile = service(ServerRepository.class).file();
         Files.createDirectories(listFile.getParent());
@@ -120,7 +120,7 @@ class ServerExplorerIT {
         assertTrue(message.getText().startsWith("5 servers from " + listFile), message.getText());
 
         Text filter = (Text) find(workbenchShell(), "explorer.filter");
-        filter.setText("EXAMPLE.org");
+        filter.setText("INVALID");
         waitUntil("the filter keeps the hosts that match", () -> texts(tree.getItems(), 0).equals(List.of("prod")));
         assertEquals(List.of("db", "web 1"), texts(tree.getItem(0).getItems(), 0));
         filter.setText("lab");
