@@ -270,7 +270,8 @@ class ConsoleKeysIT {
         final Button cancel = (Button) find(workbenchShell(), "console.cancel");
 
         void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-            waitUntil(what, condition, () -> "; status " + status.getText() + ", transcript:\n" + output.getText());
+            waitUntil(what, condition, () -> "; status " + status.getText() + ", input '" + input.getText() + "', focus on "
+                    + input.getDisplay().getFocusControl() + ", transcript:\n" + output.getText());
         }
     }
 

@@ -117,6 +117,8 @@ final class WorkbenchRobot {
         event.type = type;
         if (key == SWT.CTRL || key == SWT.SHIFT || key == SWT.ALT || (key & SWT.KEYCODE_BIT) != 0) {
             event.keyCode = key;
+        } else if (key < ' ' || key == SWT.DEL) {
+            event.keyCode = key; // Enter, Escape, Tab...: posted by their key (the display has no key for the character '\r')
         } else {
             event.character = (char) key;
         }

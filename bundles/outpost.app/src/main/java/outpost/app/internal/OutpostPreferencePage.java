@@ -55,7 +55,7 @@ public final class OutpostPreferencePage extends FieldEditorPreferencePage imple
             }
         }
         BooleanFieldEditor wrap = new BooleanFieldEditor(ConsolePreferences.WRAP_LINES,
-                "Wrap "&Wrap long lines in the consoles (off: they scroll sideways)"long lines in the consoles (off: they scroll sideways)", getFieldEditorParent());
+                "Wrap &long lines in the consoles (off: they scroll sideways)", getFieldEditorParent());
         wrap.getDescriptionControl(getFieldEditorParent()).setData(WIDGET_ID, "preferences." + ConsolePreferences.WRAP_LINES);
         addField(wrap);
     }
