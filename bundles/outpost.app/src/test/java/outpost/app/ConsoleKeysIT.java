@@ -3,6 +3,7 @@ package outpost.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static outpost.app.WorkbenchRobot.*;
 
@@ -111,10 +112,14 @@ class ConsoleKeysIT {
     void afterTheCancelButtonTheFocusIsBackInTheInputAndTheNextTypedCommandIsSent() throws Exception {
         Console console = open("shell agent", shellAddress);
         startTicker(console);
+        // where the focus is right after the click, before the agent's answer (a later event) ends the command
+        Control[] focusAfterClick = new Control[1];
+        console.cancel.addListener(SWT.Selection, event -> display.asyncExec(() -> focusAfterClick[0] = display.getFocusControl()));
         mouseClick(console.cancel, 1);
+        waitUntil("the click is handled", () -> focusAfterClick[0] != null);
+        assertSame(console.input, focusAfterClick[0], "the input line has the focus at once, not the Cancel button");
         console.waitFor("the button cancels", () -> cancelledLine().matcher(console.output.getText()).find());
-        waitUntil("the input line has the focus again", () -> console.input.isFocusControl(),
-                () -> "; focus is on " + display.getFocusControl());
+        assertTrue(console.input.isFocusControl(), "and keeps it once the command has ended");
         typeText(display.getFocusControl(), "cpu\r"); // into whatever has the focus, as a user types
         console.waitFor("the typed command is sent and answered",
                 () -> Pattern.compile("  > cpu\n(.|\n)*\u2190 cpu: ok, \\d+ ms").matcher(console.output.getText()).find());

@@ -39,7 +39,9 @@ import outpost.servers.Server;
  * The console of one server: a header with the connection status and the session actions, a live
  * CPU/RAM chart, the transcript, quick commands and an input line that is enabled only while
  * connected. The connection itself (session, trust, reconnects) is a {@link ConsoleConnection}
- * that reports here on the UI thread; commands run through a {@link CommandRunner}.
+ * that reports here on the UI thread; commands run through a {@link CommandRunner}. Ctrl+C copies the
+ * selection or cancels ({@link CopyOrCancelHandler}); completion and the quick buttons follow the
+ * agent's {@code help}.
  */
 public final class ConsoleEditor extends EditorPart implements ConnectionListener {
 
@@ -131,19 +133,19 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         Composite header = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
         GridLayoutFactory.fillDefaults().numColumns(7).applyTo(header);
-        // when editors are split side by side, the name gives way (shortened with an ellipsis), not the endpoint
-        CLabel name = new CLabel(header, SWT.NONE);
-        name.setData(WIDGET_ID, "console.name");
-        name.setText(server.name());
-        name.setToolTipText(server.name() + " \u2014 " + server.endpoint());
-        name.setFont(JFaceResources.getBannerFont());
-        name.setLeftMargin(0);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).minSize(0, SWT.DEFAULT).applyTo(name);
+        // host:port first and whole; when editors are split side by side the name after it gives way
+        // (shortened with an ellipsis), and the status and buttons keep their width
         Label endpoint = new Label(header, SWT.NONE);
         endpoint.setData(WIDGET_ID, "console.endpoint");
-        endpoint.setText("\u2014  " + server.endpoint());
+        endpoint.setText(server.endpoint());
         endpoint.setFont(JFaceResources.getBannerFont());
         GridDataFactory.swtDefaults().applyTo(endpoint);
+        CLabel name = new CLabel(header, SWT.NONE);
+        name.setData(WIDGET_ID, "console.name");
+        name.setText("\u2014  " + server.name());
+        name.setToolTipText(server.name() + " \u2014 " + server.endpoint());
+        name.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).minSize(0, SWT.DEFAULT).applyTo(name);
         statusLabel = new Label(header, SWT.NONE);
         statusLabel.setData(WIDGET_ID, "console.status");
         statusLabel.setText(LONGEST_STATUS);
