@@ -211,6 +211,38 @@ class ShellIT {
         }
     }
 
+    @Test
+    void helpListsOnlyTheShellsThisAgentRunsForThisToken() throws Exception {
+        start(new ShellPolicy(List.of("*"), List.of()), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
+        String operatorHelp = help(OPERATOR);
+        assertTrue(operatorHelp.contains("  sh: linux:  "), operatorHelp);
+        assertFalse(operatorHelp.contains("cmd:") || operatorHelp.contains("dos:"), "no cmd.exe on Linux: " + operatorHelp);
+        assertEquals(onPath("pwsh"), operatorHelp.contains("powershell:"), "PowerShell only where it is installed: " + operatorHelp);
+        String viewerHelp = help(VIEWER);
+        assertTrue(viewerHelp.contains("cpu"), viewerHelp);
+        assertFalse(viewerHelp.contains("sh:"), "no shell for a token without the execute role: " + viewerHelp);
+        agent.stop();
+        start(ShellPolicy.DISABLED, AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
+        String shellOffHelp = help(OPERATOR);
+        assertTrue(shellOffHelp.contains("cpu"), shellOffHelp);
+        assertFalse(shellOffHelp.contains("sh:"), "no shell where the configuration turns it off: " + shellOffHelp);
+    }
+
+    private String help(String token) throws Exception {
+        try (RawClient client = login(token)) {
+            client.send(new Request(1, "help"));
+            String text = client.read(Output.class).text();
+            assertEquals(ResultStatus.OK, client.read(Result.class).status());
+            return text;
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(directory -> !directory.isBlank())
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
+    }
+
     private static String text(List<Output> chunks, OutputKind kind) {
         StringBuilder text = new StringBuilder();
         chunks.stream().filter(chunk -> chunk.kind() == kind).forEach(chunk -> text.append(chunk.text()));

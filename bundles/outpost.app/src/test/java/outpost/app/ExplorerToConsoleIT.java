@@ -139,7 +139,7 @@ class ExplorerToConsoleIT {
         String hostName = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
         waitUntil("the agent's host name appears", () -> output.getText().contains("\n" + hostName + "\n"));
         type(input, "bogus");
-        waitUntil("an unknown command is named", () -> output.getText().contains("unknown command 'bogus', try help"));
+        waitUntil("an unknown command is named", () -> output.getText().contains("\u2190 bogus: unknown command, try help"));
 
         Event up = new Event();
         up.keyCode = SWT.ARROW_UP;

@@ -7,11 +7,13 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import outpost.agent.Agent;
+import outpost.agent.AgentCommand;
 
 /**
  * More agents in the test framework than the one DS makes (the agent is a singleton component):
@@ -31,6 +33,11 @@ final class ExtraAgents implements AutoCloseable {
     }
 
     Agent create() throws Exception {
+        return create(name -> true);
+    }
+
+    /** An agent that offers only the commands whose names {@code offered} accepts, as one without some would. */
+    Agent create(Predicate<String> offered) throws Exception {
         // the constructor for agents made outside DS (no ConfigAdmin configuration)
         Constructor<?> constructor = Arrays.stream(agentClass.getConstructors())
                 .filter(candidate -> candidate.getParameterCount() == 2).findFirst().orElseThrow();
@@ -40,8 +47,11 @@ final class ExtraAgents implements AutoCloseable {
         Method addCommand = agentClass.getDeclaredMethod("addCommand", commandType);
         addCommand.setAccessible(true);
         for (ServiceReference<?> reference : context.getServiceReferences("outpost.agent.AgentCommand", null)) {
+            AgentCommand command = (AgentCommand) context.getService(reference);
             used.add(reference);
-            addCommand.invoke(agent, context.getService(reference));
+            if (offered.test(command.name())) {
+                addCommand.invoke(agent, command);
+            }
         }
         made.add(agent);
         return agent;

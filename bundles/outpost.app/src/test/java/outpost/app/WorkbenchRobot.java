@@ -2,6 +2,8 @@ package outpost.app;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -10,6 +12,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -112,10 +117,8 @@ final class WorkbenchRobot {
         event.type = type;
         if (key == SWT.CTRL || key == SWT.SHIFT || key == SWT.ALT || (key & SWT.KEYCODE_BIT) != 0) {
             event.keyCode = key;
-        } else if (key == SWT.DEL || key == SWT.BS || key == SWT.ESC) {
-            // Posted as a character, these have no key of their own (GTK drops them): as a key code, SWT posts the key
-            event.keyCode = key;
-            event.character = (char) key;
+        } else if (key < ' ' || key == SWT.DEL) {
+            event.keyCode = key; // Enter, Escape, Tab...: posted by their key (as characters GTK drops them: there is no key for '\r' or DEL)
         } else {
             event.character = (char) key;
         }
@@ -155,6 +158,27 @@ final class WorkbenchRobot {
             }
         }
         return null;
+    }
+
+    /** The items of the open completion popup (a content proposal table in any shell), if any. */
+    static List<String> proposals() {
+        List<String> items = new ArrayList<>();
+        for (Shell shell : Display.getCurrent().getShells()) {
+            collectTableItems(shell, items);
+        }
+        return items;
+    }
+
+    private static void collectTableItems(Composite root, List<String> items) {
+        for (Control child : root.getChildren()) {
+            if (child instanceof Table table && child.isVisible()) {
+                for (TableItem item : table.getItems()) {
+                    items.add(item.getText());
+                }
+            } else if (child instanceof Composite composite) {
+                collectTableItems(composite, items);
+            }
+        }
     }
 
     static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {

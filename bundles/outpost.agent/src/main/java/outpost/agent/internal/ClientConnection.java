@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import outpost.agent.AgentCommand;
 import outpost.agent.AgentSettings;
+import outpost.agent.internal.shell.ShellCommand;
 import outpost.protocol.Auth;
 import outpost.protocol.AuthOk;
 import outpost.protocol.Cancel;
@@ -222,7 +223,7 @@ final class ClientConnection implements MessageHandler {
                     + command.role().wireName() + " role, which token '" + grant.name() + "' does not have");
         }
         switch (command) {
-            case HELP -> running.stdout(commands.helpText(grant.roles()));
+            case HELP -> running.stdout(commands.helpText(grant.roles(), this::runsHere));
             case DISCONNECT -> {
                 running.stdout("disconnecting");
                 running.afterFinish(() -> connection.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN,
@@ -238,6 +239,13 @@ final class ClientConnection implements MessageHandler {
             }
         }
         return Result.ok(request.id(), elapsedMillis(started));
+    }
+
+    /** Whether {@code help} lists a command: a shell prefix only where this agent would run its lines. */
+    private boolean runsHere(String name) {
+        return commands.find(name)
+                .map(command -> !(command instanceof ShellCommand shell) || shell.runsUnder(settings.shell()))
+                .orElse(false);
     }
 
     private void cancel(int id) {

@@ -32,12 +32,11 @@ final class CommandRegistry {
         return Optional.ofNullable(command != null ? command : aliases.get(name));
     }
 
-    /** The text of {@code help}: one line per command the given roles may run, sorted by name. */
-    String helpText(Set<Role> roles) {
-        return helpText(roles, name -> true);
-    }
-
-    /** The same, narrowed to the commands a port offers (built-ins are always listed). */
+    /**
+     * The text of {@code help}: one line per command the given roles may run and {@code offered}
+     * lets through (what this agent runs here, or what a port offers), sorted by name; built-ins are
+     * always listed.
+     */
     String helpText(Set<Role> roles, java.util.function.Predicate<String> offered) {
         StringBuilder text = new StringBuilder("Commands:\n");
         int width = Math.max(10, commands.keySet().stream().mapToInt(String::length).max().orElse(4));

@@ -13,6 +13,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -134,8 +135,26 @@ final class AgentCommandsDialog extends Dialog {
         onUiThread(() -> {
             source.setText(help.source());
             commands.setText(help.text());
+            fitToCommands();
             source.getParent().layout(true);
         });
+    }
+
+    /**
+     * Widens the dialog until the longest command line shows whole, as far as the screen allows: the
+     * list is columns, which neither wrap nor read well scrolled sideways.
+     */
+    private void fitToCommands() {
+        Shell shell = getShell();
+        int missing = commands.computeSize(SWT.DEFAULT, SWT.DEFAULT).x - commands.getSize().x;
+        if (missing <= 0) {
+            return;
+        }
+        Rectangle screen = shell.getMonitor().getClientArea();
+        Rectangle bounds = shell.getBounds();
+        int width = Math.min(screen.width, bounds.width + missing);
+        int x = Math.max(screen.x, Math.min(bounds.x, screen.x + screen.width - width));
+        shell.setBounds(x, bounds.y, width, bounds.height);
     }
 
     private void showSource(String text) {

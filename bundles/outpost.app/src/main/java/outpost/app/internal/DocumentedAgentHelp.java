@@ -32,8 +32,9 @@ final class DocumentedAgentHelp {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         return new AgentHelp("Documentation of the Outpost agent " + release(bundle.getVersion())
-                + ", for a token with every role (read, execute, admin). Open a server's console to see what its agent"
-                + " offers your token.", text.strip(), false);
+                + ", for a token with every role (read, execute, admin) on an agent with shell commands on; an agent"
+                + " lists only the shells its machine has. Open a server's console to see what its agent offers your"
+                + " token.", text.strip(), false);
     }
 
     /** The release both console and agent belong to: the version without its build qualifier. */

@@ -54,5 +54,9 @@ public final class OutpostPreferencePage extends FieldEditorPreferencePage imple
                 addField(autoReconnect);
             }
         }
+        BooleanFieldEditor wrap = new BooleanFieldEditor(ConsolePreferences.WRAP_LINES,
+                "Wrap &long lines in the consoles (off: they scroll sideways)", getFieldEditorParent());
+        wrap.getDescriptionControl(getFieldEditorParent()).setData(WIDGET_ID, "preferences." + ConsolePreferences.WRAP_LINES);
+        addField(wrap);
     }
 }

@@ -16,9 +16,10 @@ import org.eclipse.core.runtime.preferences.IPreferencesService;
  * @param reconnectMaxDelay  cap of the exponential backoff between reconnect attempts
  * @param scrollbackLines    lines a console keeps before the oldest are dropped
  * @param liveRefresh        how often the Server Explorer refreshes its live columns
+ * @param wrapLines          whether long transcript lines wrap at the console's width (else they scroll sideways)
  */
 public record ConsolePreferences(int defaultPort, Duration connectTimeout, Duration keepalive, boolean autoReconnect,
-        Duration reconnectMaxDelay, int scrollbackLines, Duration liveRefresh) {
+        Duration reconnectMaxDelay, int scrollbackLines, Duration liveRefresh, boolean wrapLines) {
 
     public static final String NODE = "outpost.console.ui";
 
@@ -29,10 +30,11 @@ public record ConsolePreferences(int defaultPort, Duration connectTimeout, Durat
     public static final String RECONNECT_MAX_DELAY_SECONDS = "reconnectMaxDelaySeconds";
     public static final String SCROLLBACK_LINES = "scrollbackLines";
     public static final String LIVE_REFRESH_SECONDS = "liveRefreshSeconds";
+    public static final String WRAP_LINES = "wrapLines";
 
     /** The defaults, as the preference initializer sets them. */
     public static final ConsolePreferences DEFAULTS = new ConsolePreferences(5005, Duration.ofSeconds(5),
-            Duration.ofSeconds(15), true, Duration.ofSeconds(60), 10_000, Duration.ofSeconds(5));
+            Duration.ofSeconds(15), true, Duration.ofSeconds(60), 10_000, Duration.ofSeconds(5), true);
 
     /** The values in effect now (instance scope over defaults). */
     public static ConsolePreferences current() {
@@ -48,6 +50,7 @@ public record ConsolePreferences(int defaultPort, Duration connectTimeout, Durat
                 Duration.ofSeconds(service.getInt(NODE, RECONNECT_MAX_DELAY_SECONDS,
                         (int) DEFAULTS.reconnectMaxDelay.toSeconds(), null)),
                 service.getInt(NODE, SCROLLBACK_LINES, DEFAULTS.scrollbackLines, null),
-                Duration.ofSeconds(service.getInt(NODE, LIVE_REFRESH_SECONDS, (int) DEFAULTS.liveRefresh.toSeconds(), null)));
+                Duration.ofSeconds(service.getInt(NODE, LIVE_REFRESH_SECONDS, (int) DEFAULTS.liveRefresh.toSeconds(), null)),
+                service.getBoolean(NODE, WRAP_LINES, DEFAULTS.wrapLines, null));
     }
 }

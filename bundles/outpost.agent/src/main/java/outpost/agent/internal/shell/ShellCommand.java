@@ -37,6 +37,15 @@ public abstract class ShellCommand implements AgentCommand {
         return Role.EXECUTE;
     }
 
+    /**
+     * Whether this agent runs lines in this shell at all: shell commands are on in its configuration
+     * and the shell exists on this machine (no cmd.exe off Windows, PowerShell only where installed).
+     * {@code help} lists only such prefixes.
+     */
+    public boolean runsUnder(ShellPolicy policy) {
+        return policy.enabled() && platform.command(kind, "").isPresent();
+    }
+
     @Override
     public int execute(CommandContext context) throws Exception {
         String line = context.arguments();

@@ -18,8 +18,9 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * The input row of a console: the command line with its history (Up, Down) and completion of
- * command names (Ctrl+Space), Send, and Cancel for the running commands (also Ctrl+C, as in a
- * terminal). UI thread only.
+ * command names (Ctrl+Space), Send, and Cancel for the running commands (Ctrl+C with nothing
+ * selected: {@link CopyOrCancelHandler}). After a cancel the focus is back in the input line, so
+ * the next command typed is not lost. UI thread only.
  */
 final class CommandInput {
 
@@ -52,7 +53,7 @@ final class CommandInput {
                 KeyStroke.getInstance(SWT.MOD1, ' '), null);
         completion.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
         sendButton = ConsoleEditor.button(inputRow, "Send", "console.send", event -> sendLine());
-        cancelButton = ConsoleEditor.button(inputRow, "Cancel", "console.cancel", event -> runner.cancelAll());
+        cancelButton = ConsoleEditor.button(inputRow, "Cancel", "console.cancel", event -> cancelRunning());
         cancelButton.setToolTipText("Stop the running commands (Ctrl+C)");
         cancelButton.setEnabled(false);
     }
@@ -69,6 +70,21 @@ final class CommandInput {
 
     boolean setFocus() {
         return input.setFocus();
+    }
+
+    /** Asks the agent to stop the running commands and gives the input line the focus back. */
+    void cancelRunning() {
+        runner.cancelAll();
+        input.setFocus();
+    }
+
+    /** Copies the input line's selected text if it has the focus and a selection; says whether it did. */
+    boolean copyFocusedSelection() {
+        if (!input.isFocusControl() || input.getSelectionCount() == 0) {
+            return false;
+        }
+        input.copy();
+        return true;
     }
 
     /** Cancel follows whether a command is running. */
@@ -98,7 +114,7 @@ final class CommandInput {
         send.accept(line);
     }
 
-    /** Up and Down walk the history; Ctrl+C without a selection cancels, as in a terminal. */
+    /** Up and Down walk the history. */
     private void keyPressed(Event event) {
         if (completion.isProposalPopupOpen()) {
             return; // the keys move in the proposals
@@ -109,10 +125,6 @@ final class CommandInput {
                 input.setText(line);
                 input.setSelection(line.length());
             }
-            event.doit = false;
-        } else if ((event.stateMask & SWT.MOD1) != 0 && event.keyCode == 'c' && input.getSelectionCount() == 0
-                && runner.hasRunning()) {
-            runner.cancelAll();
             event.doit = false;
         }
     }

@@ -3,7 +3,6 @@ package outpost.console.ui.internal;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 import org.eclipse.swt.widgets.Display;
@@ -16,7 +15,7 @@ import outpost.protocol.Result;
 /**
  * Runs the command lines of one console and writes each into its transcript: a header with the
  * time, the output as it streams (collected on network threads, appended in batches), and an end
- * line with status, exit code and duration. Keeps the commands whose result has not come, to
+ * line ({@link EndLine}). Keeps the commands whose result has not come, to
  * cancel them. UI thread, except where said.
  */
 final class CommandRunner {
@@ -58,7 +57,7 @@ final class CommandRunner {
             if (error != null) {
                 transcript.appendError(line + ": " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
             } else {
-                transcript.appendEnd(summary(line, result), result.isOk() && result.exitCode() == 0);
+                transcript.appendEnd(EndLine.of(line, result), EndLine.succeeded(result));
             }
         }));
     }
@@ -70,13 +69,6 @@ final class CommandRunner {
     /** Asks the agent to stop every running command; their results then say cancelled. */
     void cancelAll() {
         running.forEach(CommandCall::cancel);
-    }
-
-    static String summary(String line, Result result) {
-        String status = result.isOk() ? "ok" : result.status().name().toLowerCase(Locale.ROOT);
-        String message = result.message() == null || result.message().isBlank() || result.isOk() ? "" : ": " + result.message();
-        return "\u2190 " + line + ": " + status + message + ", exit " + result.exitCode() + ", " + result.durationMillis()
-                + " ms" + (result.truncated() ? ", output truncated" : "");
     }
 
     /** On a network thread: collect, and have the UI thread take everything collected in one go. */

@@ -1,24 +1,30 @@
 package outpost.console.ui.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.PreferenceChangeEvent;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.EditorPart;
 
 import outpost.client.AgentConnections;
@@ -33,7 +39,9 @@ import outpost.servers.Server;
  * The console of one server: a header with the connection status and the session actions, a live
  * CPU/RAM chart, the transcript, quick commands and an input line that is enabled only while
  * connected. The connection itself (session, trust, reconnects) is a {@link ConsoleConnection}
- * that reports here on the UI thread; commands run through a {@link CommandRunner}.
+ * that reports here on the UI thread; commands run through a {@link CommandRunner}. Ctrl+C copies the
+ * selection or cancels ({@link CopyOrCancelHandler}); completion and the quick buttons follow the
+ * agent's {@code help}.
  */
 public final class ConsoleEditor extends EditorPart implements ConnectionListener {
 
@@ -41,8 +49,8 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     public static final String WIDGET_ID = "outpost.widget";
 
     private static final int CHART_SAMPLES = 100; // 5 minutes at one sample every 3 s
-    private static final String[][] QUICK_COMMANDS = { { "OS", "os" }, { "Name", "name" }, { "IP", "ip" }, { "CPU", "cpu" },
-            { "RAM", "ram" }, { "Disk", "disk" }, { "Help", "help" } };
+    /** The longest status word, whose width the status label keeps so that no status is cut. */
+    private static final String LONGEST_STATUS = "agent restarting";
 
     private Server server;
     private Display display;
@@ -51,6 +59,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private ConsoleConnection connection;
     private ConnectionQuestions questions;
     private Label statusLabel;
+    private int statusWidth;
     private Button connectButton;
     private Button resetButton;
     private Button killButton;
@@ -59,7 +68,8 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private CommandRunner runner;
     private CommandInput input;
     private MetricChart chart;
-    private final List<Button> quickButtons = new ArrayList<>();
+    private QuickButtons quickButtons;
+    private final IPreferenceChangeListener wrapFollower = this::preferenceChanged;
     private final MetricHistory metrics = new MetricHistory(CHART_SAMPLES);
     private MetricPoller poller;
 
@@ -94,11 +104,16 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         output.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(output);
         transcript = new TranscriptView(output, preferences.scrollbackLines());
+        transcript.setWrap(preferences.wrapLines());
+        InstanceScope.INSTANCE.getNode(ConsolePreferences.NODE).addPreferenceChangeListener(wrapFollower);
         saver = new TranscriptSaver(server, transcript, uiThread);
 
-        createQuickButtons(parent);
+        quickButtons = new QuickButtons(parent, this::run, transcript::clear);
         runner = new CommandRunner(transcript, display, uiThread, () -> input.runningChanged());
         input = new CommandInput(parent, this::run, runner);
+        getSite().getService(IHandlerService.class).activateHandler(IWorkbenchCommandConstants.EDIT_COPY,
+                new CopyOrCancelHandler(List.of(transcript::copyFocusedSelection, input::copyFocusedSelection),
+                        input::cancelRunning));
         questions = new ConnectionQuestions(() -> getSite().getShell(), server);
 
         AgentConnections connections = getSite().getService(AgentConnections.class);
@@ -117,14 +132,25 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private void createHeader(Composite parent) {
         Composite header = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(header);
-        Label title = new Label(header, SWT.NONE);
-        title.setText(server.name() + "  \u2014  " + server.endpoint());
-        title.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        GridLayoutFactory.fillDefaults().numColumns(7).applyTo(header);
+        // host:port first and whole; when editors are split side by side the name after it gives way
+        // (shortened with an ellipsis), and the status and buttons keep their width
+        Label endpoint = new Label(header, SWT.NONE);
+        endpoint.setData(WIDGET_ID, "console.endpoint");
+        endpoint.setText(server.endpoint());
+        endpoint.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.swtDefaults().applyTo(endpoint);
+        CLabel name = new CLabel(header, SWT.NONE);
+        name.setData(WIDGET_ID, "console.name");
+        name.setText("\u2014  " + server.name());
+        name.setToolTipText(server.name() + " \u2014 " + server.endpoint());
+        name.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).minSize(0, SWT.DEFAULT).applyTo(name);
         statusLabel = new Label(header, SWT.NONE);
         statusLabel.setData(WIDGET_ID, "console.status");
-        GridDataFactory.swtDefaults().hint(130, SWT.DEFAULT).applyTo(statusLabel);
+        statusLabel.setText(LONGEST_STATUS);
+        statusWidth = statusLabel.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 8;
+        GridDataFactory.swtDefaults().hint(statusWidth, SWT.DEFAULT).applyTo(statusLabel);
         connectButton = button(header, "Connect", "console.connect", event -> connection.toggle());
         resetButton = button(header, "Reset", "console.reset", event -> run("reset"));
         resetButton.setToolTipText("Restart the agent: every client is disconnected and this console reconnects (admin role)");
@@ -132,18 +158,6 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         killButton.setToolTipText("Stop the agent for good (admin role)");
         Button save = button(header, "Save\u2026", "console.save", event -> saver.askAndSave(getSite().getShell()));
         save.setToolTipText("Save the transcript to a file");
-    }
-
-    private void createQuickButtons(Composite parent) {
-        Composite quick = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(quick);
-        GridLayoutFactory.fillDefaults().numColumns(QUICK_COMMANDS.length + 1).applyTo(quick);
-        for (String[] command : QUICK_COMMANDS) {
-            Button button = button(quick, command[0], "console.quick." + command[1], event -> run(command[1]));
-            button.setToolTipText("Send '" + command[1] + "'");
-            quickButtons.add(button);
-        }
-        button(quick, "Clear", "console.clear", event -> transcript.clear());
     }
 
     static Button button(Composite parent, String text, String id, org.eclipse.swt.widgets.Listener action) {
@@ -171,6 +185,9 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     @Override
     public void stateChanged(ConnectionState state) {
         statusLabel.setText(state.label());
+        // a status word longer than the reserved width widens the label rather than being cut
+        ((GridData) statusLabel.getLayoutData()).widthHint = Math.max(statusWidth,
+                statusLabel.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
         statusLabel.setForeground(display.getSystemColor(switch (state.status()) {
             case CONNECTED -> SWT.COLOR_DARK_GREEN;
             case CONNECTING -> SWT.COLOR_DARK_YELLOW;
@@ -181,7 +198,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         resetButton.setEnabled(state.admin());
         killButton.setEnabled(state.admin());
         input.setEnabled(state.canSend());
-        quickButtons.forEach(button -> button.setEnabled(state.canSend()));
+        quickButtons.setCanSend(state.canSend());
         if (state.canSend()) {
             input.setFocus();
         }
@@ -233,14 +250,27 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         questions.askChangedCertificate(changed, answer);
     }
 
-    /** The agent's own list of commands, for completion on Ctrl+Space. */
+    /**
+     * The agent's own list of what this token may run, for completion on Ctrl+Space and the quick
+     * buttons: nothing is offered that the agent would refuse.
+     */
     private void loadCompletions(AgentSession from) {
         from.send("help").whenComplete((reply, error) -> {
             if (error == null && reply.isOk()) {
                 List<String> names = HelpCommands.parse(reply.stdout());
-                uiThread.execute(() -> input.setCompletions(names));
+                uiThread.execute(() -> {
+                    input.setCompletions(names);
+                    quickButtons.setOffered(names);
+                });
             }
         });
+    }
+
+    /** Wrapping follows the preference at once, in every open console. */
+    private void preferenceChanged(PreferenceChangeEvent event) {
+        if (ConsolePreferences.WRAP_LINES.equals(event.getKey())) {
+            uiThread.execute(() -> transcript.setWrap(ConsolePreferences.current().wrapLines()));
+        }
     }
 
     @Override
@@ -254,6 +284,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
 
     @Override
     public void dispose() {
+        InstanceScope.INSTANCE.getNode(ConsolePreferences.NODE).removePreferenceChangeListener(wrapFollower);
         if (uiThread != null) {
             uiThread.close();
         }

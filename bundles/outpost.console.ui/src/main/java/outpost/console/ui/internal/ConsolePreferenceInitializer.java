@@ -20,5 +20,6 @@ public final class ConsolePreferenceInitializer extends AbstractPreferenceInitia
         node.putInt(ConsolePreferences.RECONNECT_MAX_DELAY_SECONDS, (int) defaults.reconnectMaxDelay().toSeconds());
         node.putInt(ConsolePreferences.SCROLLBACK_LINES, defaults.scrollbackLines());
         node.putInt(ConsolePreferences.LIVE_REFRESH_SECONDS, (int) defaults.liveRefresh().toSeconds());
+        node.putBoolean(ConsolePreferences.WRAP_LINES, defaults.wrapLines());
     }
 }

@@ -84,6 +84,20 @@ final class TranscriptView {
         return text.getText();
     }
 
+    /** Copies the selected text if the transcript has the focus and a selection; says whether it did. */
+    boolean copyFocusedSelection() {
+        if (!text.isFocusControl() || text.getSelectionCount() == 0) {
+            return false;
+        }
+        text.copy();
+        return true;
+    }
+
+    /** Long lines wrap at the pane's width, or scroll sideways. */
+    void setWrap(boolean wrap) {
+        text.setWordWrap(wrap);
+    }
+
     void clear() {
         text.setText("");
     }

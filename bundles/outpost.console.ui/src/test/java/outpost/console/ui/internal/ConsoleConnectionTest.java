@@ -102,7 +102,7 @@ class ConsoleConnectionTest {
     @Test
     void theDelayIsCappedByThePreference() {
         preferences = new ConsolePreferences(5005, Duration.ofSeconds(5), Duration.ofSeconds(15), true,
-                Duration.ofSeconds(3), 10_000, Duration.ofSeconds(5));
+                Duration.ofSeconds(3), 10_000, Duration.ofSeconds(5), true);
         connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
                 () -> preferences, threads, threads), console);
         connect();
@@ -118,7 +118,7 @@ class ConsoleConnectionTest {
     @Test
     void withoutAutoReconnectALossStaysDownUnlessTheAgentAnnouncedARestart() {
         preferences = new ConsolePreferences(5005, Duration.ofSeconds(5), Duration.ofSeconds(15), false,
-                Duration.ofSeconds(60), 10_000, Duration.ofSeconds(5));
+                Duration.ofSeconds(60), 10_000, Duration.ofSeconds(5), true);
         connect();
         sessions.last().drop("lost");
         threads.settle();
