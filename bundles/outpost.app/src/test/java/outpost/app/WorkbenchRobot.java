@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,6 +22,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.explorer.ui.ServerExplorer;
+
+import outpost.testing.Conditions;
 
 /**
  * What the UI tests do to the workbench, shared: find widgets by their id, click, run the event loop
@@ -193,16 +196,11 @@ final class WorkbenchRobot {
     static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state, long timeoutMillis)
             throws InterruptedException {
         Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting until " + what + " " + state.get());
-            }
+        Conditions.waitUntil(what, condition, state, Duration.ofMillis(timeoutMillis), () -> {
             while (display.readAndDispatch()) {
                 // drain pending UI work
             }
-            Thread.sleep(10);
-        }
+        });
     }
 
     static <T> T service(Class<T> type) throws InterruptedException {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import outpost.testing.Conditions;
+
 /** The list editor on real files: what others wrote is kept, merged into or refused, never lost. */
 class ServerListEditorTest {
 
@@ -147,10 +149,6 @@ class ServerListEditorTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 10 s");
-            Thread.sleep(20);
-        }
+        Conditions.waitUntil("the condition holds", condition, Duration.ofSeconds(10));
     }
 }

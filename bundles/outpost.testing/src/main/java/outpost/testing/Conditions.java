@@ -31,7 +31,18 @@ public final class Conditions {
     /** As {@link #waitUntil(String, BooleanSupplier, Duration)}, adding {@code state} to the failure message. */
     public static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state, Duration timeout)
             throws InterruptedException {
-        if (!holdsWithin(condition, timeout)) {
+        waitUntil(what, condition, state, timeout, () -> {
+        });
+    }
+
+    /**
+     * As {@link #waitUntil(String, BooleanSupplier, Supplier, Duration)}, running {@code betweenPolls}
+     * before each poll: a UI test runs the display's event loop there, so the work it waits for can
+     * happen on the thread that waits.
+     */
+    public static void waitUntil(String what, BooleanSupplier condition, Supplier<String> state, Duration timeout,
+            Runnable betweenPolls) throws InterruptedException {
+        if (!holdsWithin(condition, timeout, betweenPolls)) {
             String detail = state.get();
             throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting until " + what
                     + (detail.isEmpty() ? "" : ": " + detail));
@@ -40,13 +51,22 @@ public final class Conditions {
 
     /** Whether the condition came to hold within the timeout (for tests that assert on it themselves). */
     public static boolean holdsWithin(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        return holdsWithin(condition, timeout, () -> {
+        });
+    }
+
+    private static boolean holdsWithin(BooleanSupplier condition, Duration timeout, Runnable betweenPolls)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (true) {
+            betweenPolls.run();
+            if (condition.getAsBoolean()) {
+                return true;
+            }
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
             Thread.sleep(POLL_MILLIS);
         }
-        return true;
     }
 }

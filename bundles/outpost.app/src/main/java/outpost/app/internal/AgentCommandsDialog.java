@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
+import outpost.console.ui.UiThread;
 import outpost.servers.Server;
 
 /**
@@ -34,6 +35,7 @@ final class AgentCommandsDialog extends Dialog {
     private final List<Server> openConsoles;
     private final Optional<LiveAgentHelp> live;
     private Label source;
+    private UiThread uiThread;
     private Text commands;
     private Job job;
 
@@ -64,6 +66,7 @@ final class AgentCommandsDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         source = new Label(area, SWT.WRAP);
+        uiThread = new UiThread(source);
         source.setData(OutpostPreferencePage.WIDGET_ID, "agentCommands.source");
         source.setText("Reading the list of commands...");
         GridDataFactory.fillDefaults().grab(true, false).hint(760, SWT.DEFAULT).applyTo(source);
@@ -169,14 +172,6 @@ final class AgentCommandsDialog extends Dialog {
     }
 
     private void onUiThread(Runnable update) {
-        Shell shell = getShell();
-        if (shell == null || shell.isDisposed()) {
-            return;
-        }
-        shell.getDisplay().asyncExec(() -> {
-            if (!source.isDisposed()) {
-                update.run();
-            }
-        });
+        uiThread.execute(update);
     }
 }

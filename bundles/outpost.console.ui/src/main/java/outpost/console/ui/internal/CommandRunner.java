@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.eclipse.swt.widgets.Display;
 
+import outpost.console.ui.UiThread;
 import outpost.client.AgentSession;
 import outpost.client.CommandCall;
 import outpost.protocol.OutputKind;

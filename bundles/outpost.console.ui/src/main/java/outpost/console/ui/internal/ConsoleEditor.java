@@ -27,6 +27,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.EditorPart;
 
+import outpost.console.ui.UiThread;
 import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
 import outpost.client.CertificateChangedException;

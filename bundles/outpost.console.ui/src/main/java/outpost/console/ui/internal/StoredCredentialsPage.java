@@ -23,11 +23,11 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
+import outpost.console.ui.UiThread;
 import outpost.servers.Server;
 
 /**
@@ -42,7 +42,7 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
     static final String FORGET_PIN_ID = "credentials.forgetPin";
 
     private final Supplier<CredentialStore> credentials;
-    private Display display;
+    private UiThread uiThread;
     private TableViewer table;
     private Label location;
     private Button forgetToken;
@@ -66,7 +66,6 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
 
     @Override
     protected Control createContents(Composite parent) {
-        display = parent.getDisplay();
         Composite page = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(page);
         Composite tableArea = new Composite(page, SWT.NONE);
@@ -74,6 +73,7 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
         TableColumnLayout columns = new TableColumnLayout();
         tableArea.setLayout(columns);
         table = new TableViewer(tableArea, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        uiThread = new UiThread(table.getTable());
         table.getTable().setHeaderVisible(true);
         table.getTable().setData(ConsoleEditor.WIDGET_ID, TABLE_ID);
         table.setContentProvider(ArrayContentProvider.getInstance());
@@ -167,13 +167,7 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
     }
 
     private void show(List<StoredCredential> stored, String where, String problem) {
-        if (display.isDisposed()) {
-            return;
-        }
-        display.asyncExec(() -> {
-            if (table.getTable().isDisposed()) {
-                return;
-            }
+        uiThread.execute(() -> {
             StoredCredential before = selected();
             table.setInput(stored);
             if (before != null) { // the same agent stays selected, for its other Forget button

@@ -11,6 +11,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
+import outpost.console.ui.UiThread;
 import outpost.servers.Server;
 
 /** The Save… action of a console: asks for a file, writes the transcript in a Job, says how it went in the transcript. */

@@ -36,6 +36,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
+import outpost.console.ui.UiThread;
 import outpost.client.AgentConnections;
 import outpost.console.ui.AgentConnector;
 import outpost.console.ui.ConsoleEditors;
@@ -68,6 +69,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private ServerRepository repository;
     private ServerMonitor monitor;
     private Display display;
+    private UiThread uiThread;
     private TreeViewer viewer;
     private Text filterText;
     private Label message;
@@ -99,6 +101,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
 
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        uiThread = new UiThread(viewer.getControl());
         Tree tree = viewer.getTree();
         tree.setData(WIDGET_ID, "explorer.servers");
         tree.setHeaderVisible(true);
@@ -506,14 +509,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     }
 
     private void inUi(Runnable runnable) {
-        if (display.isDisposed()) {
-            return;
-        }
-        display.asyncExec(() -> {
-            if (!viewer.getControl().isDisposed()) {
-                runnable.run();
-            }
-        });
+        uiThread.execute(runnable);
     }
 
     @Override

@@ -25,6 +25,8 @@ import outpost.servers.Server;
 import outpost.servers.ServerListDocument;
 import outpost.servers.ServerListEditor;
 
+import outpost.testing.Conditions;
+
 /** The explorer's list editing on a real file, with a single thread standing in for the UI thread. */
 class ListSessionTest {
 
@@ -126,10 +128,6 @@ class ListSessionTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 10 s");
-            Thread.sleep(20);
-        }
+        Conditions.waitUntil("the condition holds", condition, Duration.ofSeconds(10));
     }
 }

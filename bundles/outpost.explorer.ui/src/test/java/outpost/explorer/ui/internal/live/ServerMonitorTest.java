@@ -40,6 +40,8 @@ import outpost.protocol.Result;
 import outpost.transport.PeerError;
 import outpost.servers.Server;
 
+import outpost.testing.Conditions;
+
 /** The monitor against scripted sessions: states, parsing, reconnects, backoff and clean shutdown. */
 class ServerMonitorTest {
 
@@ -194,13 +196,7 @@ class ServerMonitorTest {
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(5);
-        }
+        Conditions.waitUntil(what, condition, Duration.ofSeconds(20));
     }
 
     /** Shares one session per address among its leases, as the client's registry does; probes as scripted. */

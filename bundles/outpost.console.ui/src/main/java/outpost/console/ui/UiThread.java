@@ -1,4 +1,4 @@
-package outpost.console.ui.internal;
+package outpost.console.ui;
 
 import java.util.concurrent.Executor;
 
@@ -6,17 +6,18 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Runs work on the UI thread later (asyncExec), unless the console was closed or its widgets
- * disposed in the meantime: checked before posting and again when the work runs.
+ * Runs work on the UI thread later (asyncExec), unless the part or dialog it belongs to was closed
+ * or its widgets disposed in the meantime: checked before posting and again when the work runs.
+ * The one way Outpost's UI code hands results of background work to the UI thread.
  */
-final class UiThread implements Executor {
+public final class UiThread implements Executor {
 
     private final Display display;
     private final Control anchor;
     private volatile boolean closed;
 
-    /** @param anchor a widget of the console: once it is disposed, nothing runs */
-    UiThread(Control anchor) {
+    /** @param anchor a widget of the part or dialog: once it is disposed, nothing runs */
+    public UiThread(Control anchor) {
         this.display = anchor.getDisplay();
         this.anchor = anchor;
     }
@@ -33,8 +34,8 @@ final class UiThread implements Executor {
         });
     }
 
-    /** Nothing posted from now on runs; called when the console closes. */
-    void close() {
+    /** Nothing posted from now on runs; for a part that closes before its widgets are disposed. */
+    public void close() {
         closed = true;
     }
 }
