@@ -201,8 +201,25 @@ class ConsoleKeysIT {
             assertWhole(console.status);
             Control name = find(workbenchShell(), "console.name");
             assertTrue(name.getSize().x < name.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, "the long name is the one shortened");
+            // every button stays whole and inside the console, so Connect can be clicked in a split
+            for (String id : List.of("console.connect", "console.reset", "console.kill", "console.save", "console.clear",
+                    "console.quick.os", "console.quick.help", "console.cancel")) {
+                assertShownWhole(find(workbenchShell(), id));
+            }
         } finally {
             window.setBounds(before);
+        }
+    }
+
+    /** The control, at its preferred size, lies within every composite around it up to the shell. */
+    private static void assertShownWhole(Control control) {
+        Point needed = control.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        Rectangle bounds = control.getDisplay().map(control.getParent(), null, control.getBounds());
+        assertTrue(bounds.width >= needed.x, control + " is cut: " + bounds.width + " < " + needed.x);
+        for (Control around = control.getParent(); around != null && !(around instanceof Shell); around = around.getParent()) {
+            Rectangle area = around.getDisplay().map(around, null, ((org.eclipse.swt.widgets.Composite) around).getClientArea());
+            assertTrue(area.contains(bounds.x, bounds.y) && area.contains(bounds.x + bounds.width - 1, bounds.y + bounds.height - 1),
+                    control + " at " + bounds + " runs outside " + around + " at " + area);
         }
     }
 

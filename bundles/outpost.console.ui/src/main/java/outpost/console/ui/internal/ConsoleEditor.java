@@ -133,32 +133,35 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private void createHeader(Composite parent) {
         Composite header = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-        GridLayoutFactory.fillDefaults().numColumns(7).applyTo(header);
-        // host:port first and whole; when editors are split side by side the name after it gives way
-        // (shortened with an ellipsis), and the status and buttons keep their width
-        Label endpoint = new Label(header, SWT.NONE);
+        Composite title = new Composite(header, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(title);
+        // host:port first and whole; when the header is narrow the name after it gives way (shortened
+        // with an ellipsis), the status keeps its width and the buttons move under the title
+        Label endpoint = new Label(title, SWT.NONE);
         endpoint.setData(WIDGET_ID, "console.endpoint");
         endpoint.setText(server.endpoint());
         endpoint.setFont(JFaceResources.getBannerFont());
         GridDataFactory.swtDefaults().applyTo(endpoint);
-        CLabel name = new CLabel(header, SWT.NONE);
+        CLabel name = new CLabel(title, SWT.NONE);
         name.setData(WIDGET_ID, "console.name");
         name.setText("\u2014  " + server.name());
         name.setToolTipText(server.name() + " \u2014 " + server.endpoint());
         name.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).minSize(0, SWT.DEFAULT).applyTo(name);
-        statusLabel = new Label(header, SWT.NONE);
+        statusLabel = new Label(title, SWT.NONE);
         statusLabel.setData(WIDGET_ID, "console.status");
         statusLabel.setText(LONGEST_STATUS);
         statusWidth = statusLabel.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 8;
         GridDataFactory.swtDefaults().hint(statusWidth, SWT.DEFAULT).applyTo(statusLabel);
-        connectButton = button(header, "Connect", "console.connect", event -> connection.toggle());
-        resetButton = button(header, "Reset", "console.reset", event -> run("reset"));
+        Composite buttons = new Composite(header, SWT.NONE);
+        connectButton = button(buttons, "Connect", "console.connect", event -> connection.toggle());
+        resetButton = button(buttons, "Reset", "console.reset", event -> run("reset"));
         resetButton.setToolTipText("Restart the agent: every client is disconnected and this console reconnects (admin role)");
-        killButton = button(header, "Kill", "console.kill", event -> confirmAndKill());
+        killButton = button(buttons, "Kill", "console.kill", event -> confirmAndKill());
         killButton.setToolTipText("Stop the agent for good (admin role)");
-        Button save = button(header, "Save\u2026", "console.save", event -> saver.askAndSave(getSite().getShell()));
+        Button save = button(buttons, "Save\u2026", "console.save", event -> saver.askAndSave(getSite().getShell()));
         save.setToolTipText("Save the transcript to a file");
+        HeaderLayout.apply(header, title, buttons);
     }
 
     static Button button(Composite parent, String text, String id, org.eclipse.swt.widgets.Listener action) {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 
@@ -32,10 +32,14 @@ final class QuickButtons {
     QuickButtons(Composite parent, Consumer<String> send, Runnable clear) {
         row = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-        GridLayoutFactory.fillDefaults().numColumns(COMMANDS.length + 1).applyTo(row);
+        // wraps onto a second line in a narrow console rather than cutting buttons off
+        RowLayout flow = new RowLayout(SWT.HORIZONTAL);
+        flow.wrap = true;
+        flow.marginLeft = flow.marginRight = flow.marginTop = flow.marginBottom = 0;
+        row.setLayout(flow);
         for (String[] command : COMMANDS) {
             Button button = ConsoleEditor.button(row, command[0], "console.quick." + command[1], event -> send.accept(command[1]));
-            GridDataFactory.swtDefaults().applyTo(button);
+            button.setLayoutData(new RowData());
             buttons.put(command[1], button);
         }
         ConsoleEditor.button(row, "Clear", "console.clear", event -> clear.run());
@@ -58,7 +62,7 @@ final class QuickButtons {
             boolean runs = offered == null || offered.contains(command);
             button.setEnabled(canSend);
             button.setToolTipText("Send '" + command + "'");
-            ((GridData) button.getLayoutData()).exclude = !runs;
+            ((RowData) button.getLayoutData()).exclude = !runs;
             button.setVisible(runs);
         });
         row.layout();

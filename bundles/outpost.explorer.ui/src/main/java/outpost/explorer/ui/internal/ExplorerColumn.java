@@ -19,7 +19,7 @@ enum ExplorerColumn {
             Comparator.comparing(row -> row.server().host(), String.CASE_INSENSITIVE_ORDER)),
     PORT("Port", 0, List.of("65535"), (server, live) -> Integer.toString(server.port()),
             Comparator.comparingInt(row -> row.server().port())),
-    STATUS("Status", 0, statusSamples(), (server, live) -> live == null ? "" : live.status().label(),
+    STATUS("Status", 0, List.of(), (server, live) -> live == null ? "" : live.status().label(),
             Comparator.comparing(row -> row.live() == null ? "" : row.live().status().label())),
     CPU("CPU", 0, List.of("100.0 %"), (server, live) -> live == null ? "" : live.cpuText(), byNumber(live -> live.cpuPercent())),
     RAM("RAM", 0, List.of("100.0 %"), (server, live) -> live == null ? "" : live.ramText(), byNumber(live -> live.ramPercent())),
@@ -57,7 +57,10 @@ enum ExplorerColumn {
         return share;
     }
 
-    /** The longest texts the column shows (besides its title), for its width. */
+    /**
+     * The longest texts the column can show (besides its title), for a width that does not change
+     * with the values; empty for a column as wide as the texts it shows now (name, host, status).
+     */
     List<String> samples() {
         return samples;
     }
@@ -71,12 +74,6 @@ enum ExplorerColumn {
         return order.thenComparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER);
     }
 
-    private static List<String> statusSamples() {
-        List<String> samples = new ArrayList<>();
-        Arrays.stream(LiveStatus.values()).map(LiveStatus::label).forEach(samples::add);
-        samples.add("99 of 99 online"); // a group row
-        return samples;
-    }
 
     private static Comparator<Row> byNumber(Function<LiveState, OptionalDouble> value) {
         return Comparator.comparingDouble(row -> {

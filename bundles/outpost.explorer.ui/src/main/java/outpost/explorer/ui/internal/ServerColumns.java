@@ -10,6 +10,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
@@ -19,7 +20,7 @@ import outpost.servers.Server;
 
 /**
  * The tree's columns: their labels, sorting on a header click, and widths fitted to the view
- * ({@link ColumnWidths}) whenever the tree is resized.
+ * ({@link ColumnWidths}) whenever the tree is resized or its texts change.
  */
 final class ServerColumns {
 
@@ -97,6 +98,11 @@ final class ServerColumns {
         return "";
     }
 
+    /** Fits the widths again after the rows' texts changed (the list, or live states). */
+    void refit() {
+        fit();
+    }
+
     /** Columns of short values as wide as their longest text, name and host sharing the rest. */
     private void fit() {
         Tree tree = viewer.getTree();
@@ -114,6 +120,9 @@ final class ServerColumns {
                 for (String sample : columns[i].samples()) {
                     widest = Math.max(widest, gc.textExtent(sample).x + CELL_PADDING);
                 }
+                if (columns[i].samples().isEmpty()) {
+                    widest = Math.max(widest, widestCell(tree.getItems(), i, gc));
+                }
                 natural[i] = widest;
                 share[i] = columns[i].share();
             }
@@ -122,7 +131,34 @@ final class ServerColumns {
         }
         int[] widths = ColumnWidths.fit(available, natural, share);
         for (int i = 0; i < columns.length; i++) {
-            tree.getColumn(i).setWidth(widths[i]);
+            if (tree.getColumn(i).getWidth() != widths[i]) {
+                tree.getColumn(i).setWidth(widths[i]);
+            }
         }
+    }
+
+    /** The width the rows' texts need in a column, the first column's indent and icon included. */
+    private static int widestCell(TreeItem[] items, int column, GC gc) {
+        int widest = 0;
+        for (TreeItem item : items) {
+            int indent = column == 0 ? Math.max(0, item.getTextBounds(0).x - columnStart(item.getParent(), 0)) : 0;
+            widest = Math.max(widest, indent + gc.textExtent(item.getText(column)).x + CELL_PADDING);
+            if (item.getExpanded()) {
+                widest = Math.max(widest, widestCell(item.getItems(), column, gc));
+            }
+        }
+        return widest;
+    }
+
+    /** Where a column starts in the tree: the widths of the columns shown before it (they can be moved). */
+    private static int columnStart(Tree tree, int column) {
+        int start = 0;
+        for (int index : tree.getColumnOrder()) {
+            if (index == column) {
+                break;
+            }
+            start += tree.getColumn(index).getWidth();
+        }
+        return start;
     }
 }

@@ -70,6 +70,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private ServerMonitor monitor;
     private Display display;
     private UiThread uiThread;
+    private ServerColumns columns;
     private TreeViewer viewer;
     private Text filterText;
     private Label message;
@@ -108,7 +109,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         tree.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         comparator = new ServerComparator(this::liveState);
-        new ServerColumns(viewer, this::liveState, comparator);
+        columns = new ServerColumns(viewer, this::liveState, comparator);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new ServerTreeContent());
         viewer.setComparator(comparator);
@@ -189,6 +190,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         public void show(ServerListDocument document) {
             list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
             viewer.setInput(list);
+            columns.refit();
             actions.update();
         }
 
@@ -490,6 +492,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         lastLiveRefresh = System.currentTimeMillis();
         live = monitor.snapshot();
         viewer.refresh(true);
+        columns.refit();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
