@@ -1,7 +1,5 @@
 package outpost.console.ui.internal;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,21 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
 import outpost.client.CertificateChangedException;
-import outpost.client.CommandCall;
-import outpost.client.OutputListener;
 import outpost.client.PinStore;
-import outpost.client.Reachability;
-import outpost.client.SessionListener;
-import outpost.client.SessionSettings;
-import outpost.client.SessionStatus;
-import outpost.protocol.Hello;
-import outpost.protocol.Notice;
 import outpost.servers.Server;
 
-/** Stand-ins for what a {@link ConsoleConnection} uses: threads run by the test, scripted sessions, storage in memory. */
+/** Stand-ins for what a {@link ConsoleConnection} uses besides sessions: threads run by the test, storage in memory, a recording console. */
 final class ConnectionFakes {
 
     private ConnectionFakes() {
@@ -97,185 +86,6 @@ final class ConnectionFakes {
         private static void run(ScheduledTask task) {
             task.state()[1] = true;
             task.work().run();
-        }
-    }
-
-    /**
-     * Sessions whose connects succeed or fail as the test scripted, in order; success once the
-     * script is empty. Probes find the agent (fingerprint {@value #FINGERPRINT}) unless scripted
-     * otherwise. Each lease has its own session, closed with it (sharing is the registry's test).
-     */
-    static final class ScriptedSessions implements AgentConnections {
-        static final String FINGERPRINT = "SHA256:agent";
-        final List<ScriptedSession> created = new ArrayList<>();
-        final Deque<IOException> failures = new ArrayDeque<>();
-        final Deque<String> unreachable = new ArrayDeque<>();
-        final List<String> probes = new ArrayList<>();
-        List<String> roles = List.of("read", "execute", "admin");
-
-        /** The next probes find nobody, for these reasons, in order. */
-        void unreachableNext(String... reasons) {
-            unreachable.addAll(List.of(reasons));
-        }
-
-        @Override
-        public Reachability probe(String host, int port, boolean tls, Duration timeout) {
-            probes.add(host + ":" + port);
-            String reason = unreachable.poll();
-            return reason == null ? Reachability.reachable(FINGERPRINT) : Reachability.unreachable(reason);
-        }
-
-        @Override
-        public Lease acquire(SessionSettings settings) {
-            AgentSession session = create(settings);
-            return new Lease() {
-                @Override
-                public AgentSession session() {
-                    return session;
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
-        }
-
-        /** A session another user (the Server Explorer) has connected, if any. */
-        ScriptedSession connectedElsewhere;
-
-        @Override
-        public Optional<Lease> shareConnected(String host, int port) {
-            ScriptedSession shared = connectedElsewhere;
-            if (shared == null || shared.status() != SessionStatus.CONNECTED) {
-                return Optional.empty();
-            }
-            return Optional.of(new Lease() {
-                @Override
-                public AgentSession session() {
-                    return shared;
-                }
-
-                @Override
-                public void close() {
-                    shared.released++;
-                }
-            });
-        }
-
-        @Override
-        public void addListener(Listener listener) {
-        }
-
-        @Override
-        public void removeListener(Listener listener) {
-        }
-
-        /** The next connects fail with these, in order. */
-        void failNext(IOException... next) {
-            failures.addAll(List.of(next));
-        }
-
-        ScriptedSession last() {
-            return created.get(created.size() - 1);
-        }
-
-        AgentSession create(SessionSettings settings) {
-            ScriptedSession session = new ScriptedSession(settings, this);
-            created.add(session);
-            return session;
-        }
-    }
-
-    static final class ScriptedSession implements AgentSession {
-        private final SessionSettings settings;
-        private final ScriptedSessions script;
-        private final List<SessionListener> listeners = new ArrayList<>();
-        private SessionStatus status = SessionStatus.DISCONNECTED;
-        boolean closed;
-        /** Leases let go of without closing (a session shared with another user). */
-        int released;
-
-        ScriptedSession(SessionSettings settings, ScriptedSessions script) {
-            this.settings = settings;
-            this.script = script;
-        }
-
-        @Override
-        public void connect() throws IOException {
-            if (status != SessionStatus.DISCONNECTED || closed) {
-                throw new IllegalStateException("session is already " + status.label());
-            }
-            setStatus(SessionStatus.CONNECTING, null);
-            IOException failure = script.failures.poll();
-            if (failure != null) {
-                setStatus(SessionStatus.DISCONNECTED, failure.getMessage());
-                throw failure;
-            }
-            setStatus(SessionStatus.CONNECTED, null);
-        }
-
-        /** The connection is lost, e.g. the agent stopped. */
-        void drop(String reason) {
-            setStatus(SessionStatus.DISCONNECTED, reason);
-        }
-
-        void notice(Notice notice) {
-            listeners.forEach(listener -> listener.noticeReceived(this, notice));
-        }
-
-        private void setStatus(SessionStatus newStatus, String reason) {
-            status = newStatus;
-            listeners.forEach(listener -> listener.statusChanged(this, newStatus, reason));
-        }
-
-        @Override
-        public SessionSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public SessionStatus status() {
-            return status;
-        }
-
-        @Override
-        public Optional<Hello> hello() {
-            return status == SessionStatus.CONNECTED ? Optional.of(new Hello(1, 0, "0.1.0", "lab-host", List.of()))
-                    : Optional.empty();
-        }
-
-        @Override
-        public List<String> roles() {
-            return status == SessionStatus.CONNECTED ? script.roles : List.of();
-        }
-
-        @Override
-        public Optional<String> fingerprint() {
-            return Optional.of("SHA256:agent");
-        }
-
-        @Override
-        public CommandCall execute(String commandLine, Duration timeout, OutputListener listener) {
-            throw new UnsupportedOperationException("the connection runs no commands");
-        }
-
-        @Override
-        public void addListener(SessionListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(SessionListener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            if (status != SessionStatus.DISCONNECTED) {
-                setStatus(SessionStatus.DISCONNECTED, null);
-            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import outpost.client.AgentConnections;
 import outpost.client.CertificateChangedException;
 import outpost.client.SessionStatus;
 import outpost.client.UntrustedAgentException;
@@ -20,10 +21,11 @@ import outpost.console.ui.ConsolePreferences;
 import outpost.console.ui.internal.ConnectionFakes.ManualThreads;
 import outpost.console.ui.internal.ConnectionFakes.MemoryCredentials;
 import outpost.console.ui.internal.ConnectionFakes.RecordingConsole;
-import outpost.console.ui.internal.ConnectionFakes.ScriptedSessions;
 import outpost.protocol.Notice;
 import outpost.protocol.NoticeKind;
 import outpost.servers.Server;
+import outpost.testing.client.FakeAgent;
+import outpost.testing.client.FakeAgentConnections;
 
 /** The connection lifecycle of a console without a display: what it shows, asks, retries and refuses. */
 class ConsoleConnectionTest {
@@ -32,7 +34,8 @@ class ConsoleConnectionTest {
     private static final String REFUSED = "Connection refused by lab.example:5005";
 
     private final ManualThreads threads = new ManualThreads();
-    private final ScriptedSessions sessions = new ScriptedSessions();
+    private final FakeAgent agent = new FakeAgent();
+    private final FakeAgentConnections connections = new FakeAgentConnections(agent);
     private final MemoryCredentials credentials = new MemoryCredentials();
     private final RecordingConsole console = new RecordingConsole();
     private ConsolePreferences preferences = ConsolePreferences.DEFAULTS;
@@ -41,9 +44,9 @@ class ConsoleConnectionTest {
     @BeforeEach
     void aConsoleWithAStoredTokenAndAPinnedCertificate() {
         credentials.rememberToken(SERVER, "secret");
-        credentials.remember(SERVER.host(), SERVER.port(), ScriptedSessions.FINGERPRINT);
+        credentials.remember(SERVER.host(), SERVER.port(), FakeAgent.FINGERPRINT);
         credentials.log.clear();
-        connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
+        connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(connections, () -> credentials,
                 () -> preferences, threads, threads), console);
     }
 
@@ -57,15 +60,15 @@ class ConsoleConnectionTest {
                 console.states.stream().map(ConnectionState::status).toList());
         assertTrue(console.state().admin() && console.state().canSend(), "an admin token may reset and kill");
         assertEquals(1, console.started);
-        assertEquals("secret", sessions.last().settings().token());
-        assertFalse(sessions.last().settings().trustNew(), "a new agent needs the user's word");
+        assertEquals("secret", agent.last().settings().token());
+        assertFalse(agent.last().settings().trustNew(), "a new agent needs the user's word");
         assertTrue(threads.tasks.stream().noneMatch(ManualThreads.ScheduledTask::system), "the user sees work they asked for");
         assertTrue(connection.connectedSession().isPresent());
     }
 
     @Test
     void aReadOnlyTokenMayNotResetOrKill() {
-        sessions.roles = List.of("read");
+        agent.grant("read");
         connect();
         assertTrue(console.state().canSend());
         assertFalse(console.state().admin());
@@ -74,7 +77,7 @@ class ConsoleConnectionTest {
     @Test
     void aLostConnectionIsRetriedWithDoublingDelaysStartingOverAfterASuccess() {
         connect();
-        sessions.last().drop("The connection to lab.example:5005 was lost");
+        agent.last().drop("The connection to lab.example:5005 was lost");
         threads.settle();
         assertEquals("disconnected", console.state().label());
         assertFalse(console.state().canSend());
@@ -84,7 +87,7 @@ class ConsoleConnectionTest {
         assertTrue(threads.delayed().orElseThrow().system(), "a reconnect is not the user's work");
         assertTrue(connection.connectedSession().isEmpty());
 
-        sessions.failNext(new IOException(REFUSED), new IOException(REFUSED));
+        agent.failNext(new IOException(REFUSED), new IOException(REFUSED));
         threads.runDelayed();
         assertEquals("Reconnect attempt 1 failed: " + REFUSED + "\nReconnecting in 2 s ...", console.lastLine());
         threads.runDelayed();
@@ -94,7 +97,7 @@ class ConsoleConnectionTest {
         assertEquals("connected", console.state().label());
         assertTrue(threads.waiting().isEmpty(), "nothing more is scheduled once connected");
 
-        sessions.last().drop("lost again");
+        agent.last().drop("lost again");
         threads.settle();
         assertEquals("Reconnecting in 1 s ...", console.lastLine(), "a success starts the delays over");
     }
@@ -103,11 +106,11 @@ class ConsoleConnectionTest {
     void theDelayIsCappedByThePreference() {
         preferences = new ConsolePreferences(5005, Duration.ofSeconds(5), Duration.ofSeconds(15), true,
                 Duration.ofSeconds(3), 10_000, Duration.ofSeconds(5), true);
-        connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
+        connection = new ConsoleConnection(SERVER, new ConsoleConnection.Context(connections, () -> credentials,
                 () -> preferences, threads, threads), console);
         connect();
-        sessions.failNext(new IOException(REFUSED), new IOException(REFUSED), new IOException(REFUSED));
-        sessions.last().drop("lost");
+        agent.failNext(new IOException(REFUSED), new IOException(REFUSED), new IOException(REFUSED));
+        agent.last().drop("lost");
         threads.settle();
         threads.runDelayed();
         threads.runDelayed();
@@ -120,15 +123,15 @@ class ConsoleConnectionTest {
         preferences = new ConsolePreferences(5005, Duration.ofSeconds(5), Duration.ofSeconds(15), false,
                 Duration.ofSeconds(60), 10_000, Duration.ofSeconds(5), true);
         connect();
-        sessions.last().drop("lost");
+        agent.last().drop("lost");
         threads.settle();
         assertEquals("ERROR lost", console.lastLine());
         assertTrue(threads.waiting().isEmpty(), "no reconnect without the preference");
 
         connection.toggle();
         threads.settle();
-        sessions.last().notice(new Notice(NoticeKind.RESETTING, "The agent is restarting."));
-        sessions.last().drop("The agent closed the connection");
+        agent.last().notice(new Notice(NoticeKind.RESETTING, "The agent is restarting."));
+        agent.last().drop("The agent closed the connection");
         threads.settle();
         assertTrue(console.said("Agent notice: The agent is restarting."));
         assertEquals("agent restarting", console.state().label());
@@ -143,7 +146,7 @@ class ConsoleConnectionTest {
         connect();
         connection.toggle();
         threads.settle();
-        assertTrue(sessions.last().closed);
+        assertTrue(agent.last().closed());
         assertTrue(console.said("Disconnected."));
         assertEquals("disconnected", console.state().label());
         assertTrue(threads.waiting().isEmpty());
@@ -153,8 +156,8 @@ class ConsoleConnectionTest {
         threads.settle();
         assertEquals("connected", console.state().label());
         connection.stayDisconnected(); // the user confirmed Kill
-        sessions.last().notice(new Notice(NoticeKind.STOPPING, "The agent is stopping."));
-        sessions.last().drop("The agent at lab.example:5005 stopped");
+        agent.last().notice(new Notice(NoticeKind.STOPPING, "The agent is stopping."));
+        agent.last().drop("The agent at lab.example:5005 stopped");
         threads.settle();
         assertEquals("ERROR The agent at lab.example:5005 stopped", console.lastLine());
         assertTrue(threads.waiting().isEmpty(), "a killed agent is not called back");
@@ -163,8 +166,8 @@ class ConsoleConnectionTest {
     @Test
     void aRefusedTokenIsForgottenAndNotRetried() {
         connect();
-        sessions.failNext(new IOException("The agent at lab.example:5005 refused the token"));
-        sessions.last().drop("lost");
+        agent.failNext(new IOException("The agent at lab.example:5005 refused the token"));
+        agent.last().drop("lost");
         threads.settle();
         threads.runDelayed();
         assertEquals("ERROR The agent at lab.example:5005 refused the token\nNot reconnecting.", console.lastLine());
@@ -174,7 +177,7 @@ class ConsoleConnectionTest {
 
     @Test
     void aFailedConnectTheUserAskedForIsShownInADialogAndNotRetried() {
-        sessions.failNext(new IOException(REFUSED));
+        agent.failNext(new IOException(REFUSED));
         connect();
         assertEquals("ERROR " + REFUSED, console.lastLine());
         assertEquals(List.of(REFUSED), console.failureDialogs);
@@ -193,11 +196,11 @@ class ConsoleConnectionTest {
         connection.toggle();
         threads.settle();
         assertEquals("connected", console.state().label());
-        assertEquals("typed", sessions.last().settings().token());
+        assertEquals("typed", agent.last().settings().token());
         assertEquals("typed", credentials.token(SERVER).orElseThrow(), "the token is kept for next time");
 
         credentials.forgetToken(SERVER);
-        sessions.last().drop("lost");
+        agent.last().drop("lost");
         threads.settle();
         threads.runDelayed();
         assertEquals("ERROR Not reconnecting: no token for lab.example:5005.", console.lastLine());
@@ -209,7 +212,7 @@ class ConsoleConnectionTest {
         credentials.pins.clear();
         connect();
         assertEquals("trust SHA256:agent", console.questionAbout);
-        assertTrue(sessions.created.isEmpty(), "nothing logs in before the user trusts the agent");
+        assertTrue(agent.created().isEmpty(), "nothing logs in before the user trusts the agent");
         assertEquals("disconnected", console.state().label());
         console.answer(true);
         threads.settle();
@@ -220,7 +223,7 @@ class ConsoleConnectionTest {
 
     @Test
     void aCertificateNotPinnedWhenTheSessionConnectsIsStillLeftToTheUser() {
-        sessions.failNext(new UntrustedAgentException("lab.example", 5005, "SHA256:new", "not trusted yet", null));
+        agent.failNext(new UntrustedAgentException("lab.example", 5005, "SHA256:new", "not trusted yet", null));
         connect();
         assertEquals("trust SHA256:new", console.questionAbout);
         console.answer(true);
@@ -238,7 +241,7 @@ class ConsoleConnectionTest {
         assertEquals("ERROR Not connected: you did not trust the certificate of lab.example:5005 (SHA256:agent).",
                 console.lastLine());
         assertTrue(credentials.pins.isEmpty());
-        assertTrue(sessions.created.isEmpty());
+        assertTrue(agent.created().isEmpty());
         assertTrue(threads.waiting().isEmpty());
     }
 
@@ -263,12 +266,12 @@ class ConsoleConnectionTest {
         credentials.forgetToken(SERVER);
         credentials.log.clear();
         console.typedTokens.addAll(List.of("made-up", "right"));
-        sessions.failNext(new IOException("The agent at lab.example:5005 refused the token."));
+        agent.failNext(new IOException("The agent at lab.example:5005 refused the token."));
         connect();
         assertEquals(2, console.tokenQuestions);
         assertTrue(console.said("ERROR The agent at lab.example:5005 refused the token.\nEnter another token."));
         assertEquals("connected", console.state().label());
-        assertEquals("right", sessions.last().settings().token());
+        assertEquals("right", agent.last().settings().token());
         assertEquals(List.of("token read", "token read", "token stored: right"), credentials.log,
                 "the made-up token never reaches the store");
         assertTrue(console.failureDialogs.isEmpty());
@@ -277,7 +280,7 @@ class ConsoleConnectionTest {
     @Test
     void aStoredTokenTheAgentRefusesIsRemovedAndTheUserIsAskedAgain() {
         console.typedToken = Optional.of("new");
-        sessions.failNext(new IOException("The agent at lab.example:5005 refused the token."));
+        agent.failNext(new IOException("The agent at lab.example:5005 refused the token."));
         connect();
         assertEquals(List.of("token"), console.questions);
         assertEquals("new", credentials.token(SERVER).orElseThrow());
@@ -289,13 +292,13 @@ class ConsoleConnectionTest {
         credentials.forgetToken(SERVER);
         credentials.pins.clear();
         credentials.log.clear();
-        sessions.unreachableNext(REFUSED);
+        connections.unreachableNext(REFUSED);
         connect();
         assertEquals(List.of(REFUSED), console.failureDialogs);
         assertEquals("ERROR " + REFUSED, console.lastLine());
         assertTrue(console.questions.isEmpty(), "no token and no trust question for a down server");
         assertTrue(credentials.log.isEmpty(), "nor a master password");
-        assertTrue(sessions.created.isEmpty());
+        assertTrue(agent.created().isEmpty());
         assertTrue(threads.waiting().isEmpty());
         assertEquals("disconnected", console.state().label());
     }
@@ -304,36 +307,36 @@ class ConsoleConnectionTest {
     void aConsoleJoinsTheSessionTheExplorerHasWithoutProbeOrToken() throws IOException {
         credentials.forgetToken(SERVER);
         credentials.log.clear();
-        ConnectionFakes.ScriptedSession explorers = (ConnectionFakes.ScriptedSession) sessions.create(
+        AgentConnections.Lease explorers = connections.acquire(
                 new outpost.client.SessionSettings(SERVER.host(), SERVER.port(), true, "stored", null, false,
                         Duration.ofSeconds(5), credentials, null));
         explorers.connect();
-        sessions.connectedElsewhere = explorers;
         connect();
         assertEquals("connected", console.state().label());
         assertEquals(1, console.started);
-        assertTrue(console.questions.isEmpty() && credentials.log.isEmpty() && sessions.probes.isEmpty(),
+        assertTrue(console.questions.isEmpty() && credentials.log.isEmpty() && connections.probes().isEmpty(),
                 "one connection: nothing probed, asked or read");
         assertTrue(connection.connectedSession().isPresent());
 
         connection.toggle(); // Disconnect: this console lets go, the explorer keeps its session
         threads.settle();
-        assertEquals(1, explorers.released);
-        assertFalse(explorers.closed);
+        assertEquals(1, connections.users(SERVER.host(), SERVER.port()), "the explorer's lease is left");
+        assertFalse(agent.last().closed());
+        assertEquals(1, agent.created().size(), "the console used the explorer's session");
         assertEquals("disconnected", console.state().label());
     }
 
     @Test
     void anAgentThatStaysDownIsProbedWithBackoffWithoutLoggingIn() {
         connect();
-        sessions.unreachableNext(REFUSED, REFUSED);
-        sessions.last().drop("lost");
+        connections.unreachableNext(REFUSED, REFUSED);
+        agent.last().drop("lost");
         threads.settle();
         threads.runDelayed();
         assertEquals("Reconnect attempt 1 failed: " + REFUSED + "\nReconnecting in 2 s ...", console.lastLine());
         threads.runDelayed();
         assertEquals("Reconnect attempt 2 failed: " + REFUSED + "\nReconnecting in 4 s ...", console.lastLine());
-        assertEquals(1, sessions.created.size(), "only probes while the agent is down");
+        assertEquals(1, agent.created().size(), "only probes while the agent is down");
         threads.runDelayed();
         assertEquals("connected", console.state().label());
     }
@@ -342,13 +345,13 @@ class ConsoleConnectionTest {
     void aChangedCertificateIsReplacedOnlyAtTheUsersWordAndNeverOnAReconnect() {
         CertificateChangedException changed = new CertificateChangedException("lab.example", 5005, "SHA256:old", "SHA256:new",
                 "The certificate of lab.example:5005 has CHANGED", null);
-        sessions.failNext(changed);
+        agent.failNext(changed);
         connect();
         assertEquals("changed SHA256:new", console.questionAbout);
         console.answer(false);
         assertEquals("ERROR Not connected: the changed certificate of lab.example:5005 stays refused.", console.lastLine());
 
-        sessions.failNext(changed);
+        agent.failNext(changed);
         connection.toggle();
         threads.settle();
         console.answer(true);
@@ -358,8 +361,8 @@ class ConsoleConnectionTest {
         assertEquals("connected", console.state().label());
 
         console.questionAbout = null;
-        sessions.failNext(changed);
-        sessions.last().drop("lost");
+        agent.failNext(changed);
+        agent.last().drop("lost");
         threads.settle();
         threads.runDelayed();
         assertEquals("ERROR Not reconnecting.", console.lastLine());
@@ -370,7 +373,7 @@ class ConsoleConnectionTest {
     @Test
     void closingTheConsoleDropsTheScheduledReconnectClosesTheSessionAndReportsNothingMore() {
         connect();
-        sessions.last().drop("lost");
+        agent.last().drop("lost");
         threads.settle();
         ManualThreads.ScheduledTask reconnect = threads.delayed().orElseThrow();
         int lines = console.transcript.size();
@@ -380,7 +383,7 @@ class ConsoleConnectionTest {
         assertEquals(lines, console.transcript.size());
 
         RecordingConsole other = new RecordingConsole();
-        ConsoleConnection closing = new ConsoleConnection(SERVER, new ConsoleConnection.Context(sessions, () -> credentials,
+        ConsoleConnection closing = new ConsoleConnection(SERVER, new ConsoleConnection.Context(connections, () -> credentials,
                 () -> preferences, threads, threads), other);
         credentials.pins.clear();
         closing.connect();
@@ -389,7 +392,7 @@ class ConsoleConnectionTest {
         other.answer(true); // a late answer from a question closed with the console
         threads.settle();
         assertTrue(credentials.pins.isEmpty(), "nothing is pinned for a closed console");
-        assertTrue(sessions.last().closed);
+        assertTrue(agent.last().closed());
     }
 
     private void connect() {

@@ -9,11 +9,8 @@ import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -22,25 +19,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import outpost.client.AgentConnections;
-import outpost.client.AgentSession;
-import outpost.client.CommandCall;
-import outpost.client.OutputListener;
-import outpost.client.Reachability;
-import outpost.client.SessionFactory;
-import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
 import outpost.console.ui.AgentConnector;
 import outpost.protocol.ErrorCode;
 import outpost.protocol.ErrorReport;
-import outpost.protocol.Hello;
-import outpost.protocol.Output;
-import outpost.protocol.OutputKind;
-import outpost.protocol.Result;
 import outpost.transport.PeerError;
 import outpost.servers.Server;
 
 import outpost.testing.Conditions;
+import outpost.testing.client.FakeAgent;
+import outpost.testing.client.FakeAgentConnections;
+import outpost.testing.client.FakeAgentSession;
 
 /** The monitor against scripted sessions: states, parsing, reconnects, backoff and clean shutdown. */
 class ServerMonitorTest {
@@ -51,8 +41,8 @@ class ServerMonitorTest {
     private static final Server NO_TOKEN = new Server("no token", "no-token.example", 5005, "");
     private static final Server NO_TOKEN_DOWN = new Server("no token, down", "nothing-here.invalid", 5005, "");
 
-    private final FakeAgents agents = new FakeAgents();
-    private final FakeConnections connections = new FakeConnections(agents);
+    private final FakeAgent agent = scriptedAgent();
+    private final FakeAgentConnections connections = new FakeAgentConnections(agent);
     private final FakeConnector connector = new FakeConnector();
     private final AtomicInteger changes = new AtomicInteger();
     private final ServerMonitor monitor = new ServerMonitor(connections, connector,
@@ -75,16 +65,16 @@ class ServerMonitorTest {
         assertEquals(OptionalDouble.of(38.1), state.ramPercent());
         assertTrue(state.latency() != null && !state.latency().isNegative());
         assertEquals("12.5 %", state.cpuText());
-        assertFalse(agents.created.get(0).settings().trustNew(), "the monitor never trusts a new certificate by itself");
-        assertEquals(1, agents.created.size(), "one session per server, kept between samples");
-        int sampled = agents.created.get(0).requests.get();
-        waitUntil("it samples again each refresh", () -> agents.created.get(0).requests.get() >= sampled + 4);
-        assertEquals(1, agents.created.size());
+        assertFalse(agent.created().get(0).settings().trustNew(), "the monitor never trusts a new certificate by itself");
+        assertEquals(1, agent.created().size(), "one session per server, kept between samples");
+        int sampled = agent.created().get(0).requests();
+        waitUntil("it samples again each refresh", () -> agent.created().get(0).requests() >= sampled + 4);
+        assertEquals(1, agent.created().size());
     }
 
     @Test
     void unreadableAnswersShowAQuestionMark() throws Exception {
-        agents.cpuAnswer = "CPU: n/a (sampling) used, 2 logical cores (2 physical)";
+        agent.answer("cpu", "CPU: n/a (sampling) used, 2 logical cores (2 physical)");
         monitor.connect(List.of(UP));
         waitUntil("RAM is read", () -> state(UP).ramPercent().isPresent());
         assertEquals("?", state(UP).cpuText());
@@ -94,29 +84,29 @@ class ServerMonitorTest {
     @Test
     void unreachableServersAreRetriedWithBackoffAndEveryFailedSessionIsClosed() throws Exception {
         monitor.connect(List.of(DOWN));
-        waitUntil("several attempts", () -> agents.attempts(DOWN) >= 4);
+        waitUntil("several attempts", () -> agent.attempts(DOWN.host()) >= 4);
         assertEquals(LiveStatus.OFFLINE, state(DOWN).status());
         assertEquals("Connection refused", state(DOWN).reason());
         assertEquals("", state(DOWN).cpuText(), "no values while offline");
-        waitUntil("failed sessions are closed", () -> agents.created.stream().allMatch(session -> session.closed));
+        waitUntil("failed sessions are closed", () -> agent.created().stream().allMatch(FakeAgentSession::closed));
     }
 
     @Test
     void aRefusedTokenIsNotRetriedButAnUnreachableServerIs() throws Exception {
         monitor.connect(List.of(LOCKED, DOWN));
         waitUntil("the token is refused", () -> state(LOCKED).status() == LiveStatus.AUTH_FAILED);
-        waitUntil("the other server is retried three times", () -> agents.attempts(DOWN) >= 4);
-        assertEquals(1, agents.attempts(LOCKED), "retrying a refused token would only get the address locked out");
+        waitUntil("the other server is retried three times", () -> agent.attempts(DOWN.host()) >= 4);
+        assertEquals(1, agent.attempts(LOCKED.host()), "retrying a refused token would only get the address locked out");
         monitor.connect(List.of(LOCKED));
-        waitUntil("connecting by hand tries again", () -> agents.attempts(LOCKED) == 2);
+        waitUntil("connecting by hand tries again", () -> agent.attempts(LOCKED.host()) == 2);
     }
 
     @Test
     void withoutAStoredTokenAnAgentThatAnswersShowsNoTokenAndNothingLogsIn() throws Exception {
         monitor.connect(List.of(NO_TOKEN));
         waitUntil("no token is shown", () -> state(NO_TOKEN).status() == LiveStatus.NO_TOKEN);
-        assertEquals(0, agents.created.size());
-        assertTrue(connections.probes.contains("no-token.example:5005"), "the address was probed");
+        assertEquals(0, agent.created().size());
+        assertTrue(connections.probes().contains("no-token.example:5005"), "the address was probed");
     }
 
     @Test
@@ -125,9 +115,9 @@ class ServerMonitorTest {
         waitUntil("offline is shown", () -> state(NO_TOKEN_DOWN).status() == LiveStatus.OFFLINE);
         assertEquals("Unknown host 'nothing-here.invalid': the name does not resolve to an address.",
                 state(NO_TOKEN_DOWN).reason());
-        waitUntil("it is probed again later", () -> connections.probes.stream()
+        waitUntil("it is probed again later", () -> connections.probes().stream()
                 .filter("nothing-here.invalid:5005"::equals).count() >= 3);
-        assertEquals(0, agents.created.size());
+        assertEquals(0, agent.created().size());
     }
 
     @Test
@@ -144,13 +134,13 @@ class ServerMonitorTest {
             console.session().connect();
             waitUntil("online through the console's session",
                     () -> slow.state(NO_TOKEN).orElseThrow().status() == LiveStatus.ONLINE);
-            assertEquals(1, agents.created.size(), "the monitor shares the console's session");
-            assertEquals(2, connections.users(NO_TOKEN));
+            assertEquals(1, agent.created().size(), "the monitor shares the console's session");
+            assertEquals(2, connections.users(NO_TOKEN.host(), NO_TOKEN.port()));
             console.close();
-            assertEquals(SessionStatus.CONNECTED, agents.created.get(0).status(), "the monitor still holds it");
+            assertEquals(SessionStatus.CONNECTED, agent.created().get(0).status(), "the monitor still holds it");
             slow.disconnect(List.of(NO_TOKEN));
-            assertEquals(0, connections.users(NO_TOKEN));
-            assertTrue(agents.created.get(0).closed, "the last user let go: the session is closed");
+            assertEquals(0, connections.users(NO_TOKEN.host(), NO_TOKEN.port()));
+            assertTrue(agent.created().get(0).closed(), "the last user let go: the session is closed");
         }
     }
 
@@ -158,11 +148,11 @@ class ServerMonitorTest {
     void aLostSessionIsReplacedByANewOne() throws Exception {
         monitor.connect(List.of(UP));
         waitUntil("online", () -> state(UP).cpuPercent().isPresent());
-        FakeSession first = agents.created.get(0);
+        FakeAgentSession first = agent.created().get(0);
         first.drop("Lost the connection to up.example:5005: reset");
-        waitUntil("reconnected with a new session", () -> agents.created.size() == 2 && state(UP).status() == LiveStatus.ONLINE);
-        assertTrue(first.closed);
-        assertTrue(first.listeners.isEmpty(), "the monitor stops listening to the lost session");
+        waitUntil("reconnected with a new session", () -> agent.created().size() == 2 && state(UP).status() == LiveStatus.ONLINE);
+        assertTrue(first.closed());
+        assertTrue(first.listeners().isEmpty(), "the monitor stops listening to the lost session");
     }
 
     @Test
@@ -173,12 +163,12 @@ class ServerMonitorTest {
         assertFalse(monitor.isMonitored(UP));
         assertEquals(Optional.empty(), monitor.state(UP));
         assertTrue(monitor.snapshot().isEmpty());
-        assertTrue(agents.created.stream().filter(s -> s.settings().port() == 5005 && s.settings().host().equals("up.example"))
-                .allMatch(s -> s.closed));
-        int attempts = agents.attempts(DOWN);
+        assertTrue(agent.created().stream().filter(s -> s.settings().port() == 5005 && s.settings().host().equals("up.example"))
+                .allMatch(FakeAgentSession::closed));
+        int attempts = agent.attempts(DOWN.host());
         monitor.connect(List.of(UP));
-        waitUntil("the other server is sampled a few times", () -> agents.created.get(agents.created.size() - 1).requests.get() >= 6);
-        assertEquals(attempts, agents.attempts(DOWN), "a disconnected server is not retried");
+        waitUntil("the other server is sampled a few times", () -> agent.last().requests() >= 6);
+        assertEquals(attempts, agent.attempts(DOWN.host()), "a disconnected server is not retried");
     }
 
     @Test
@@ -187,8 +177,25 @@ class ServerMonitorTest {
         waitUntil("online", () -> state(UP).status() == LiveStatus.ONLINE);
         monitor.close();
         assertTrue(monitor.awaitTermination(Duration.ofSeconds(10)));
-        assertTrue(agents.created.stream().allMatch(session -> session.closed));
+        assertTrue(agent.created().stream().allMatch(FakeAgentSession::closed));
         monitor.connect(List.of(DOWN)); // after close: no effect, no exception
+    }
+
+    /** up.example and no-token.example let sessions in, locked.example refuses the token, other hosts refuse connections. */
+    private static FakeAgent scriptedAgent() {
+        FakeAgent agent = new FakeAgent();
+        agent.admitWith(settings -> {
+            switch (settings.host()) {
+            case "up.example", "no-token.example" -> {
+            }
+            case "locked.example" -> throw new IOException("The agent refused the token.",
+                    new PeerError(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "bad token")));
+            default -> throw new IOException("Connection refused", new ConnectException("refused"));
+            }
+        });
+        agent.answer("cpu", "CPU: 12.5 % used, 8 logical cores (4 physical)\nModel: x");
+        agent.answer("ram", "RAM: 5.9 GiB used of 15.5 GiB (38.1 %), 9.6 GiB available\nSwap: 0 B used of 2.0 GiB");
+        return agent;
     }
 
     private LiveState state(Server server) {
@@ -197,78 +204,6 @@ class ServerMonitorTest {
 
     private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
         Conditions.waitUntil(what, condition, Duration.ofSeconds(20));
-    }
-
-    /** Shares one session per address among its leases, as the client's registry does; probes as scripted. */
-    private static final class FakeConnections implements AgentConnections {
-        private final FakeAgents agents;
-        private final Map<String, AgentSession> shared = new ConcurrentHashMap<>();
-        private final Map<AgentSession, AtomicInteger> users = new ConcurrentHashMap<>();
-        private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-        final List<String> probes = new CopyOnWriteArrayList<>();
-
-        FakeConnections(FakeAgents agents) {
-            this.agents = agents;
-        }
-
-        @Override
-        public Reachability probe(String host, int port, boolean tls, Duration timeout) {
-            probes.add(host + ":" + port);
-            return host.endsWith(".invalid")
-                    ? Reachability.unreachable("Unknown host '" + host + "': the name does not resolve to an address.")
-                    : Reachability.reachable("SHA256:agent");
-        }
-
-        @Override
-        public synchronized Optional<Lease> shareConnected(String host, int port) {
-            AgentSession session = shared.get(AgentConnections.endpoint(host, port));
-            return session == null || session.status() != SessionStatus.CONNECTED ? Optional.empty()
-                    : Optional.of(acquire(session.settings()));
-        }
-
-        @Override
-        public synchronized Lease acquire(SessionSettings settings) {
-            String endpoint = AgentConnections.endpoint(settings.host(), settings.port());
-            AgentSession session = shared.get(endpoint);
-            if (session == null || session.status() == SessionStatus.DISCONNECTED) {
-                FakeSession created = agents.create(settings);
-                created.onConnected = () -> listeners.forEach(listener -> listener.connected(endpoint, created));
-                session = created;
-                shared.put(endpoint, session);
-            }
-            AgentSession leased = session;
-            users.computeIfAbsent(leased, s -> new AtomicInteger()).incrementAndGet();
-            boolean[] released = new boolean[1];
-            return new Lease() {
-                @Override
-                public AgentSession session() {
-                    return leased;
-                }
-
-                @Override
-                public synchronized void close() {
-                    if (!released[0] && users.get(leased).decrementAndGet() == 0) {
-                        leased.close();
-                    }
-                    released[0] = true;
-                }
-            };
-        }
-
-        int users(Server server) {
-            AgentSession session = shared.get(AgentConnections.endpoint(server.host(), server.port()));
-            return session == null ? 0 : users.get(session).get();
-        }
-
-        @Override
-        public void addListener(Listener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(Listener listener) {
-            listeners.remove(listener);
-        }
     }
 
     private static final class FakeConnector implements AgentConnector {
@@ -291,131 +226,6 @@ class ServerMonitorTest {
 
         @Override
         public void trust(Server server, String fingerprint) {
-        }
-    }
-
-    /** Agents as scripted: up.example answers, down.example refuses connections, locked.example refuses the token. */
-    private static final class FakeAgents implements SessionFactory {
-        final List<FakeSession> created = new CopyOnWriteArrayList<>();
-        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        volatile String cpuAnswer = "CPU: 12.5 % used, 8 logical cores (4 physical)\nModel: x";
-
-        @Override
-        public FakeSession create(SessionSettings settings) {
-            FakeSession session = new FakeSession(settings, this);
-            created.add(session);
-            return session;
-        }
-
-        int attempts(Server server) {
-            AtomicInteger count = attempts.get(server.host());
-            return count == null ? 0 : count.get();
-        }
-    }
-
-    private static final class FakeSession implements AgentSession {
-        private final SessionSettings settings;
-        private final FakeAgents agents;
-        final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-        final AtomicInteger requests = new AtomicInteger();
-        volatile SessionStatus status = SessionStatus.DISCONNECTED;
-        volatile boolean closed;
-        volatile Runnable onConnected = () -> {
-        };
-
-        FakeSession(SessionSettings settings, FakeAgents agents) {
-            this.settings = settings;
-            this.agents = agents;
-        }
-
-        @Override
-        public void connect() throws IOException {
-            agents.attempts.computeIfAbsent(settings.host(), h -> new AtomicInteger()).incrementAndGet();
-            switch (settings.host()) {
-            case "up.example", "no-token.example" -> {
-                status = SessionStatus.CONNECTED;
-                onConnected.run();
-            }
-            case "locked.example" -> throw new IOException("The agent refused the token.",
-                    new PeerError(ErrorReport.fatal(ErrorCode.AUTH_FAILED, "bad token")));
-            default -> throw new IOException("Connection refused", new ConnectException("refused"));
-            }
-        }
-
-        void drop(String reason) {
-            status = SessionStatus.DISCONNECTED;
-            listeners.forEach(listener -> listener.statusChanged(this, SessionStatus.DISCONNECTED, reason));
-        }
-
-        @Override
-        public CommandCall execute(String commandLine, Duration timeout, OutputListener listener) {
-            if (status != SessionStatus.CONNECTED) {
-                throw new IllegalStateException("not connected");
-            }
-            int id = requests.incrementAndGet();
-            String answer = switch (commandLine) {
-            case "cpu" -> agents.cpuAnswer;
-            case "ram" -> "RAM: 5.9 GiB used of 15.5 GiB (38.1 %), 9.6 GiB available\nSwap: 0 B used of 2.0 GiB";
-            default -> "";
-            };
-            listener.output(new Output(id, OutputKind.STDOUT, answer));
-            CompletableFuture<Result> result = CompletableFuture.completedFuture(Result.ok(id, 1));
-            return new CommandCall() {
-                @Override
-                public int id() {
-                    return id;
-                }
-
-                @Override
-                public CompletableFuture<Result> result() {
-                    return result;
-                }
-
-                @Override
-                public void cancel() {
-                }
-            };
-        }
-
-        @Override
-        public SessionSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public SessionStatus status() {
-            return status;
-        }
-
-        @Override
-        public Optional<Hello> hello() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> roles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> fingerprint() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void addListener(SessionListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(SessionListener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            status = SessionStatus.DISCONNECTED;
         }
     }
 }

@@ -1,0 +1,186 @@
+package outpost.testing.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import outpost.client.AgentSession;
+import outpost.client.CommandCall;
+import outpost.client.OutputListener;
+import outpost.client.SessionListener;
+import outpost.client.SessionSettings;
+import outpost.client.SessionStatus;
+import outpost.protocol.Hello;
+import outpost.protocol.Notice;
+import outpost.protocol.Output;
+import outpost.protocol.OutputKind;
+import outpost.protocol.Result;
+import outpost.protocol.ResultStatus;
+
+/**
+ * A session to a {@link FakeAgent}, in memory: it connects as the agent's script says, answers
+ * commands at once and tells its listeners of every status change, as a real session does; the test
+ * drops it or sends it the agent's notices. Thread-safe; listeners are told outside its lock.
+ */
+public final class FakeAgentSession implements AgentSession {
+
+    private final SessionSettings settings;
+    private final FakeAgent agent;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    /** Guarded by this. */
+    private SessionStatus status = SessionStatus.DISCONNECTED;
+    /** Guarded by this. */
+    private boolean closed;
+    /** The roles of the current connection; guarded by this. */
+    private List<String> roles = List.of();
+
+    FakeAgentSession(SessionSettings settings, FakeAgent agent) {
+        this.settings = settings;
+        this.agent = agent;
+    }
+
+    /**
+     * Connects unless the agent's script refuses: CONNECTING, then CONNECTED or DISCONNECTED with the
+     * failure's message as the reason.
+     *
+     * @throws IllegalStateException when the session is closed or not disconnected
+     */
+    @Override
+    public void connect() throws IOException {
+        synchronized (this) {
+            if (closed || status != SessionStatus.DISCONNECTED) {
+                throw new IllegalStateException("session is already " + (closed ? "closed" : status.label()));
+            }
+            status = SessionStatus.CONNECTING;
+        }
+        tell(SessionStatus.CONNECTING, null);
+        try {
+            agent.admit(settings);
+        } catch (IOException e) {
+            change(SessionStatus.DISCONNECTED, e.getMessage());
+            throw e;
+        }
+        synchronized (this) {
+            if (closed) { // closed while the agent was deciding: close() told the listeners
+                throw new IOException("The session to " + settings.endpoint() + " was closed while connecting.");
+            }
+            roles = agent.roles();
+        }
+        change(SessionStatus.CONNECTED, null);
+    }
+
+    /** The connection is lost, e.g. the agent stopped: the listeners hear DISCONNECTED with the reason. */
+    public void drop(String reason) {
+        change(SessionStatus.DISCONNECTED, reason);
+    }
+
+    /** The agent announces something to its clients. */
+    public void notice(Notice notice) {
+        listeners.forEach(listener -> listener.noticeReceived(this, notice));
+    }
+
+    @Override
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The listeners added and not removed, in order. */
+    public List<SessionListener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    /** How many commands were started. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /**
+     * Answers at once: the agent's answer to the line on standard output and OK, or UNKNOWN_COMMAND
+     * for a line it has no answer to.
+     *
+     * @throws IllegalStateException when the session is not connected
+     */
+    @Override
+    public CommandCall execute(String commandLine, Duration timeout, OutputListener listener) {
+        if (status() != SessionStatus.CONNECTED) {
+            throw new IllegalStateException("not connected");
+        }
+        int id = requests.incrementAndGet();
+        Optional<String> answer = agent.answerTo(commandLine);
+        answer.ifPresent(stdout -> listener.output(new Output(id, OutputKind.STDOUT, stdout)));
+        Result result = answer.isPresent() ? Result.ok(id, 1)
+                : Result.of(id, ResultStatus.UNKNOWN_COMMAND, "Unknown command: " + commandLine);
+        return new AnsweredCall(id, CompletableFuture.completedFuture(result));
+    }
+
+    @Override
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized SessionStatus status() {
+        return status;
+    }
+
+    @Override
+    public Optional<Hello> hello() {
+        return status() == SessionStatus.CONNECTED ? Optional.of(FakeAgent.HELLO) : Optional.empty();
+    }
+
+    @Override
+    public synchronized List<String> roles() {
+        return status == SessionStatus.CONNECTED ? roles : List.of();
+    }
+
+    @Override
+    public Optional<String> fingerprint() {
+        return status() == SessionStatus.CONNECTED ? Optional.of(FakeAgent.FINGERPRINT) : Optional.empty();
+    }
+
+    @Override
+    public void removeListener(SessionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Closes; the listeners hear DISCONNECTED without a reason unless it was disconnected. Idempotent. */
+    @Override
+    public void close() {
+        SessionStatus before;
+        synchronized (this) {
+            closed = true;
+            before = status;
+            status = SessionStatus.DISCONNECTED;
+        }
+        if (before != SessionStatus.DISCONNECTED) {
+            tell(SessionStatus.DISCONNECTED, null);
+        }
+    }
+
+    private void change(SessionStatus next, String reason) {
+        synchronized (this) {
+            status = next;
+        }
+        tell(next, reason);
+    }
+
+    private void tell(SessionStatus next, String reason) {
+        listeners.forEach(listener -> listener.statusChanged(this, next, reason));
+    }
+
+    /** A command whose result is known when it starts; cancelling it comes too late. */
+    private record AnsweredCall(int id, CompletableFuture<Result> result) implements CommandCall {
+        @Override
+        public void cancel() {
+        }
+    }
+}
