@@ -60,6 +60,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private ConsoleConnection connection;
     private ConnectionQuestions questions;
     private Label statusLabel;
+    private HeaderLayout headerLayout;
     private int statusWidth;
     private Button connectButton;
     private Button resetButton;
@@ -144,7 +145,8 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         GridDataFactory.swtDefaults().applyTo(endpoint);
         CLabel name = new CLabel(title, SWT.NONE);
         name.setData(WIDGET_ID, "console.name");
-        name.setText("\u2014  " + server.name());
+        // a server without a name is called host:port, which the endpoint label already shows
+        name.setText(server.hasName() ? "\u2014  " + server.name() : "");
         name.setToolTipText(server.name() + " \u2014 " + server.endpoint());
         name.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).minSize(0, SWT.DEFAULT).applyTo(name);
@@ -161,7 +163,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         killButton.setToolTipText("Stop the agent for good (admin role)");
         Button save = button(buttons, "Save\u2026", "console.save", event -> saver.askAndSave(getSite().getShell()));
         save.setToolTipText("Save the transcript to a file");
-        HeaderLayout.apply(header, title, buttons);
+        headerLayout = HeaderLayout.apply(header, title, buttons);
     }
 
     static Button button(Composite parent, String text, String id, org.eclipse.swt.widgets.Listener action) {
@@ -206,7 +208,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         if (state.canSend()) {
             input.setFocus();
         }
-        statusLabel.getParent().layout();
+        headerLayout.contentChanged();
     }
 
     @Override

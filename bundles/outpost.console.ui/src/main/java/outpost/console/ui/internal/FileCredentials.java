@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import outpost.console.ui.internal.StoredCredential.TokenKept;
 import outpost.client.KnownAgents;
 import outpost.client.PinStore;
 import outpost.servers.Server;
@@ -98,23 +99,26 @@ final class FileCredentials implements CredentialStore {
     @Override
     public List<StoredCredential> stored() throws IOException {
         Map<String, StoredCredential> all = new TreeMap<>();
-        Set<String> tokens = new TreeSet<>(entered.keySet());
+        Set<String> inFile = new TreeSet<>();
         for (Object key : readTokens().keySet()) {
-            tokens.add(((String) key).toLowerCase(Locale.ROOT));
+            inFile.add(((String) key).toLowerCase(Locale.ROOT));
         }
-        for (String key : tokens) {
-            putIfAddress(all, key, true, null);
+        for (String key : entered.keySet()) {
+            putIfAddress(all, key, inFile.contains(key) ? TokenKept.STORED : TokenKept.THIS_RUN, null);
+        }
+        for (String key : inFile) {
+            putIfAddress(all, key, TokenKept.STORED, null);
         }
         for (Map.Entry<String, String> pin : pins.all().entrySet()) {
             StoredCredential withToken = all.get(pin.getKey());
-            putIfAddress(all, pin.getKey(), withToken != null && withToken.token(), pin.getValue());
+            putIfAddress(all, pin.getKey(), withToken == null ? TokenKept.NONE : withToken.token(), pin.getValue());
         }
         List<StoredCredential> sorted = new ArrayList<>(all.values());
         sorted.sort(StoredCredential.BY_ADDRESS);
         return sorted;
     }
 
-    private static void putIfAddress(Map<String, StoredCredential> all, String key, boolean token, String pin) {
+    private static void putIfAddress(Map<String, StoredCredential> all, String key, TokenKept token, String pin) {
         try {
             all.put(key, StoredCredential.of(key, token, pin));
         } catch (IllegalArgumentException e) {

@@ -25,8 +25,11 @@ final class HeaderLayout {
         this.buttons = buttons;
     }
 
-    /** Lays out the header's two children, title first, and keeps doing so as the header's width changes. */
-    static void apply(Composite header, Composite title, Composite buttons) {
+    /**
+     * Lays out the header's two children, title first, and keeps doing so as the header's width
+     * changes; tell the returned layout when their texts change ({@link #contentChanged()}).
+     */
+    static HeaderLayout apply(Composite header, Composite title, Composite buttons) {
         HeaderLayout adaptive = new HeaderLayout(header, title, buttons);
         adaptive.layout.marginWidth = 0;
         adaptive.layout.marginHeight = 0;
@@ -39,6 +42,13 @@ final class HeaderLayout {
         buttons.setLayout(row);
         buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
         header.addListener(SWT.Resize, event -> adaptive.fit());
+        return adaptive;
+    }
+
+    /** A text in the header changed (a status word, Connect that became Disconnect): fit and lay out again. */
+    void contentChanged() {
+        fit();
+        header.layout(true, true);
     }
 
     private void fit() {

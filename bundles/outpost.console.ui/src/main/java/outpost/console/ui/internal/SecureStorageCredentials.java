@@ -71,7 +71,8 @@ final class SecureStorageCredentials implements CredentialStore, PinStore {
             }
             if (token || pin != null) {
                 try {
-                    all.add(StoredCredential.of(EncodingUtils.decodeSlashes(child), token, pin));
+                    all.add(StoredCredential.of(EncodingUtils.decodeSlashes(child),
+                            token ? StoredCredential.TokenKept.STORED : StoredCredential.TokenKept.NONE, pin));
                 } catch (IllegalArgumentException e) {
                     // not a node this console wrote: left alone
                 }

@@ -78,7 +78,7 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
         table.getTable().setData(ConsoleEditor.WIDGET_ID, TABLE_ID);
         table.setContentProvider(ArrayContentProvider.getInstance());
         column(columns, "Agent", 3, StoredCredential::endpoint);
-        column(columns, "Token", 1, stored -> stored.token() ? "stored" : "");
+        column(columns, "Token", 1, stored -> stored.token().label());
         column(columns, "Pinned certificate", 6, stored -> stored.fingerprint() == null ? "" : stored.fingerprint());
 
         Composite buttons = new Composite(page, SWT.NONE);
@@ -123,7 +123,7 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
 
     private void updateButtons() {
         StoredCredential chosen = selected();
-        forgetToken.setEnabled(chosen != null && chosen.token());
+        forgetToken.setEnabled(chosen != null && chosen.token() != StoredCredential.TokenKept.NONE);
         forgetPin.setEnabled(chosen != null && chosen.fingerprint() != null);
     }
 

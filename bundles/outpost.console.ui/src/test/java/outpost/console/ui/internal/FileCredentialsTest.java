@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import outpost.console.ui.internal.StoredCredential.TokenKept;
 import outpost.servers.Server;
 
 /** The --tokens and --known-agents files: what the Stored Credentials page lists and forgets, on real files. */
@@ -42,10 +43,11 @@ class FileCredentialsTest {
         FileCredentials store = credentials();
         store.rememberToken(new Server("typed", "typed.example", 5005, ""), "typed-now");
         assertEquals(List.of(
-                new StoredCredential("db-01.example", 5005, true, null),
-                new StoredCredential("lone.example", 6006, false, "SHA256:lone"),
-                new StoredCredential("typed.example", 5005, true, null),
-                new StoredCredential("web-01.example", 5005, true, "SHA256:web")), store.stored());
+                new StoredCredential("db-01.example", 5005, TokenKept.STORED, null),
+                new StoredCredential("lone.example", 6006, TokenKept.NONE, "SHA256:lone"),
+                new StoredCredential("typed.example", 5005, TokenKept.THIS_RUN, null),
+                new StoredCredential("web-01.example", 5005, TokenKept.STORED, "SHA256:web")), store.stored(),
+                "a token typed this run is not said to be stored: the tokens file is never added to");
         assertTrue(store.stored().toString().indexOf("s3cret") < 0);
     }
 

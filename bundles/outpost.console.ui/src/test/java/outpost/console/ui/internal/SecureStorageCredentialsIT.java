@@ -61,15 +61,15 @@ class SecureStorageCredentialsIT {
         store.rememberToken(new Server("web", "web-01", 5005, ""), "s3cret-token");
         store.remember("web-01", 5005, "SHA256:abc");
         store.remember("fe80::1", 6006, "SHA256:v6");
-        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, false, "SHA256:v6"),
-                new StoredCredential("web-01", 5005, true, "SHA256:abc")), store.stored());
+        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, StoredCredential.TokenKept.NONE, "SHA256:v6"),
+                new StoredCredential("web-01", 5005, StoredCredential.TokenKept.STORED, "SHA256:abc")), store.stored());
 
         store.forgetPin("web-01", 5005);
         SecureStorageCredentials reopened = new SecureStorageCredentials(open(file));
-        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, false, "SHA256:v6"),
-                new StoredCredential("web-01", 5005, true, null)), reopened.stored());
+        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, StoredCredential.TokenKept.NONE, "SHA256:v6"),
+                new StoredCredential("web-01", 5005, StoredCredential.TokenKept.STORED, null)), reopened.stored());
         reopened.forgetToken(new Server("web", "web-01", 5005, ""));
-        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, false, "SHA256:v6")), reopened.stored(),
+        assertEquals(java.util.List.of(new StoredCredential("fe80::1", 6006, StoredCredential.TokenKept.NONE, "SHA256:v6")), reopened.stored(),
                 "an address with nothing left is not listed");
     }
 }
