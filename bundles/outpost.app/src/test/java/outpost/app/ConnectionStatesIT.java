@@ -32,7 +32,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,11 +86,7 @@ class ConnectionStatesIT {
         service(ServerRepository.class).save(List.of(new Server("test agent", "127.0.0.1", port, "lab"),
                 new Server("nobody home", "127.0.0.1", freePort, "lab"),
                 new Server("nowhere", "nothing-here.invalid", 5005, "lab")));
-        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        IViewPart openAtStart = page.findView(ServerExplorer.VIEW_ID);
-        if (openAtStart != null) {
-            page.hideView(openAtStart); // shown by the perspective before this test wrote the list
-        }
+        page = activePageWithoutExplorer();
         Display.getCurrent().addFilter(SWT.Show, answerer);
     }
 

@@ -25,7 +25,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +71,7 @@ class ExplorerToConsoleIT {
         ServerRepository repository = service(ServerRepository.class);
         repository.save(List.of(new Server("test agent", "127.0.0.1", agentAddress.getPort(), "test"),
                 new Server("nobody home", "127.0.0.1", 1, "test")));
-        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        IViewPart openAtStart = page.findView(ServerExplorer.VIEW_ID);
-        if (openAtStart != null) {
-            page.hideView(openAtStart); // shown by the perspective before this test wrote the list
-        }
+        page = activePageWithoutExplorer();
         Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
     }
 

@@ -83,11 +83,7 @@ class ServerExplorerIT {
                 nobody home,127.0.0.1,1,lab
                 laptop,::1,5007,
                 """.formatted(port));
-        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        IViewPart openAtStart = page.findView(ServerExplorer.VIEW_ID);
-        if (openAtStart != null) {
-            page.hideView(openAtStart); // shown by the perspective before this test wrote the list
-        }
+        page = activePageWithoutExplorer();
         IViewPart view = page.showView(ServerExplorer.VIEW_ID);
         explorer = Adapters.adapt(view, ServerExplorer.class);
         assertNotNull(explorer, "the view offers the ServerExplorer interface");

@@ -28,7 +28,6 @@ import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -74,11 +73,7 @@ class ServerListFileIT {
         Files.createDirectories(listFile.getParent());
         Files.writeString(listFile, text);
         Files.deleteIfExists(listFile.resolveSibling(listFile.getFileName() + ".bak"));
-        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        IViewPart openAtStart = page.findView(ServerExplorer.VIEW_ID);
-        if (openAtStart != null) {
-            page.hideView(openAtStart); // shown by the perspective before this test wrote the list
-        }
+        page = activePageWithoutExplorer();
         explorer = Adapters.adapt(page.showView(ServerExplorer.VIEW_ID), ServerExplorer.class);
         assertNotNull(explorer);
         tree = (Tree) find(workbenchShell(), "explorer.servers");

@@ -68,6 +68,9 @@ class StoredCredentialsIT {
         org.eclipse.swt.graphics.Point onRow = table.toDisplay(row.x + row.width / 2, row.y + row.height / 2);
         mouseClickAt(table.getDisplay(), onRow.x, onRow.y, 1);
         waitUntil("the buttons follow the selection", () -> forgetToken.isEnabled() && forgetPin.isEnabled());
+        assertEquals("Certificate pinned for web-01.example:5005: SHA256:web",
+                ((org.eclipse.swt.widgets.Label) find(dialog.getShell(), "credentials.selectedPin")).getText(),
+                "the whole fingerprint of the selected agent, to compare");
         mouseClick(forgetToken, 1);
         waitUntil("the token is forgotten", () -> table.getItemCount() == 2
                 && cells(table.getItem(1)).equals("web-01.example:5005 |  | SHA256:web"), () -> cells(table.getItem(1)));

@@ -16,6 +16,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -35,6 +37,19 @@ final class WorkbenchRobot {
     static final long TIMEOUT_MILLIS = 30_000;
 
     private WorkbenchRobot() {
+    }
+
+    /**
+     * The workbench page, with the Server Explorer closed: the perspective shows it at start, before a
+     * test has written the server list it should read.
+     */
+    static IWorkbenchPage activePageWithoutExplorer() {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        IViewPart openAtStart = page.findView(ServerExplorer.VIEW_ID);
+        if (openAtStart != null) {
+            page.hideView(openAtStart);
+        }
+        return page;
     }
 
     static Composite workbenchShell() {

@@ -40,11 +40,14 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
     static final String TABLE_ID = "credentials.table";
     static final String FORGET_TOKEN_ID = "credentials.forgetToken";
     static final String FORGET_PIN_ID = "credentials.forgetPin";
+    static final String SELECTED_PIN_ID = "credentials.selectedPin";
 
     private final Supplier<CredentialStore> credentials;
     private UiThread uiThread;
     private TableViewer table;
     private Label location;
+    /** The selected agent's whole fingerprint: the table's column is too narrow for one to compare. */
+    private Label selectedPin;
     private Button forgetToken;
     private Button forgetPin;
 
@@ -86,6 +89,9 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
         GridLayoutFactory.fillDefaults().applyTo(buttons);
         forgetToken = button(buttons, "Forget Token", FORGET_TOKEN_ID, this::forgetToken);
         forgetPin = button(buttons, "Forget Certificate", FORGET_PIN_ID, this::forgetPin);
+        selectedPin = new Label(page, SWT.WRAP);
+        selectedPin.setData(ConsoleEditor.WIDGET_ID, SELECTED_PIN_ID);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(520, SWT.DEFAULT).applyTo(selectedPin);
         location = new Label(page, SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(520, SWT.DEFAULT).applyTo(location);
         table.addSelectionChangedListener(event -> updateButtons());
@@ -125,6 +131,9 @@ public final class StoredCredentialsPage extends PreferencePage implements IWork
         StoredCredential chosen = selected();
         forgetToken.setEnabled(chosen != null && chosen.token() != StoredCredential.TokenKept.NONE);
         forgetPin.setEnabled(chosen != null && chosen.fingerprint() != null);
+        selectedPin.setText(chosen == null || chosen.fingerprint() == null ? ""
+                : "Certificate pinned for " + chosen.endpoint() + ": " + chosen.fingerprint());
+        selectedPin.getParent().layout(true, true);
     }
 
     private void forgetToken() {
