@@ -1,6 +1,7 @@
 package outpost.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static outpost.app.WorkbenchRobot.*;
@@ -111,6 +112,29 @@ class ServerListFileIT {
                 "the comment, the unreadable row and the row added by hand are all kept, in place");
         assertTrue(message.getText().contains("1 row skipped"), "the note stays after the edit: " + message.getText());
         assertEquals(List.of("added", "by hand", "web"), names(tree));
+    }
+
+    @Test
+    void afterConnectAllAServerAddedToTheFileIsMonitoredAndOneRemovedFromItIsNot() throws Exception {
+        openExplorerOn(THREE_GROUPS, 4);
+        explorer.connectAll();
+        waitUntil("every server has a status", () -> allItems(tree.getItems()).stream()
+                .allMatch(item -> !item.getText(3).isEmpty()), () -> "");
+        Files.writeString(listFile, THREE_GROUPS.replace("db-primary,127.0.0.1,4,databases\n", "")
+                + "added later,127.0.0.1,5,lab\n"); // behind the console's back
+        waitUntil("the server added to the file gets a status of its own", () -> "offline".equals(statusOf("added later")),
+                () -> String.valueOf(statusOf("added later")));
+        assertFalse(names(tree).contains("db-primary"));
+
+        explorer.disconnectAll();
+        Files.writeString(listFile, THREE_GROUPS); // db-primary back, after Disconnect All
+        waitUntil("the explorer shows db-primary again", () -> names(tree).contains("db-primary"), message::getText);
+        assertEquals("", statusOf("db-primary"), "after Disconnect All a new server is not connected");
+    }
+
+    private String statusOf(String name) {
+        return allItems(tree.getItems()).stream().filter(item -> item.getText(0).equals(name)).findFirst()
+                .map(item -> item.getText(3)).orElse(null);
     }
 
     @Test

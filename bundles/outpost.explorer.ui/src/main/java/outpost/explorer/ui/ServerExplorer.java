@@ -59,7 +59,10 @@ public interface ServerExplorer {
     /** Re-reads the list file. */
     void reload();
 
-    /** Starts the live columns (status, CPU, RAM, latency) for every server in the list. */
+    /**
+     * Starts the live columns (status, CPU, RAM, latency) for every server in the list, and for
+     * servers added to it later (here or in the file) until {@link #disconnectAll()}.
+     */
     void connectAll();
 
     /** Ends every live session. */

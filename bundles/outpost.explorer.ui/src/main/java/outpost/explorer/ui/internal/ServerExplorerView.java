@@ -71,6 +71,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private Display display;
     private UiThread uiThread;
     private ServerColumns columns;
+    /** Connect All was the last word on the whole list (Disconnect All takes it back); UI thread. */
+    private boolean allConnected;
     private TreeViewer viewer;
     private Text filterText;
     private Label message;
@@ -188,7 +190,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private final class ListScreen implements ListSession.Screen {
         @Override
         public void show(ServerListDocument document) {
+            List<Server> before = servers();
             list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
+            followMonitoring(before, list.servers());
             viewer.setInput(list);
             columns.refit();
             actions.update();
@@ -396,12 +400,33 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     @Override
     public void connectAll() {
+        allConnected = true;
         connect(servers());
     }
 
     @Override
     public void disconnectAll() {
+        allConnected = false;
         disconnect(servers());
+    }
+
+    /**
+     * A list that changed (an edit here, or the file changed outside) keeps the live columns true:
+     * servers gone from it are no longer polled, and after Connect All the servers new in it are
+     * connected too, as a user who connected "all" expects.
+     */
+    private void followMonitoring(List<Server> before, List<Server> now) {
+        if (monitor == null) {
+            return;
+        }
+        List<Server> gone = before.stream().filter(old -> now.stream().noneMatch(old::sameEndpoint)).toList();
+        if (!gone.isEmpty()) {
+            monitor.disconnect(gone);
+        }
+        List<Server> added = now.stream().filter(server -> before.stream().noneMatch(server::sameEndpoint)).toList();
+        if (allConnected && !added.isEmpty()) {
+            monitor.connect(added);
+        }
     }
 
     @Override
