@@ -1,7 +1,6 @@
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,19 +16,19 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import outpost.agent.AgentCommand;
+import outpost.agent.AgentFactory;
+import outpost.agent.AgentFactory.StandaloneAgent;
 import outpost.agent.AgentSettings;
-import outpost.agent.internal.AgentServer;
+import outpost.agent.internal.AgentServerFactory;
 import outpost.agent.internal.SystemMetrics;
 import outpost.agent.internal.commands.CpuCommand;
 import outpost.transport.internal.NettyTransport;
 
 /**
  * The fleet of releng/benchmark-fleet: N real agent listeners in one JVM, on loopback, plus a framed
- * echo server (the raw-TCP floor). Runs on a plain class path of the agent product's plug-ins: each
- * agent is an {@code AgentServer} made with its constructor for agents outside DS (the transport
- * and metrics), then given commands through the reference's bind method (which DS calls reflectively),
- * all sharing one transport and the {@code cpu} command. Each has a data folder of its own (its
+ * echo server (the raw-TCP floor). Runs on a plain class path of the agent product's plug-ins: the
+ * agents come from the agent bundle's factory, made for hosts without a framework, all sharing one
+ * transport and the {@code cpu} command. Each has a data folder of its own (its
  * audit log) holding copies of one token store and one certificate.
  *
  * java -cp 'PRODUCT/plugins/*' FleetHost.java N WORK_DIR
@@ -45,11 +44,9 @@ public class FleetHost {
                 .digest(("fleet-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
         NettyTransport transport = new NettyTransport();
         SystemMetrics metrics = new SystemMetrics();
-        AgentCommand cpu = new CpuCommand(metrics);
-        Method bind = AgentServer.class.getDeclaredMethod("addCommand", AgentCommand.class);
-        bind.setAccessible(true);
+        AgentFactory factory = new AgentServerFactory(transport, metrics, List.of(new CpuCommand(metrics)));
         StringBuilder servers = new StringBuilder("name,host,port,group\n");
-        List<AgentServer> agents = new ArrayList<>();
+        List<StandaloneAgent> agents = new ArrayList<>();
         Path first = null;
         for (int i = 0; i < count; i++) {
             Path data = Files.createDirectories(work.resolve("agents/" + i));
@@ -62,8 +59,7 @@ public class FleetHost {
                     Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            AgentServer agent = new AgentServer(transport, metrics);
-            bind.invoke(agent, cpu);
+            StandaloneAgent agent = factory.create(name -> true);
             InetSocketAddress address = agent.start(AgentSettings.defaults(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)).address();
             agents.add(agent);
@@ -87,7 +83,7 @@ public class FleetHost {
                 // runs until the script closes our input
             }
         }
-        agents.forEach(AgentServer::stop);
+        agents.forEach(StandaloneAgent::close);
         transport.deactivate();
     }
 

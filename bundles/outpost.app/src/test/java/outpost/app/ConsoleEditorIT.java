@@ -82,7 +82,7 @@ class ConsoleEditorIT {
         firstAddress = first.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), firstData)
                 .withShell(new ShellPolicy(List.of("seq *", "sh " + ticker), List.of()), Duration.ofSeconds(60), 64 << 20))
                 .address();
-        extraAgents = new ExtraAgents(context, first);
+        extraAgents = new ExtraAgents();
         second = extraAgents.create();
         secondData = Files.createTempDirectory("outpost-console-b");
         secondAddress = second.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

@@ -38,7 +38,6 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentSettings;
@@ -74,7 +73,7 @@ class ConsoleKeysIT {
         Agent.AgentStartup shellStart = shellAgent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 shellData).withShell(new ShellPolicy(List.of("sh " + ticker), List.of()), Duration.ofSeconds(60), 1 << 20));
         shellAddress = shellStart.address();
-        extraAgents = new ExtraAgents(FrameworkUtil.getBundle(ConsoleKeysIT.class).getBundleContext(), shellAgent);
+        extraAgents = new ExtraAgents();
         Path plainData = Files.createTempDirectory("outpost-keys-b");
         Agent.AgentStartup plainStart = extraAgents.create(name -> !"disk".equals(name))
                 .start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), plainData));

@@ -20,7 +20,6 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentSettings;
@@ -49,7 +48,7 @@ class LiveColumnsBenchmark {
         Agent first = service(Agent.class);
         Path root = Files.createTempDirectory("outpost-live-bench");
         List<Server> servers = new ArrayList<>();
-        try (ExtraAgents extra = new ExtraAgents(FrameworkUtil.getBundle(LiveColumnsBenchmark.class).getBundleContext(), first)) {
+        try (ExtraAgents extra = new ExtraAgents()) {
             Path firstData = Files.createDirectories(root.resolve("agent-0"));
             int firstPort = first.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     firstData)).address().getPort();

@@ -3,7 +3,6 @@ package outpost.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,37 +18,29 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-import outpost.agent.AgentCommand;
+import outpost.agent.AgentFactory;
+import outpost.agent.AgentFactory.StandaloneAgent;
 import outpost.agent.AgentSettings;
 import outpost.agent.ShellPolicy;
-import outpost.agent.internal.AgentServer;
-import outpost.agent.internal.SystemMetrics;
-import outpost.transport.Transport;
 
 /**
- * Several real agents in this framework: the Agent service is one listener, so the fleet builds
- * more {@link AgentServer}s (its constructor for agents made outside DS, with the transport and
- * metrics services, then its command reference's bind method, which DS also calls reflectively)
- * and starts each on a port of its own. They share the transport's event loop, the
- * commands, and one token and certificate (copied into each agent's data folder).
+ * Several real agents in this framework: the Agent service is one listener, so the fleet has the
+ * agent bundle's {@link AgentFactory} make more and starts each on a port of its own. They share the
+ * transport's event loop, the commands, and one token and certificate (copied into each agent's
+ * data folder).
  */
 final class AgentFleet implements AutoCloseable {
 
     static final String TOKEN = "fleet-token-for-tests";
 
-    private final List<AgentServer> agents = new ArrayList<>();
+    private final List<StandaloneAgent> agents = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
 
     static AgentFleet start(int count, Path folder, ShellPolicy shell) throws Exception {
         BundleContext context = FrameworkUtil.getBundle(AgentFleet.class).getBundleContext();
-        Transport transport = service(context, Transport.class);
-        SystemMetrics metrics = service(context, SystemMetrics.class);
-        ServiceTracker<AgentCommand, AgentCommand> commands = new ServiceTracker<>(context, AgentCommand.class, null);
-        commands.open();
+        AgentFactory factory = service(context, AgentFactory.class);
         AgentFleet fleet = new AgentFleet();
         try {
-            Method bind = AgentServer.class.getDeclaredMethod("addCommand", AgentCommand.class);
-            bind.setAccessible(true);
             Path first = null;
             for (int i = 0; i < count; i++) {
                 Path data = Files.createDirectories(folder.resolve("agent-" + i));
@@ -62,11 +53,8 @@ final class AgentFleet implements AutoCloseable {
                         Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
-                AgentServer agent = new AgentServer(transport, metrics);
+                StandaloneAgent agent = factory.create(name -> true);
                 fleet.agents.add(agent);
-                for (AgentCommand command : commands.getServices(new AgentCommand[0])) {
-                    bind.invoke(agent, command);
-                }
                 AgentSettings settings = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
                         .withShell(shell, java.time.Duration.ofSeconds(60), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
                 fleet.addresses.add(agent.start(settings).address());
@@ -75,8 +63,6 @@ final class AgentFleet implements AutoCloseable {
         } catch (Exception | Error e) {
             fleet.close();
             throw e;
-        } finally {
-            commands.close();
         }
     }
 
@@ -90,12 +76,8 @@ final class AgentFleet implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        Method deactivate = AgentServer.class.getDeclaredMethod("deactivate");
-        deactivate.setAccessible(true);
-        for (AgentServer agent : agents) {
-            deactivate.invoke(agent); // stops it and its worker and timer threads
-        }
+    public void close() {
+        agents.forEach(StandaloneAgent::close); // stops each and its worker and timer threads
     }
 
     static String sha256Hex(String text) throws Exception {
