@@ -112,6 +112,10 @@ class ServerListEditorTest {
     void anIpPortFileStaysTwoColumnsAndIsConvertedOnlyWhenAllowedKeepingABackup() throws Exception {
         String original = "127.0.0.1,5005\n127.0.0.1,5006\n";
         Path file = listFile(original);
+        boolean posix = Files.getFileAttributeView(file, PosixFileAttributeView.class) != null;
+        if (posix) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // a private list
+        }
         editor(file, SLOW_POLL);
         submit(new ServerListEditor.Add(Server.of("127.0.0.1", 5007)), false);
         String twoColumns = original + "127.0.0.1,5007\n";
@@ -128,6 +132,10 @@ class ServerListEditorTest {
         assertEquals("name,host,port,group\n\"\",127.0.0.1,5005,\n\"\",127.0.0.1,5006,\n\"\",127.0.0.1,5007,\nweb,127.0.0.1,5008,\n",
                 Files.readString(file));
         assertEquals(twoColumns, Files.readString(editor.backup()));
+        if (posix) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(editor.backup())),
+                    "the copy of a private list is as private");
+        }
         assertTrue(converted.message().contains("servers.csv.bak"), converted.message());
     }
 
