@@ -77,7 +77,7 @@ public final class AtomicFiles {
                 throw new FileChangedException(target);
             }
             if (!ownerOnly) {
-                copyAttributes(target, temporary);
+                copyAttributes(target, temporary); // a temporary file starts as rw-------
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -90,17 +90,18 @@ public final class AtomicFiles {
     }
 
     /**
-     * Gives the temporary file the target's permissions, owner and group, so the rename does not
-     * change who may read the file (a temporary file starts as rw-------).
+     * Gives {@code to} the permissions, owner and group of {@code from} (as far as this user may),
+     * or those of a new file when {@code from} does not exist: a replacement, or a copy kept beside a
+     * file, is then readable by the same people as the file.
      */
-    private static void copyAttributes(Path target, Path temporary) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+    public static void copyAttributes(Path from, Path to) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(to, PosixFileAttributeView.class);
         if (view == null) {
             return; // Windows: the folder's ACLs apply to the new file as to the old one
         }
         PosixFileAttributes old;
         try {
-            old = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            old = Files.readAttributes(from, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             view.setPermissions(NEW_FILE);
             return;

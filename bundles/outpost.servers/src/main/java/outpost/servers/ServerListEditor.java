@@ -2,9 +2,7 @@ package outpost.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -215,7 +213,7 @@ public final class ServerListEditor implements AutoCloseable {
                 if (convert && !disk.hash().equals(ContentHash.ABSENT)) {
                     byte[] old = disk.document().bytes();
                     AtomicFiles.write(backup(), false, out -> out.write(old));
-                    keepPermissions(file, backup());
+                    AtomicFiles.copyAttributes(file, backup()); // a private list gets no world-readable copy
                 }
                 base = ServerListFile.write(file, changed, disk.hash());
             } catch (FileChangedException e) {
@@ -235,13 +233,6 @@ public final class ServerListEditor implements AutoCloseable {
     }
 
     /** Where the file's previous form is kept when it is converted. */
-    /** The backup is read as the list was: a private list must not gain a world-readable copy. */
-    private static void keepPermissions(Path from, Path to) throws IOException {
-        if (Files.getFileAttributeView(from, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-        }
-    }
-
     public Path backup() {
         return file.resolveSibling(file.getFileName() + ".bak");
     }
