@@ -93,16 +93,7 @@ class ConnectionStatesIT {
     @AfterEach
     void closeEverything() {
         Display.getCurrent().removeFilter(SWT.Show, answerer);
-        page.closeAllEditors(false);
-        for (Shell shell : Display.getCurrent().getShells()) {
-            if (shell != workbenchShell() && !shell.isDisposed()) {
-                shell.close(); // a dialog a failed test left open
-            }
-        }
-        IViewPart view = page.findView(ServerExplorer.VIEW_ID);
-        if (view != null) {
-            page.hideView(view);
-        }
+        closeConsolesDialogsAndExplorer(page);
         preferences().remove(ConsolePreferences.LIVE_REFRESH_SECONDS);
         agent.stop();
     }

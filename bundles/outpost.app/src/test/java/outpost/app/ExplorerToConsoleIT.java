@@ -94,11 +94,7 @@ class ExplorerToConsoleIT {
     @AfterEach
     void closeEverything() {
         Display.getCurrent().removeFilter(SWT.Show, trustAnswerer);
-        page.closeAllEditors(false);
-        IViewPart explorer = page.findView(ServerExplorer.VIEW_ID);
-        if (explorer != null) {
-            page.hideView(explorer);
-        }
+        closeConsolesDialogsAndExplorer(page);
         agent.stop();
     }
 

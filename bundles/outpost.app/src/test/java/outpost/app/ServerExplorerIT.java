@@ -94,16 +94,7 @@ class ServerExplorerIT {
 
     @AfterEach
     void closeEverything() {
-        page.closeAllEditors(false);
-        for (Shell shell : Display.getCurrent().getShells()) {
-            if (shell != workbenchShell() && !shell.isDisposed()) {
-                shell.close(); // a dialog a failed test left open
-            }
-        }
-        IViewPart view = page.findView(ServerExplorer.VIEW_ID);
-        if (view != null) {
-            page.hideView(view); // disposing the view closes its live sessions
-        }
+        closeConsolesDialogsAndExplorer(page);
         agent.stop();
     }
 

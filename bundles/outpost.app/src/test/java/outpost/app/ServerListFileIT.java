@@ -85,14 +85,7 @@ class ServerListFileIT {
     @AfterEach
     void closeEverything() {
         Display.getCurrent().removeFilter(SWT.Show, confirmRemoval);
-        for (Shell shell : Display.getCurrent().getShells()) {
-            if (shell != workbenchShell() && !shell.isDisposed()) {
-                shell.close(); // a dialog a failed test left open
-            }
-        }
-        if (page != null && page.findView(ServerExplorer.VIEW_ID) != null) {
-            page.hideView(page.findView(ServerExplorer.VIEW_ID));
-        }
+        closeConsolesDialogsAndExplorer(page);
     }
 
     @Test

@@ -52,6 +52,26 @@ final class WorkbenchRobot {
         return page;
     }
 
+    /**
+     * What a UI test leaves behind, closed: the consoles, a dialog a failed test left open, and the
+     * Server Explorer (disposing it closes its live sessions).
+     */
+    static void closeConsolesDialogsAndExplorer(IWorkbenchPage page) {
+        if (page == null) {
+            return;
+        }
+        page.closeAllEditors(false);
+        for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {
+            if (shell != workbenchShell() && !shell.isDisposed()) {
+                shell.close();
+            }
+        }
+        IViewPart explorer = page.findView(ServerExplorer.VIEW_ID);
+        if (explorer != null) {
+            page.hideView(explorer);
+        }
+    }
+
     static Composite workbenchShell() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
