@@ -262,6 +262,10 @@ class EclipseConventionsIT {
             pinning.connect(); // first contact pins the certificate, as the console's trust dialog would
         }
         ConsoleEditors.open(page, server);
+        // connected before the agent is stopped below: a console's own first connect that the stop
+        // interrupts reports it in a modal dialog, which no one would answer here
+        Label status = (Label) find(workbenchShell(), "console.status");
+        waitUntil("the console is connected", () -> "connected".equals(status.getText()), status::getText);
 
         Shell dialog = openAgentCommands();
         Label source = (Label) find(dialog, "agentCommands.source");
