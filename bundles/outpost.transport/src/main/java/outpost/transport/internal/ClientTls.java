@@ -12,18 +12,20 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import outpost.transport.CertificateCheck;
 import outpost.transport.internal.PinningTrustManager.PinnedPeer;
 
 /**
- * The client side's one TLS context: building a JSSE context per connection cost a share of every
+ * The client side's one TLS context per engine: building a JSSE context per connection cost a share of every
  * connect, and only a shared context keeps sessions a reconnect can resume (TLS 1.3 tickets, no
  * certificate signature to make and verify). Each connection registers its own certificate check
  * under its SSLEngine; the check runs once per connection: in the trust manager on a full handshake,
- * or after the handshake when the session was resumed (JSSE then asks no trust manager).
+ * or after the handshake when the session was resumed (neither engine then asks the trust manager).
  */
 final class ClientTls {
 
@@ -31,8 +33,15 @@ final class ClientTls {
     private final AtomicLong resumed = new AtomicLong();
     private final SslContext context;
 
-    ClientTls(String[] protocols) throws SSLException {
-        context = SslContextBuilder.forClient().trustManager(new PinningTrustManager(peers::get)).protocols(protocols).build();
+    /** @param groups the key-exchange groups on BoringSSL, null on JSSE (it takes them from a system property) */
+    ClientTls(String[] protocols, String[] groups) throws SSLException {
+        SslContextBuilder builder = SslContextBuilder.forClient().trustManager(new PinningTrustManager(peers::get)).protocols(protocols);
+        if (groups == null) {
+            builder.sslProvider(SslProvider.JDK);
+        } else {
+            builder.sslProvider(SslProvider.OPENSSL).option(OpenSslContextOption.GROUPS, groups);
+        }
+        context = builder.build();
     }
 
     /** A handler for a new connection to {@code host:port}, trusting what {@code check} trusts. */

@@ -40,11 +40,12 @@ import outpost.transport.Limits;
 import outpost.transport.Listener;
 import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
+import outpost.transport.TlsEngines;
 import outpost.transport.Transport;
 
 /**
- * The transport on Netty (epoll on Linux, NIO elsewhere: {@link IoFlavour}): TLS 1.3 through
- * JSSE, frames checked before they are buffered, keepalive from idle-state events, a high-water
+ * The transport on Netty (epoll on Linux, NIO elsewhere: {@link IoFlavour}): TLS 1.3 on BoringSSL
+ * or JSSE ({@link TlsEngines}), frames checked before they are buffered, keepalive from idle-state events, a high-water
  * mark on every outbound queue. One event-loop group per component, created on activation and shut
  * down on deactivation.
  */
@@ -55,8 +56,9 @@ public final class NettyTransport implements Transport {
 
     private final IoFlavour io;
     private final EventLoopGroup eventLoops;
-    /** Made on the first TLS connect: agents, which only listen, never build it. */
-    private volatile ClientTls clientTls;
+    /** Made on the first TLS connect with each engine: agents, which only listen, never build them. */
+    private volatile ClientTls nativeClientTls;
+    private volatile ClientTls jdkClientTls;
 
     @Activate
     public NettyTransport() {
@@ -71,7 +73,9 @@ public final class NettyTransport implements Transport {
 
     @Override
     public Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) throws IOException {
-        ServerTls ssl = settings.tls().isPresent() ? new ServerTls(settings.tls().get(), TLS_PROTOCOLS) : null;
+        ServerTls ssl = settings.tls().isPresent()
+                ? ServerTls.create(settings.tls().get(), TLS_PROTOCOLS, TlsEngines.select(settings.tlsEngine()))
+                : null;
         Limits limits = settings.limits();
         FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
         AtomicInteger open = new AtomicInteger();
@@ -88,7 +92,7 @@ public final class NettyTransport implements Transport {
                     protected void initChannel(SocketChannel channel) {
                         NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes());
                         if (ssl != null) {
-                            channel.pipeline().addLast(ssl.newHandler());
+                            channel.pipeline().addLast(ssl.newHandler(channel));
                         }
                         addFraming(channel.pipeline(), codec, limits, connection);
                         if (open.incrementAndGet() > settings.maxConnections()) {
@@ -111,7 +115,7 @@ public final class NettyTransport implements Transport {
 
     @Override
     public Connection connect(ConnectSettings settings, MessageHandler handler) throws IOException {
-        ClientTls tls = settings.tls().isPresent() ? clientTls() : null;
+        ClientTls tls = settings.tls().isPresent() ? clientTls(TlsEngines.select(settings.tlsEngine()).isNative()) : null;
         Limits limits = settings.limits();
         FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
         NettyConnection[] created = new NettyConnection[1];
@@ -172,16 +176,21 @@ public final class NettyTransport implements Transport {
         return new WriteBufferWaterMark(limits.maxQueuedBytes() / 2, limits.maxQueuedBytes());
     }
 
-    private ClientTls clientTls() throws IOException {
-        ClientTls tls = clientTls;
+    private ClientTls clientTls(boolean onNative) throws IOException {
+        ClientTls tls = onNative ? nativeClientTls : jdkClientTls;
         if (tls == null) {
             synchronized (this) {
-                tls = clientTls;
+                tls = onNative ? nativeClientTls : jdkClientTls;
                 if (tls == null) {
                     try {
-                        clientTls = tls = new ClientTls(TLS_PROTOCOLS);
+                        tls = new ClientTls(TLS_PROTOCOLS, onNative ? TlsGroups.nativeGroups(TlsGroups.OFFER_HYBRID) : null);
                     } catch (SSLException e) {
                         throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+                    }
+                    if (onNative) {
+                        nativeClientTls = tls;
+                    } else {
+                        jdkClientTls = tls;
                     }
                 }
             }
@@ -191,8 +200,9 @@ public final class NettyTransport implements Transport {
 
     /** How many TLS connections resumed an earlier session (for tests and benchmarks). */
     public long resumedTlsSessions() {
-        ClientTls tls = clientTls;
-        return tls == null ? 0 : tls.resumedCount();
+        ClientTls onNative = nativeClientTls;
+        ClientTls onJdk = jdkClientTls;
+        return (onNative == null ? 0 : onNative.resumedCount()) + (onJdk == null ? 0 : onJdk.resumedCount());
     }
 
     /** Causes as users should read them: the certificate check's own words, timeouts as timeouts. */

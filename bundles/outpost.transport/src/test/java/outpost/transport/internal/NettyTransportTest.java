@@ -57,6 +57,7 @@ import outpost.transport.Limits;
 import outpost.transport.Listener;
 import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
+import outpost.transport.TlsEngine;
 import outpost.transport.TlsIdentities;
 import outpost.transport.TlsIdentity;
 
@@ -86,8 +87,12 @@ class NettyTransportTest {
 
     /** An echo server: answers each request with its command as output and a result. */
     private void listen(Optional<TlsIdentity> tls, Limits limits, int maxConnections) throws IOException {
+        listen(tls, limits, maxConnections, TlsEngine.AUTO);
+    }
+
+    private void listen(Optional<TlsIdentity> tls, Limits limits, int maxConnections, TlsEngine engine) throws IOException {
         listener = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls,
-                limits, maxConnections), connection -> new MessageHandler() {
+                limits, maxConnections, engine), connection -> new MessageHandler() {
                     @Override
                     public void received(Connection from, Message message) {
                         serverEvents.add(message);
@@ -224,8 +229,8 @@ class NettyTransportTest {
     }
 
     @Test
-    void theListenerSpeaksTls13WithTheAesGcmSuitesOnlyAndPresentsItsOwnCertificate() throws Exception {
-        listen(Optional.of(identity), Limits.DEFAULT, 16);
+    void theJsseListenerSpeaksTls13WithTheAesGcmSuitesOnlyAndPresentsItsOwnCertificate() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16, TlsEngine.JDK);
         try (SSLSocket socket = jsseClient("TLSv1.3", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256")) {
             socket.startHandshake();
             SSLSession session = socket.getSession();
@@ -235,6 +240,22 @@ class NettyTransportTest {
         }
         try (SSLSocket chacha = jsseClient("TLSv1.3", "TLS_CHACHA20_POLY1305_SHA256")) {
             assertThrows(SSLHandshakeException.class, chacha::startHandshake);
+        }
+        try (SSLSocket tls12 = jsseClient("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")) {
+            assertThrows(SSLException.class, tls12::startHandshake);
+        }
+    }
+
+    @Test
+    void theNativeListenerSpeaksTls13OnlyAndPresentsItsOwnCertificate() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16, TlsEngine.OPENSSL);
+        try (SSLSocket socket = jsseClient("TLSv1.3", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256")) {
+            socket.startHandshake();
+            SSLSession session = socket.getSession();
+            assertEquals("TLSv1.3", session.getProtocol());
+            // BoringSSL follows the client's order among its TLS 1.3 suites (they cannot be narrowed)
+            assertEquals("TLS_AES_256_GCM_SHA384", session.getCipherSuite());
+            assertEquals(identity.fingerprint(), Fingerprints.sha256((X509Certificate) session.getPeerCertificates()[0]));
         }
         try (SSLSocket tls12 = jsseClient("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")) {
             assertThrows(SSLException.class, tls12::startHandshake);

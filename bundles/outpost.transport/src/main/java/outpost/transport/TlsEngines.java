@@ -1,0 +1,37 @@
+package outpost.transport;
+
+import java.io.IOException;
+
+import outpost.transport.internal.NativeTls;
+
+/**
+ * Resolves a {@link TlsEngine} choice to the engine that will run. Whether the native engine loads
+ * is decided once per JVM (Netty's own state is static), so every listener and connection of a
+ * process that asks the same gets the same engine.
+ */
+public final class TlsEngines {
+
+    private TlsEngines() {
+    }
+
+    /**
+     * @throws IOException for {@link TlsEngine#OPENSSL} when the native engine cannot load, with why
+     */
+    public static TlsEngineInUse select(TlsEngine choice) throws IOException {
+        return select(choice, NativeTls.availability());
+    }
+
+    static TlsEngineInUse select(TlsEngine choice, NativeTls.Availability nativeTls) throws IOException {
+        return switch (choice) {
+            case JDK -> new TlsEngineInUse(false, "JSSE (chosen: tls.engine = jdk)");
+            case OPENSSL -> {
+                if (!nativeTls.available()) {
+                    throw new IOException("the TLS engine is openssl, but the native engine cannot load: " + nativeTls.why());
+                }
+                yield new TlsEngineInUse(true, nativeTls.name());
+            }
+            case AUTO -> nativeTls.available() ? new TlsEngineInUse(true, nativeTls.name())
+                    : new TlsEngineInUse(false, "JSSE (native engine not available: " + nativeTls.why() + ")");
+        };
+    }
+}
