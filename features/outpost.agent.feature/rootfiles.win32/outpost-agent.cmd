@@ -20,8 +20,8 @@ if not defined OUTPOST_AGENT_JAVA_OPTS set "OUTPOST_AGENT_JAVA_OPTS=-XX:+UseSeri
 rem The configuration area must be writable. OUTPOST_AGENT_CONFIGURATION moves it elsewhere (a
 rem read-only install, a service): it then cascades to the install's configuration.
 if defined OUTPOST_AGENT_CONFIGURATION goto cascaded
-"%JAVA%" %OUTPOST_AGENT_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" -jar "%launcher%" -install "%here%" -configuration "%here%\configuration" -consoleLog -application outpost.agent.application %*
+"%JAVA%" -Djdk.tls.namedGroups=x25519,secp256r1,secp384r1 %OUTPOST_AGENT_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" -jar "%launcher%" -install "%here%" -configuration "%here%\configuration" -consoleLog -application outpost.agent.application %*
 exit /b %ERRORLEVEL%
 :cascaded
-"%JAVA%" %OUTPOST_AGENT_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" "-Dosgi.sharedConfiguration.area=%here%\configuration" -Dosgi.configuration.cascaded=true -jar "%launcher%" -install "%here%" -configuration "%OUTPOST_AGENT_CONFIGURATION%" -consoleLog -application outpost.agent.application %*
+"%JAVA%" -Djdk.tls.namedGroups=x25519,secp256r1,secp384r1 %OUTPOST_AGENT_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" "-Dosgi.sharedConfiguration.area=%here%\configuration" -Dosgi.configuration.cascaded=true -jar "%launcher%" -install "%here%" -configuration "%OUTPOST_AGENT_CONFIGURATION%" -consoleLog -application outpost.agent.application %*
 exit /b %ERRORLEVEL%

@@ -22,5 +22,5 @@ set "key=%key:\=_%"
 set "key=%key: =_%"
 set "configuration=%OUTPOST_CLI_CONFIGURATION%"
 if not defined configuration set "configuration=%LOCALAPPDATA%\outpost\cli-%key%"
-"%JAVA%" %OUTPOST_CLI_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" "-Dosgi.sharedConfiguration.area=%here%\configuration" -Dosgi.configuration.cascaded=true -jar "%launcher%" -install "%here%" -configuration "%configuration%" -application outpost.cli.application %*
+"%JAVA%" -Djdk.tls.namedGroups=x25519,secp256r1,secp384r1 %OUTPOST_CLI_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" "-Dosgi.sharedConfiguration.area=%here%\configuration" -Dosgi.configuration.cascaded=true -jar "%launcher%" -install "%here%" -configuration "%configuration%" -application outpost.cli.application %*
 exit /b %ERRORLEVEL%

@@ -86,5 +86,5 @@ set "options="
 if defined servers set options="-Doutpost.servers=%servers%"
 if defined tokens set options=%options% "-Doutpost.tokens=%tokens%"
 if defined known set options=%options% "-Doutpost.knownAgents=%known%"
-"%JAVA%" %OUTPOST_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" %options% -jar "%launcher%" -install "%here%" -configuration "%configuration%" -data "%state%\workspace" -consoleLog -application outpost.app.application -product outpost.app.product %keyring%
+"%JAVA%" -Djdk.tls.namedGroups=x25519,secp256r1,secp384r1 %OUTPOST_JAVA_OPTS% "-Djava.util.logging.config.file=%here%\logging.properties" %options% -jar "%launcher%" -install "%here%" -configuration "%configuration%" -data "%state%\workspace" -consoleLog -application outpost.app.application -product outpost.app.product %keyring%
 exit /b %ERRORLEVEL%

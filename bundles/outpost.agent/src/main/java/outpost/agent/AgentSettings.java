@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import outpost.transport.TlsEngine;
+
 /**
  * How the agent serves.
  *
@@ -19,10 +21,11 @@ import java.util.Objects;
  * @param shell            which shell command lines may run; none by default
  * @param outputCapBytes   output of one request beyond this is cut, with a visible marker
  * @param plainText        the plain-text dialect's port; off by default
+ * @param tlsEngine        the TLS engine (configuration key tls.engine); auto by default
  */
 public record AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections,
         int maxInFlight, Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
-        int outputCapBytes, PlainTextSettings plainText) {
+        int outputCapBytes, PlainTextSettings plainText, TlsEngine tlsEngine) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
@@ -33,6 +36,15 @@ public record AgentSettings(InetSocketAddress address, Path dataDirectory, boole
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(shell, "shell");
         Objects.requireNonNull(plainText, "plainText");
+        Objects.requireNonNull(tlsEngine, "tlsEngine");
+    }
+
+    /** Settings with the TLS engine chosen automatically (the constructor of 0.4). */
+    public AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections, int maxInFlight,
+            Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
+            int outputCapBytes, PlainTextSettings plainText) {
+        this(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout, defaultTimeout,
+                shell, outputCapBytes, plainText, TlsEngine.AUTO);
     }
 
     /** Settings without the plain-text dialect (the constructor of 0.2). */
@@ -55,26 +67,31 @@ public record AgentSettings(InetSocketAddress address, Path dataDirectory, boole
 
     public AgentSettings withShell(ShellPolicy policy, Duration timeout, int outputCap) {
         return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                timeout, policy, outputCap, plainText);
+                timeout, policy, outputCap, plainText, tlsEngine);
     }
 
     public AgentSettings withAddress(InetSocketAddress newAddress) {
         return new AgentSettings(newAddress, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, plainText);
+                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine);
     }
 
     public AgentSettings withTls(boolean useTls) {
         return new AgentSettings(address, dataDirectory, useTls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, plainText);
+                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine);
     }
 
     public AgentSettings withLimits(int connections, int inFlight, Duration handshake, Duration idle) {
         return new AgentSettings(address, dataDirectory, tls, connections, inFlight, handshake, idle, defaultTimeout, shell,
-                outputCapBytes, plainText);
+                outputCapBytes, plainText, tlsEngine);
+    }
+
+    public AgentSettings withTlsEngine(TlsEngine engine) {
+        return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
+                defaultTimeout, shell, outputCapBytes, plainText, engine);
     }
 
     public AgentSettings withPlainText(PlainTextSettings settings) {
         return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, settings);
+                defaultTimeout, shell, outputCapBytes, settings, tlsEngine);
     }
 }

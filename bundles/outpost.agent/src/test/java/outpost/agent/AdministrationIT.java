@@ -63,6 +63,7 @@ class AdministrationIT {
             String status = commands.status();
             assertTrue(status.contains("listening   127.0.0.1:" + port + " (plain TCP, no TLS)"), status);
             assertTrue(status.contains("certificate none") && status.contains("plain text  off"), status);
+            assertTrue(status.contains("tls engine  none (plain TCP)"), status);
             assertTrue(status.contains("connections 1 framed"), status);
             String clients = commands.clients();
             assertTrue(clients.lines().anyMatch(line -> line.startsWith("127.0.0.1:") && line.contains(" reader ")
@@ -72,6 +73,20 @@ class AdministrationIT {
             assertFalse((status + clients + tokens).contains(SECRET) || tokens.contains(sha256Hex(SECRET)));
         }
         Conditions.waitUntil("a client that left is gone from the list", () -> commands.clients().equals("no clients"));
+    }
+
+    @Test
+    void statusNamesTheTlsEngineLoadedFromThePlatformFragment() throws Exception {
+        agent = await(Agent.class);
+        AdministrationCommands commands = await(AdministrationCommands.class);
+        Path data = Files.createTempDirectory("outpost-admin-tls-it");
+        agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data));
+        // the test framework has the fragments as the products do: BoringSSL loads without add-opens or /tmp
+        assertTrue(commands.status().contains("tls engine  BoringSSL (netty-tcnative 2.0.84)"), commands.status());
+        agent.stop();
+        agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                .withTlsEngine(outpost.transport.TlsEngine.JDK));
+        assertTrue(commands.status().contains("tls engine  JSSE (chosen: tls.engine = jdk)"), commands.status());
     }
 
     private <S> S await(Class<S> type) throws InterruptedException {

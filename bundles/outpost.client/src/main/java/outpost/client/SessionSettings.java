@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import outpost.transport.TlsEngine;
+
 /**
  * How to reach and log in to one agent.
  *
@@ -17,9 +19,10 @@ import java.util.Objects;
  * @param pins         where fingerprints are pinned; null for the {@code knownAgents} file
  * @param keepalive    how long the agent may stay silent before the connection counts as lost
  *                     (pings are sent after a third of it); null for the transport's default
+ * @param tlsEngine    the TLS engine; null for {@link TlsEngine#AUTO}
  */
 public record SessionSettings(String host, int port, boolean tls, String token, Path knownAgents, boolean trustNew,
-        Duration connectTimeout, PinStore pins, Duration keepalive) {
+        Duration connectTimeout, PinStore pins, Duration keepalive, TlsEngine tlsEngine) {
 
     public SessionSettings {
         Objects.requireNonNull(host, "host");
@@ -28,9 +31,18 @@ public record SessionSettings(String host, int port, boolean tls, String token, 
         if (pins == null) {
             pins = new KnownAgents(Objects.requireNonNull(knownAgents, "knownAgents"));
         }
+        if (tlsEngine == null) {
+            tlsEngine = TlsEngine.AUTO;
+        }
         if (keepalive != null && keepalive.toMillis() < 300) {
             throw new IllegalArgumentException("keepalive too short: " + keepalive);
         }
+    }
+
+    /** The TLS engine chosen automatically (the constructor of 0.3). */
+    public SessionSettings(String host, int port, boolean tls, String token, Path knownAgents, boolean trustNew,
+            Duration connectTimeout, PinStore pins, Duration keepalive) {
+        this(host, port, tls, token, knownAgents, trustNew, connectTimeout, pins, keepalive, TlsEngine.AUTO);
     }
 
     /** Pins in the {@code knownAgents} file, the transport's keepalive. */
@@ -45,24 +57,28 @@ public record SessionSettings(String host, int port, boolean tls, String token, 
     }
 
     public SessionSettings withTls(boolean useTls) {
-        return new SessionSettings(host, port, useTls, token, knownAgents, trustNew, connectTimeout, pins, keepalive);
+        return new SessionSettings(host, port, useTls, token, knownAgents, trustNew, connectTimeout, pins, keepalive, tlsEngine);
     }
 
     public SessionSettings withTrustNew(boolean trust) {
-        return new SessionSettings(host, port, tls, token, knownAgents, trust, connectTimeout, pins, keepalive);
+        return new SessionSettings(host, port, tls, token, knownAgents, trust, connectTimeout, pins, keepalive, tlsEngine);
     }
 
     public SessionSettings withPins(PinStore store) {
         return new SessionSettings(host, port, tls, token, knownAgents, trustNew, connectTimeout,
-                Objects.requireNonNull(store, "pins"), keepalive);
+                Objects.requireNonNull(store, "pins"), keepalive, tlsEngine);
     }
 
     public SessionSettings withConnectTimeout(Duration timeout) {
-        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, timeout, pins, keepalive);
+        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, timeout, pins, keepalive, tlsEngine);
     }
 
     public SessionSettings withKeepalive(Duration idle) {
-        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, connectTimeout, pins, idle);
+        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, connectTimeout, pins, idle, tlsEngine);
+    }
+
+    public SessionSettings withTlsEngine(TlsEngine engine) {
+        return new SessionSettings(host, port, tls, token, knownAgents, trustNew, connectTimeout, pins, keepalive, engine);
     }
 
     public String endpoint() {

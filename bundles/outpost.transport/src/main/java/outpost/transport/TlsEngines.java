@@ -21,6 +21,18 @@ public final class TlsEngines {
         return select(choice, NativeTls.availability());
     }
 
+    /**
+     * What status lines show after "TLS: ": the engine a choice resolves to, or, for
+     * {@link TlsEngine#OPENSSL} without the native engine, {@code none: } and why.
+     */
+    public static String describe(TlsEngine choice) {
+        try {
+            return select(choice).description();
+        } catch (IOException e) {
+            return "none: " + e.getMessage();
+        }
+    }
+
     static TlsEngineInUse select(TlsEngine choice, NativeTls.Availability nativeTls) throws IOException {
         return switch (choice) {
             case JDK -> new TlsEngineInUse(false, "JSSE (chosen: tls.engine = jdk)");

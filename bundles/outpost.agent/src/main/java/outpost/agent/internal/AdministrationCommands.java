@@ -28,7 +28,7 @@ public final class AdministrationCommands {
         this.agent = agent;
     }
 
-    /** Where the agent listens, TLS or not, its certificate, uptime and connection count. */
+    /** Where the agent listens, TLS or not, its certificate and TLS engine, uptime and connection count. */
     public String status() {
         Optional<AgentRuntime.Status> current = agent.status();
         if (current.isEmpty()) {
@@ -38,6 +38,7 @@ public final class AdministrationCommands {
         return String.join("\n",
                 "listening   " + hostPort(status.address()) + (status.fingerprint().isPresent() ? " (TLS)" : " (plain TCP, no TLS)"),
                 "certificate " + status.fingerprint().orElse("none"),
+                "tls engine  " + agent.settings().map(TlsEngineReport::describe).orElse("unknown"),
                 "plain text  " + status.plainText().map(AdministrationCommands::hostPort).orElse("off"),
                 "uptime      " + duration(status.started()) + " (listening for " + duration(status.listening()) + ")",
                 "connections " + status.connections() + " framed, " + agent.clients().stream()

@@ -163,6 +163,9 @@ public final class AgentApplication implements IApplication {
         System.out.println(startup.fingerprint().map(f -> "TLS certificate " + f + " (in "
                 + settings.dataDirectory().resolve(AgentServer.IDENTITY_FILE).toAbsolutePath() + ")")
                 .orElse("WARNING: plain TCP, no TLS: tokens and answers travel in clear text."));
+        if (settings.tls()) {
+            System.out.println("TLS: " + TlsEngineReport.describe(settings));
+        }
         System.out.println("Configuration: " + configuration.toAbsolutePath()
                 + (configuration.toFile().isFile() ? "" : " (not there: defaults)"));
         System.out.println(settings.shell().enabled() ? "Shell commands allowed: " + settings.shell().allow()

@@ -22,6 +22,9 @@ package outpost.agent.internal;
 
     boolean plain_tcp() default false;
 
+    /** auto, openssl or jdk ({@link outpost.transport.TlsEngine}). */
+    String tls_engine() default "auto";
+
     int request_timeout() default 60;
 
     int output_cap() default outpost.agent.AgentSettings.DEFAULT_OUTPUT_CAP_BYTES;

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import outpost.transport.TlsEngine;
+
 /**
  * The agent's configuration file, a properties file ({@code etc/outpost.agent.cfg} in the install,
  * or the one given with --config), read into the typed values of ConfigAdmin pid
@@ -43,7 +45,7 @@ final class AgentConfigurationFile {
             "plain.text.idle.timeout", new long[] { 1, 86_400 });
     private static final List<String> BOOLEANS = List.of("plain.tcp", "plain.text.enabled");
     private static final List<String> ADDRESSES = List.of("bind", "plain.text.bind");
-    private static final String KNOWN = "bind, port, data, plain.tcp, request.timeout, output.cap, max.connections, "
+    private static final String KNOWN = "bind, port, data, plain.tcp, tls.engine, request.timeout, output.cap, max.connections, "
             + "max.in.flight, shell.allow*, shell.deny*, plain.text.enabled, plain.text.bind, plain.text.port, "
             + "plain.text.commands, plain.text.max.line, plain.text.max.connections, plain.text.idle.timeout";
 
@@ -105,6 +107,13 @@ final class AgentConfigurationFile {
         }
         if (key.equals("data")) {
             return nonEmpty(file, key, value);
+        }
+        if (key.equals("tls.engine")) {
+            try {
+                return TlsEngine.parse(value).key();
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": tls.engine must be auto, openssl or jdk, not '" + value + "'");
+            }
         }
         if (key.equals("plain.text.commands")) {
             return value.isEmpty() ? new String[0] : value.toLowerCase(Locale.ROOT).split("[,\\s]+");

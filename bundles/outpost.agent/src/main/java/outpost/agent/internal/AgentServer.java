@@ -238,7 +238,8 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
         audit = newAudit;
         try {
-            listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections()),
+            listener = transport.listen(new ListenerSettings(settings.address(), identity, limits, settings.maxConnections(),
+                    settings.tlsEngine()),
                     connection -> accept(connection, settings, tokens, hello));
         } catch (IOException | RuntimeException e) {
             newAudit.close();

@@ -10,6 +10,7 @@ import java.util.List;
 import outpost.agent.AgentSettings;
 import outpost.agent.PlainTextSettings;
 import outpost.agent.ShellPolicy;
+import outpost.transport.TlsEngine;
 
 /** Turns the configuration of pid outpost.agent into the agent's immutable settings. */
 final class ConfiguredSettings {
@@ -25,6 +26,7 @@ final class ConfiguredSettings {
         Path data = config.data().isBlank() ? defaultData : Path.of(config.data());
         AgentSettings settings = AgentSettings.defaults(address("bind", config.bind(), config.port()), data)
                 .withTls(!config.plain_tcp())
+                .withTlsEngine(TlsEngine.parse(config.tls_engine()))
                 .withShell(new ShellPolicy(List.of(config.shell_allow()), List.of(config.shell_deny())),
                         Duration.ofSeconds(config.request_timeout()), config.output_cap());
         settings = settings.withLimits(config.max_connections(), config.max_in_flight(), settings.handshakeTimeout(),

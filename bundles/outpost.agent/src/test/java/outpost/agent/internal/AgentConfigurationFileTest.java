@@ -35,6 +35,12 @@ class AgentConfigurationFileTest {
     }
 
     @Test
+    void theTlsEngineIsReadInAnyLetterCase() throws IOException {
+        assertEquals("openssl", AgentConfigurationFile.read(write("tls.engine = OpenSSL\n")).get("tls.engine"));
+        assertEquals("jdk", AgentConfigurationFile.read(write("tls.engine=jdk\n")).get("tls.engine"));
+    }
+
+    @Test
     void withoutShellAllowShellCommandsStayOff() throws IOException {
         assertFalse(AgentConfigurationFile.read(write("request.timeout=5\n")).containsKey("shell.allow"));
     }
@@ -45,7 +51,7 @@ class AgentConfigurationFileTest {
                 "../../features/outpost.agent.feature/rootfiles/etc/outpost.agent.cfg").normalize();
         assertTrue(AgentConfigurationFile.read(shipped).isEmpty(), "every key is commented out");
         String text = Files.readString(shipped);
-        for (String key : new String[] { "bind", "port", "data", "plain.tcp", "request.timeout", "output.cap",
+        for (String key : new String[] { "bind", "port", "data", "plain.tcp", "tls.engine", "request.timeout", "output.cap",
                 "max.connections", "max.in.flight", "shell.allow.1", "shell.deny.1", "plain.text.enabled",
                 "plain.text.bind", "plain.text.port", "plain.text.commands", "plain.text.max.line",
                 "plain.text.max.connections", "plain.text.idle.timeout" }) {
@@ -59,6 +65,7 @@ class AgentConfigurationFileTest {
         assertMessage("output.cap must be between 1024 and", "output.cap=10\n");
         assertMessage("port must be between 0 and 65535, not 70000", "port=70000\n");
         assertMessage("plain.tcp must be true or false, not 'yes'", "plain.tcp=yes\n");
+        assertMessage("tls.engine must be auto, openssl or jdk, not 'boringssl'", "tls.engine=boringssl\n");
         assertMessage("bind: cannot use 'no.such.host.invalid'", "bind=no.such.host.invalid\n");
         assertMessage("unknown key 'shell.alow'", "shell.alow=ls\n");
         assertMessage("shell.allow.1 is empty (write * to allow every command line)", "shell.allow.1=\n");

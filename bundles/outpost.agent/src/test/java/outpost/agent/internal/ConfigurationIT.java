@@ -40,7 +40,7 @@ class ConfigurationIT {
         Path data = Files.createTempDirectory("outpost-configuration-it");
         Path file = data.resolve("agent.cfg");
         Files.writeString(file, "bind = 127.0.0.1\nport = 5005\nshell.allow.1 = echo *\nrequest.timeout = 7\n"
-                + "plain.text.enabled = true\nplain.text.port = 0\n");
+                + "plain.text.enabled = true\nplain.text.port = 0\ntls.engine = jdk\n");
         String generation = feed.load(file, true, Map.of("data", data.toString()), Map.of("port", 0, "plain.tcp", true));
         agent = await(AgentRuntime.class, "(" + AgentConfiguration.GENERATION + "=" + generation + ")");
         assertTrue(agent.configurationProblem().isEmpty());
@@ -48,6 +48,7 @@ class ConfigurationIT {
         AgentSettings settings = agent.settings().orElseThrow();
         assertTrue(port > 0, "the option's port 0 won over the file's 5005");
         assertEquals(false, settings.tls(), "--plain-tcp");
+        assertEquals(outpost.transport.TlsEngine.JDK, settings.tlsEngine());
         assertEquals(List.of("echo *"), settings.shell().allow());
         assertEquals(7, settings.defaultTimeout().toSeconds());
         assertEquals(data, settings.dataDirectory());

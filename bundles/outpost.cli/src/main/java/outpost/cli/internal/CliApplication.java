@@ -11,6 +11,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.client.SessionFactory;
 import outpost.servers.ServerListProblem;
+import outpost.transport.TlsEngines;
 
 /**
  * outpost-cli: one command to one agent, streamed, or to every server of a list at once, one result
@@ -60,6 +61,9 @@ public final class CliApplication implements IApplication {
 
     static int run(SessionFactory factory, CliArguments arguments, PrintStream out, PrintStream err,
             CancelOnExit cancelOnExit) throws InterruptedException {
+        if (arguments.verbose()) {
+            err.println("TLS: " + (arguments.plainTcp() ? "none (plain TCP)" : TlsEngines.describe(arguments.tlsEngine())));
+        }
         if (!arguments.fanOut() && !arguments.json()) {
             return SingleAgentRun.run(factory, arguments, cancelOnExit, out, err);
         }

@@ -3,6 +3,8 @@ package outpost.cli.internal;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import outpost.transport.TlsEngine;
+
 /**
  * The command line of outpost-cli; see {@link #USAGE}.
  *
@@ -11,16 +13,19 @@ import java.util.Arrays;
  * @param tokensFile    per-agent tokens, host:port=token (the console's tokens.properties)
  * @param serversFile   the server list to fan out to; null for one agent (--host, --port)
  * @param group         only the servers of this group; null for all
+ * @param tlsEngine     --tls-engine: auto, openssl or jdk
+ * @param verbose       --verbose: say on standard error which TLS engine runs
  */
 record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, boolean tokenFileGiven, Path tokensFile,
         Path knownAgents, boolean trustNew, boolean plainTcp, Path serversFile, String group, boolean json, int parallel,
-        String commandLine, boolean help) {
+        String commandLine, boolean help, TlsEngine tlsEngine, boolean verbose) {
 
     static final int DEFAULT_PARALLEL = 64;
 
     static final String USAGE = """
             Usage: outpost-cli [--host H] [--port P] [--token-file F] [--known-agents F]
-                               [--trust-new] [--plain-tcp] [--timeout S] [--json] COMMAND [ARGS...]
+                               [--trust-new] [--plain-tcp] [--tls-engine E] [--verbose]
+                               [--timeout S] [--json] COMMAND [ARGS...]
                    outpost-cli --servers FILE.csv [--group G] [--tokens F] [--token-file F]
                                [--parallel N] [--json] [other options] COMMAND [ARGS...]
 
@@ -43,6 +48,9 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
               --trust-new         trust an agent never seen before and pin its certificate;
                                   a changed certificate is refused all the same
               --plain-tcp         no TLS, for agents started with --plain-tcp
+              --tls-engine E      auto (default: BoringSSL when it loads, else the JDK's),
+                                  openssl (BoringSSL or an error) or jdk
+              --verbose           say on standard error which TLS engine runs
               --timeout S         seconds the command may run (default 30)
               --json              one JSON object per server and line: server, host, port, ok,
                                   exitCode, durationMs, stdout, stderr, error (with one agent:
@@ -78,13 +86,15 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
         String group = null;
         boolean json = false;
         Integer parallel = null;
+        TlsEngine engine = TlsEngine.AUTO;
+        boolean verbose = false;
         int i = 0;
         while (i < args.length && args[i].startsWith("--")) {
             String option = args[i];
             switch (option) {
                 case "--help" -> {
                     return new CliArguments("127.0.0.1", 5005, timeout, tokenFile, false, home.resolve("tokens.properties"),
-                            known, false, false, null, null, false, DEFAULT_PARALLEL, "", true);
+                            known, false, false, null, null, false, DEFAULT_PARALLEL, "", true, TlsEngine.AUTO, false);
                 }
                 case "--host" -> host = value(args, ++i, option);
                 case "--port" -> port = number(value(args, ++i, option), option, 1, 65535);
@@ -101,6 +111,8 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
                 case "--group" -> group = value(args, ++i, option).strip();
                 case "--parallel" -> parallel = number(value(args, ++i, option), option, 1, 1024);
                 case "--json" -> json = true;
+                case "--tls-engine" -> engine = tlsEngine(value(args, ++i, option));
+                case "--verbose" -> verbose = true;
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
             i++;
@@ -126,7 +138,15 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
         return new CliArguments(host == null ? "127.0.0.1" : host, port == null ? 5005 : port, timeout, tokenFile,
                 tokenFileGiven, tokensFile == null ? home.resolve("tokens.properties") : tokensFile, known, trustNew, plain,
                 servers, group, json, parallel == null ? DEFAULT_PARALLEL : parallel,
-                String.join(" ", Arrays.copyOfRange(args, i, args.length)), false);
+                String.join(" ", Arrays.copyOfRange(args, i, args.length)), false, engine, verbose);
+    }
+
+    private static TlsEngine tlsEngine(String word) throws UsageException {
+        try {
+            return TlsEngine.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--tls-engine must be auto, openssl or jdk, not '" + word + "'");
+        }
     }
 
     boolean fanOut() {

@@ -98,7 +98,8 @@ final class FleetRun {
         }
         // One pin store for the whole run: it parses the known-agents file once, not once per server.
         SessionSettings settings = SessionSettings.of(server.host(), server.port(), token.get(), arguments.knownAgents())
-                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew()).withPins(knownAgents);
+                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew())
+                .withTlsEngine(arguments.tlsEngine()).withPins(knownAgents);
         try (AgentSession session = factory.create(settings)) {
             connect(session, server);
             CommandCall call = session.execute(arguments.commandLine(), Duration.ofSeconds(arguments.timeoutSeconds()),

@@ -34,7 +34,8 @@ final class SingleAgentRun {
             return CliApplication.EXIT_FAILED;
         }
         SessionSettings settings = SessionSettings.of(arguments.host(), arguments.port(), token, arguments.knownAgents())
-                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew());
+                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew())
+                .withTlsEngine(arguments.tlsEngine());
         try (AgentSession session = factory.create(settings)) {
             session.connect();
             AtomicBoolean atLineStart = new AtomicBoolean(true);

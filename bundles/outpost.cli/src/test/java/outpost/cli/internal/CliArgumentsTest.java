@@ -21,7 +21,7 @@ class CliArgumentsTest {
     @Test
     void defaultsToTheLocalAgentOverTlsWithoutTrustingNewAgents() throws Exception {
         assertEquals(new CliArguments("127.0.0.1", 5005, 30, HOME.resolve("token"), false, HOME.resolve("tokens.properties"),
-                HOME.resolve("known_agents"), false, false, null, null, false, 64, "cpu", false),
+                HOME.resolve("known_agents"), false, false, null, null, false, 64, "cpu", false, outpost.transport.TlsEngine.AUTO, false),
                 CliArguments.parse(null, HOME, "cpu"));
     }
 
@@ -40,8 +40,18 @@ class CliArgumentsTest {
         CliArguments arguments = CliArguments.parse(null, HOME, "--host", "web-01", "--port", "6000", "--timeout", "5",
                 "--trust-new", "--plain-tcp", "--known-agents", "/k", "--json", "ping", "--count", "3");
         assertEquals(new CliArguments("web-01", 6000, 5, HOME.resolve("token"), false, HOME.resolve("tokens.properties"),
-                Path.of("/k"), true, true, null, null, true, 64, "ping --count 3", false), arguments);
+                Path.of("/k"), true, true, null, null, true, 64, "ping --count 3", false, outpost.transport.TlsEngine.AUTO, false), arguments);
         assertFalse(arguments.fanOut());
+    }
+
+    @Test
+    void theTlsEngineIsChosenByWordAndVerboseSaysWhichRuns() throws Exception {
+        CliArguments arguments = CliArguments.parse(null, HOME, "--tls-engine", "JDK", "--verbose", "cpu");
+        assertEquals(outpost.transport.TlsEngine.JDK, arguments.tlsEngine());
+        assertTrue(arguments.verbose());
+        CliArguments.UsageException wrong = org.junit.jupiter.api.Assertions.assertThrows(CliArguments.UsageException.class,
+                () -> CliArguments.parse(null, HOME, "--tls-engine", "boringssl", "cpu"));
+        assertEquals("--tls-engine must be auto, openssl or jdk, not 'boringssl'", wrong.getMessage());
     }
 
     @Test

@@ -103,7 +103,7 @@ final class TransportAgentSession implements AgentSession {
                 : Limits.DEFAULT.withIdleTimeout(settings.keepalive(), settings.keepalive().dividedBy(3));
         try {
             attempt.connection = transport.connect(new ConnectSettings(settings.host(), settings.port(),
-                    settings.connectTimeout(), settings.tls() ? Optional.of(pinning) : Optional.empty(), limits),
+                    settings.connectTimeout(), settings.tls() ? Optional.of(pinning) : Optional.empty(), limits, settings.tlsEngine()),
                     attempt);
         } catch (IOException e) {
             current = null;
