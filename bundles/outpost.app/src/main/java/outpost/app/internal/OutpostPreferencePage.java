@@ -2,6 +2,7 @@ package outpost.app.internal;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.IntegerFieldEditor;
@@ -10,6 +11,7 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import outpost.console.ui.ConsolePreferences;
+import outpost.transport.TlsEngine;
 
 /**
  * Window > Preferences > Outpost: edits the keys of {@link ConsolePreferences} in the instance scope.
@@ -58,5 +60,10 @@ public final class OutpostPreferencePage extends FieldEditorPreferencePage imple
                 "Wrap &long lines in the consoles (off: they scroll sideways)", getFieldEditorParent());
         wrap.getDescriptionControl(getFieldEditorParent()).setData(WIDGET_ID, "preferences." + ConsolePreferences.WRAP_LINES);
         addField(wrap);
+        ComboFieldEditor tlsEngine = new ComboFieldEditor(ConsolePreferences.TLS_ENGINE, "&TLS engine:", new String[][] {
+                { "Automatic: BoringSSL when it loads, else the JDK's", TlsEngine.AUTO.key() },
+                { "BoringSSL (native) only", TlsEngine.OPENSSL.key() },
+                { "The JDK's (JSSE)", TlsEngine.JDK.key() } }, getFieldEditorParent());
+        addField(tlsEngine);
     }
 }

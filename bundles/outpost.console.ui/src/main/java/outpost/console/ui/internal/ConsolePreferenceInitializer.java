@@ -21,5 +21,6 @@ public final class ConsolePreferenceInitializer extends AbstractPreferenceInitia
         node.putInt(ConsolePreferences.SCROLLBACK_LINES, defaults.scrollbackLines());
         node.putInt(ConsolePreferences.LIVE_REFRESH_SECONDS, (int) defaults.liveRefresh().toSeconds());
         node.putBoolean(ConsolePreferences.WRAP_LINES, defaults.wrapLines());
+        node.put(ConsolePreferences.TLS_ENGINE, defaults.tlsEngine().key());
     }
 }

@@ -33,7 +33,7 @@ public final class StoredCredentialsConnector implements AgentConnector {
         // below a second the pings would outnumber the answers; such a value means "the default"
         java.time.Duration keepalive = preferences.keepalive().toSeconds() >= 1 ? preferences.keepalive() : null;
         return new SessionSettings(server.host(), server.port(), true, token, null, false,
-                preferences.connectTimeout(), store.pins(), keepalive);
+                preferences.connectTimeout(), store.pins(), keepalive, preferences.tlsEngine());
     }
 
     @Override
