@@ -18,7 +18,8 @@ public final class TlsEngines {
      * @throws IOException for {@link TlsEngine#OPENSSL} when the native engine cannot load, with why
      */
     public static TlsEngineInUse select(TlsEngine choice) throws IOException {
-        return select(choice, NativeTls.availability());
+        // jdk never loads the native library: a process that chose JSSE maps no BoringSSL
+        return select(choice, choice == TlsEngine.JDK ? null : NativeTls.availability());
     }
 
     /**
