@@ -57,7 +57,7 @@ measure_native_floors() {
   "$zabbix" -f -c "$work/zabbix.conf" > "$work/zabbix.log" 2>&1 &
   server=$!
   # Zabbix 6 wants its header: ZBXD, flags 1, the key's length as 8 bytes little-endian, the key
-  until [ -n "$(printf 'ZBXD\001\012\000\000\000\000\000\000\000agent.ping' | curl -s --max-time 2 "telnet://127.0.0.1:$port" 2>/dev/null)" ]; do
+  until [ "$(printf 'ZBXD\001\012\000\000\000\000\000\000\000agent.ping' | curl -s --max-time 2 "telnet://127.0.0.1:$port" 2>/dev/null | wc -c)" -gt 0 ]; do
     kill -0 "$server" 2>/dev/null || { cat "$work/zabbix.log" >&2; return 0; }
     sleep 0.1
   done
