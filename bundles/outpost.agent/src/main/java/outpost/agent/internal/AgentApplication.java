@@ -117,6 +117,9 @@ public final class AgentApplication implements IApplication {
             System.err.println("outpost-agent: configuration: " + configuration + ": " + agent.configurationProblem().get());
             return EXIT_USAGE;
         }
+        if (arguments.init()) {
+            return initialize(agent);
+        }
         Agent.AgentStartup startup;
         try {
             startup = agent.startConfigured();
@@ -137,6 +140,24 @@ public final class AgentApplication implements IApplication {
         } finally {
             agentStopped.countDown();
         }
+        return EXIT_OK;
+    }
+
+    private static Object initialize(AgentRuntime agent) {
+        AgentInitialization made;
+        try {
+            made = agent.initialize();
+        } catch (IOException e) {
+            System.err.println("outpost-agent: " + e.getMessage());
+            return EXIT_CANNOT_START;
+        }
+        Path token = made.dataDirectory().resolve(TokenStore.TOKEN_FILE).toAbsolutePath();
+        System.out.println(made.createdTokenFile().isPresent()
+                ? "Created the admin token (all roles) in " + token + ": clients need it to connect."
+                : "Tokens present in " + made.dataDirectory().toAbsolutePath() + " (kept).");
+        System.out.println((made.createdIdentity() ? "Created the TLS key and certificate " : "TLS key and certificate present (kept) ")
+                + made.fingerprint() + " in " + made.identityFile().toAbsolutePath());
+        System.out.flush();
         return EXIT_OK;
     }
 

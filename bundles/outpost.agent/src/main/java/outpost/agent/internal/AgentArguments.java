@@ -13,13 +13,14 @@ import outpost.agent.Agent;
  * same meaning (bind, port, data, plain.tcp); options not given leave the file's values alone.
  */
 record AgentArguments(String bindHost, Integer port, String dataDirectory, String configFile, boolean plainTcp,
-        Integer consolePort, boolean help) {
+        Integer consolePort, boolean help, boolean init) {
 
     static final String DEFAULT_BIND = "127.0.0.1";
 
     static final String USAGE = """
             Usage: outpost-agent [--port N] [--bind ADDR] [--data DIR] [--config FILE] [--plain-tcp]
                                  [--console PORT] [--help]
+                   outpost-agent --init [--data DIR] [--config FILE]
 
             Starts the Outpost agent, which answers Outpost consoles and clients over TLS.
 
@@ -38,13 +39,17 @@ record AgentArguments(String bindHost, Integer port, String dataDirectory, Strin
                               outpost:clients, outpost:tokens) on 127.0.0.1:PORT; off
                               without this option; anyone who can log in to this machine
                               can reach that port, so use it for a moment only
+              --init          make the admin token and the TLS key and certificate in the
+                              data folder if they are missing, print where they are and the
+                              fingerprint, and exit without listening (once at install, as
+                              for sshd's host keys: the agent's first start is then lighter)
               --help          print this help and exit
 
             --port, --bind, --data and --plain-tcp override the configuration file. An
             invalid option or configuration value stops the start with a message naming
-            it (exit code 2). On first start the agent creates an admin token in DIR/token
-            (owner-readable only) and a TLS key and self-signed certificate, and prints
-            where they are and the fingerprint clients will pin. Commands answered: help,
+            it (exit code 2). On first start (or with --init) the agent creates an admin
+            token in DIR/token (owner-readable only) and a TLS key and self-signed
+            certificate, and prints where they are and the fingerprint clients will pin. Commands answered: help,
             cpu, ram, os, name, ip, net, uptime, load, disk, procs, sysinfo, ping, python,
             disconnect;
             reset and kill for tokens with the admin role; sh:/linux:, cmd:/dos:,
@@ -58,12 +63,14 @@ record AgentArguments(String bindHost, Integer port, String dataDirectory, Strin
         String config = null;
         boolean plain = false;
         Integer console = null;
+        boolean init = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new AgentArguments(bind, port, data, config, plain, console, true);
+                    return new AgentArguments(bind, port, data, config, plain, console, true, false);
                 }
+                case "--init" -> init = true;
                 case "--data" -> data = valueOf(args, ++i, arg);
                 case "--config" -> config = valueOf(args, ++i, arg);
                 case "--plain-tcp" -> plain = true;
@@ -73,7 +80,10 @@ record AgentArguments(String bindHost, Integer port, String dataDirectory, Strin
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new AgentArguments(bind, port, data, config, plain, console, false);
+        if (init && (bind != null || port != null || plain || console != null)) {
+            throw new UsageException("--init takes only --data and --config: it does not listen");
+        }
+        return new AgentArguments(bind, port, data, config, plain, console, false, init);
     }
 
     /** Where the agent listens if the configuration file says nothing else. */

@@ -16,6 +16,12 @@ public interface AgentRuntime extends outpost.agent.Agent {
     /** Starts with the settings of ConfigAdmin pid outpost.agent, as last received. */
     AgentStartup startConfigured() throws IOException;
 
+    /**
+     * Makes the admin token and the TLS identity of the configured data folder where missing,
+     * without listening ({@code outpost-agent --init}).
+     */
+    AgentInitialization initialize() throws IOException;
+
     /** Why the last configuration received could not be used, if it could not. */
     Optional<String> configurationProblem();
 

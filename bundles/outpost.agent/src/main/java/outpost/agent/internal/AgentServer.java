@@ -184,6 +184,14 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     }
 
     @Override
+    public synchronized AgentInitialization initialize() throws IOException {
+        if (configurationProblem.isPresent()) {
+            throw new IOException("configuration: " + configurationProblem.get());
+        }
+        return AgentInitialization.prepare(configured, metrics.hostName());
+    }
+
+    @Override
     public synchronized Optional<String> configurationProblem() {
         return configurationProblem;
     }

@@ -49,10 +49,20 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void initTakesTheDataFolderAndTheConfigurationOnly() throws Exception {
+        AgentArguments arguments = AgentArguments.parse("--init", "--data", "/var/lib/outpost", "--config", "/etc/a.cfg");
+        assertTrue(arguments.init());
+        assertEquals("/var/lib/outpost", arguments.dataDirectory());
+        assertEquals(false, AgentArguments.parse("--data", "/d").init());
+        assertMessage("--init takes only --data and --config: it does not listen", "--init", "--port", "6000");
+        assertMessage("--init takes only --data and --config: it does not listen", "--plain-tcp", "--init");
+    }
+
+    @Test
     void helpDescribesEveryOption() throws Exception {
         assertTrue(AgentArguments.parse("--help").help());
         for (String option : new String[] { "--port", "--bind", "--data", "--config", "--plain-tcp", "--console",
-                "--help" }) {
+                "--init", "--help" }) {
             assertTrue(AgentArguments.USAGE.contains(option), option);
         }
     }

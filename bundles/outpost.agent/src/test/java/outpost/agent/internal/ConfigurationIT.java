@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,30 @@ class ConfigurationIT {
         ((SessionControl) agent).reset();
         assertEquals(List.of("uname -a"), agent.settings().orElseThrow().shell().allow(),
                 "an invalid file on reset keeps the previous settings");
+    }
+
+    @Test
+    void initializeMakesTheTokenAndTheIdentityOnceWithoutListening() throws Exception {
+        feed = await(AgentConfigurationFeed.class, null);
+        Path data = Files.createTempDirectory("outpost-configuration-it").resolve("data");
+        String generation = feed.load(data.resolveSibling("absent.cfg"), false, Map.of("data", data.toString()), Map.of("port", 0));
+        agent = await(AgentRuntime.class, "(" + AgentConfiguration.GENERATION + "=" + generation + ")");
+
+        AgentInitialization first = agent.initialize();
+        assertEquals(data, first.dataDirectory());
+        assertEquals(Optional.of(data.resolve("token")), first.createdTokenFile());
+        assertTrue(first.createdIdentity());
+        assertTrue(Files.isRegularFile(data.resolve("token")) && Files.isRegularFile(first.identityFile()));
+        assertTrue(agent.status().isEmpty(), "--init listens nowhere");
+
+        String token = Files.readString(data.resolve("token"));
+        AgentInitialization again = agent.initialize();
+        assertEquals(Optional.empty(), again.createdTokenFile());
+        assertEquals(false, again.createdIdentity());
+        assertEquals(first.fingerprint(), again.fingerprint(), "the key made first is kept");
+        assertEquals(token, Files.readString(data.resolve("token")));
+        assertEquals(Optional.of(first.fingerprint()), agent.startConfigured().fingerprint(),
+                "the agent starts with the identity --init made");
     }
 
     private <S> S await(Class<S> type, String filter) throws Exception {

@@ -31,7 +31,7 @@ final class SingleAgentRun {
         } catch (IOException e) {
             err.println("outpost-cli: cannot read the token file " + arguments.tokenFile() + " (" + e.getMessage()
                     + "): give it with --token-file or OUTPOST_TOKEN_FILE");
-            return CliApplication.EXIT_FAILED;
+            return CliRun.EXIT_FAILED;
         }
         SessionSettings settings = SessionSettings.of(arguments.host(), arguments.port(), token, arguments.knownAgents())
                 .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew())
@@ -56,7 +56,7 @@ final class SingleAgentRun {
             if (!result.isOk()) {
                 err.println(result.message().isEmpty() ? result.status().toString() : result.message());
             }
-            return result.isOk() && result.exitCode() == 0 ? CliApplication.EXIT_OK : CliApplication.EXIT_FAILED;
+            return result.isOk() && result.exitCode() == 0 ? CliRun.EXIT_OK : CliRun.EXIT_FAILED;
         } catch (IOException e) {
             err.println("outpost-cli: " + e.getMessage());
         } catch (ExecutionException e) {
@@ -65,6 +65,6 @@ final class SingleAgentRun {
             err.println("outpost-cli: no answer from " + settings.endpoint() + " within "
                     + (arguments.timeoutSeconds() + FleetRun.GRACE_SECONDS) + " s");
         }
-        return CliApplication.EXIT_FAILED;
+        return CliRun.EXIT_FAILED;
     }
 }

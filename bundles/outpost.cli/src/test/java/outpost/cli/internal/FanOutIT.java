@@ -189,7 +189,7 @@ class FanOutIT {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return CliApplication.run(factory, arguments, print(out), print(new ByteArrayOutputStream()), cancelOnExit);
+                    return CliRun.run(factory, arguments, print(out), print(new ByteArrayOutputStream()), cancelOnExit);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -221,7 +221,7 @@ class FanOutIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try {
-            exit = CliApplication.run(factory, CliArguments.parse(defaultToken.toString(), folder, args), print(out), print(err));
+            exit = CliRun.run(factory, CliArguments.parse(defaultToken.toString(), folder, args), print(out), print(err));
         } catch (CliArguments.UsageException e) {
             throw new AssertionError(e);
         }
