@@ -1,15 +1,10 @@
 package outpost.agent;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,8 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Load generator for the plain-text port in docs/BENCHMARKS.md (not a test: run it with
@@ -59,7 +52,7 @@ class PlainTextBenchmark {
 
     @Test
     void measure() throws Exception {
-        Agent agent = service(Agent.class);
+        Agent agent = BenchmarkAgents.service(Agent.class);
         Path data = Files.createTempDirectory("outpost-plain-bench");
         int plainPort = freePort();
         PlainTextSettings plainText = new PlainTextSettings(true, new InetSocketAddress(InetAddress.getLoopbackAddress(),
@@ -69,7 +62,7 @@ class PlainTextBenchmark {
         try (LineEcho echo = new LineEcho(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()));
                 Zabbix zabbix = Zabbix.startIfInstalled()) {
             measure("echo floor, Java line echo", () -> new LineClient(echo.port(), "cpu").open(), null);
-            measure("agent plain-text `cpu`", () -> new LineClient(plainPort, "cpu").open(), PlainTextBenchmark::agentCpuNanos);
+            measure("agent plain-text `cpu`", () -> new LineClient(plainPort, "cpu").open(), BenchmarkAgents::agentCpuNanos);
             if (zabbix != null) {
                 measure("zabbix_agentd " + zabbix.version + " `" + ZABBIX_KEY + "`",
                         () -> new ZabbixClient(zabbix.port, ZABBIX_KEY).open(), zabbix::cpuNanos);
@@ -226,18 +219,6 @@ class PlainTextBenchmark {
         return new Load(total / (double) LOAD.toSeconds(), perRequest);
     }
 
-    /** CPU time of the agent's threads: the plain-text event loop, workers, timer, sampler. */
-    private static long agentCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("outpost-plain-text")
-                    || info.getThreadName().startsWith("outpost-agent") || info.getThreadName().startsWith("outpost-transport"))) {
-                total += Math.max(threads.getThreadCpuTime(info.getThreadId()), 0);
-            }
-        }
-        return total;
-    }
 
     /** nc's way: a line out, the answer read up to the line holding a single dot. */
     private static final class LineClient implements Conversation {
@@ -410,54 +391,25 @@ class PlainTextBenchmark {
     }
 
     /** Answers each line with the line and a lone dot, one thread per connection: the floor. */
-    private static final class LineEcho implements AutoCloseable {
-        private final ServerSocket socket;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
-
+    private static final class LineEcho extends ThreadPerConnectionServer {
         LineEcho(ServerSocket socket) {
-            this.socket = socket;
-            threads.execute(this::accept);
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void accept() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket connection = socket.accept();
-                    connection.setTcpNoDelay(true);
-                    threads.execute(() -> echo(connection));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private static void echo(Socket connection) {
-            try (connection; InputStream in = new BufferedInputStream(connection.getInputStream())) {
-                OutputStream out = connection.getOutputStream();
-                ByteArrayOutputStream line = new ByteArrayOutputStream();
-                int b;
-                while ((b = in.read()) >= 0) {
-                    line.write(b);
-                    if (b == '\n') {
-                        line.write('.');
-                        line.write('\n');
-                        out.write(line.toByteArray()); // one write, as the agent's answer should be
-                        line.reset();
-                    }
-                }
-            } catch (IOException e) {
-                // client gone
-            }
+            super(socket);
         }
 
         @Override
-        public void close() throws IOException {
-            socket.close();
-            threads.shutdownNow();
+        void serve(Socket connection) throws IOException {
+            InputStream in = new BufferedInputStream(connection.getInputStream());
+            OutputStream out = connection.getOutputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b; (b = in.read()) >= 0;) {
+                line.write(b);
+                if (b == '\n') {
+                    line.write('.');
+                    line.write('\n');
+                    out.write(line.toByteArray()); // one write, as the agent's answer should be
+                    line.reset();
+                }
+            }
         }
     }
 
@@ -479,12 +431,4 @@ class PlainTextBenchmark {
         throw new IOException("no free port for zabbix_agentd");
     }
 
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(PlainTextBenchmark.class)
-                .getBundleContext(), type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertNotNull(service, type.getSimpleName() + " service not available");
-        return service;
-    }
 }
