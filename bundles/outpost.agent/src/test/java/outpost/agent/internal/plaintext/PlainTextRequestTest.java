@@ -31,6 +31,17 @@ class PlainTextRequestTest {
     }
 
     @Test
+    void linesThatStartWithADotGetASecondOneWhereverTheOutputIsCut() {
+        PlainTextRequest request = new PlainTextRequest(channel(true), Duration.ofSeconds(5), 1 << 20, false, recorded::add);
+        request.stdout(".a\n.b\nc.d\n");
+        request.stdout("..e");
+        request.stdout("\n");
+        request.stdout(".");
+        request.finish(new Outcome(ResultStatus.OK, 0, 0, ""));
+        assertEquals(List.of("..a\n..b\nc.d\n...e\n..\n.\n"), writes);
+    }
+
+    @Test
     void aWorkersOutputStreamsAsItComesThenTheEnd() {
         PlainTextRequest request = new PlainTextRequest(channel(false), Duration.ofSeconds(5), 1 << 20, false, recorded::add);
         request.stdout("64 bytes from ::1\n");
