@@ -1,16 +1,11 @@
 package outpost.agent;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -38,8 +33,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.protocol.Auth;
 import outpost.protocol.FrameCodec;
@@ -80,7 +73,7 @@ class ProtocolBenchmark {
     void measure() throws Exception {
         Path data = Files.createTempDirectory("outpost-bench");
         Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + sha256Hex(TOKEN) + "\nbench.roles=read\n");
-        Agent agent = service(Agent.class);
+        Agent agent = BenchmarkAgents.service(Agent.class);
         AgentSettings tls = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
                 .withLimits(256, 32, Duration.ofSeconds(10), Duration.ofSeconds(60));
         int tlsPort = agent.start(tls).address().getPort();
@@ -120,7 +113,7 @@ class ProtocolBenchmark {
         org.junit.jupiter.api.Assumptions.assumeFalse("skip".equals(System.getProperty("outpost.benchmark.commands")));
         Path data = Files.createTempDirectory("outpost-bench");
         Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + sha256Hex(TOKEN) + "\nbench.roles=read\n");
-        Agent agent = service(Agent.class);
+        Agent agent = BenchmarkAgents.service(Agent.class);
         AgentSettings tls = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
                 .withLimits(256, 32, Duration.ofSeconds(10), Duration.ofSeconds(60));
         int port = agent.start(tls).address().getPort();
@@ -155,14 +148,14 @@ class ProtocolBenchmark {
             }
             long[] nanos = new long[COMMAND_MEASURED];
             int count = 0;
-            long cpuBefore = agentCpuNanos();
+            long cpuBefore = BenchmarkAgents.agentCpuNanos();
             long end = System.nanoTime() + COMMAND_TIME.toNanos();
             while (count < COMMAND_MEASURED && (System.nanoTime() < end || count < COMMAND_MIN)) {
                 long t0 = System.nanoTime();
                 client.roundTrip();
                 nanos[count++] = System.nanoTime() - t0;
             }
-            long cpu = agentCpuNanos() - cpuBefore;
+            long cpu = BenchmarkAgents.agentCpuNanos() - cpuBefore;
             long[] measured = Arrays.copyOf(nanos, count);
             Arrays.sort(measured);
             return String.format(Locale.ROOT, "| `%s` | %d | %.0f | %.0f | %.1f | %d |", command, count,
@@ -219,11 +212,11 @@ class ProtocolBenchmark {
             }));
         }
         Thread.sleep(CONCURRENT_WARMUP.toMillis()); // connections open, the concurrent paths compiled
-        long agentCpuBefore = agentCpuNanos();
+        long agentCpuBefore = BenchmarkAgents.agentCpuNanos();
         counting.set(true);
         Thread.sleep(LOAD_DURATION.toMillis());
         stop.set(true);
-        long agentCpu = agentCpuNanos() - agentCpuBefore;
+        long agentCpu = BenchmarkAgents.agentCpuNanos() - agentCpuBefore;
         long total = 0;
         for (Future<Long> count : counts) {
             total += count.get();
@@ -235,19 +228,6 @@ class ProtocolBenchmark {
                 nanos[MEASURED * 99 / 100] / 1000.0, singleThroughput, concurrentThroughput, cpu));
     }
 
-    /** CPU time of the agent's threads: its transport event loops and its workers. */
-    private static long agentCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("outpost-transport")
-                    || info.getThreadName().startsWith("outpost-agent"))) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                total += Math.max(cpu, 0);
-            }
-        }
-        return total;
-    }
 
     /** The agent's protocol over a blocking socket: Hello, Auth, then request/result round trips. */
     private static final class AgentClient implements RoundTripper {
@@ -336,51 +316,22 @@ class ProtocolBenchmark {
     }
 
     /** Echoes frames back, one thread per connection. */
-    private static final class EchoServer implements AutoCloseable {
-        final ServerSocket socket;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
-
+    private static final class EchoServer extends ThreadPerConnectionServer {
         EchoServer(ServerSocket socket) {
-            this.socket = socket;
-            threads.execute(this::accept);
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void accept() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket connection = socket.accept();
-                    connection.setTcpNoDelay(true);
-                    threads.execute(() -> echo(connection));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private static void echo(Socket connection) {
-            try (connection; InputStream raw = connection.getInputStream()) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream()));
-                while (true) {
-                    byte[] payload = new byte[in.readInt()];
-                    in.readFully(payload);
-                    out.writeInt(payload.length);
-                    out.write(payload);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // client gone
-            }
+            super(socket);
         }
 
         @Override
-        public void close() throws IOException {
-            socket.close();
-            threads.shutdownNow();
+        void serve(Socket connection) throws IOException {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(connection.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream()));
+            while (true) {
+                byte[] payload = new byte[in.readInt()];
+                in.readFully(payload);
+                out.writeInt(payload.length);
+                out.write(payload);
+                out.flush();
+            }
         }
     }
 
@@ -433,12 +384,4 @@ class ProtocolBenchmark {
                 .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(ProtocolBenchmark.class)
-                .getBundleContext(), type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertNotNull(service, type.getSimpleName() + " service not available");
-        return service;
-    }
 }

@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import outpost.agent.internal.authentication.TokenStore;
+import outpost.agent.internal.plaintext.PlainTextSession;
 import outpost.protocol.Role;
 
 /**

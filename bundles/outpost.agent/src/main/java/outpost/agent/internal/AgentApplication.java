@@ -20,6 +20,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentSettings;
+import outpost.agent.internal.configuration.AgentConfiguration;
+import outpost.agent.internal.configuration.AgentConfigurationFeed;
 
 /**
  * The headless agent application: parses the command line, loads the configuration file into

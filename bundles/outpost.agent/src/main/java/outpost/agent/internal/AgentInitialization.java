@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import outpost.agent.AgentSettings;
+import outpost.agent.internal.authentication.TokenStore;
 import outpost.transport.TlsIdentities;
 
 /**
@@ -18,7 +19,7 @@ import outpost.transport.TlsIdentities;
  * @param identityFile     the key store, made now or found
  * @param createdIdentity  whether the key and certificate were made now
  */
-record AgentInitialization(Path dataDirectory, Optional<Path> createdTokenFile, Path identityFile, String fingerprint,
+public record AgentInitialization(Path dataDirectory, Optional<Path> createdTokenFile, Path identityFile, String fingerprint,
         boolean createdIdentity) {
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import outpost.agent.Agent.AgentStartup;
+import outpost.agent.internal.authentication.TokenStore;
 import outpost.protocol.Role;
 
 /** The agent as its own application and its local administration see it. */
