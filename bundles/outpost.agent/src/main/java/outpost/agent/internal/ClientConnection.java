@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import outpost.agent.AgentCommand;
 import outpost.agent.AgentSettings;
+import outpost.agent.internal.commands.StreamingCommand;
 import outpost.agent.internal.shell.ShellCommand;
 import outpost.protocol.Auth;
 import outpost.protocol.AuthOk;
@@ -183,7 +184,10 @@ final class ClientConnection implements MessageHandler {
             return; // cancelled or timed out while waiting for a worker: its result is sent already
         }
         long started = System.nanoTime();
-        running.finish(execute(line, builtIn, command, request, running, started));
+        Result result = execute(line, builtIn, command, request, running, started);
+        if (result != null) { // null: a stream, which finishes when it is stopped
+            running.finish(result);
+        }
     }
 
     private Result execute(CommandLine line, Optional<BuiltIn> builtIn, Optional<AgentCommand> command, Request request,
@@ -200,6 +204,9 @@ final class ClientConnection implements MessageHandler {
                     + found.requiredRole().wireName() + " role, which token '" + grant.name() + "' does not have");
         }
         running.setArguments(line.arguments());
+        if (found instanceof StreamingCommand streaming) {
+            return stream(streaming, line, running, started);
+        }
         try {
             int exitCode = found.execute(running);
             return running.result(ResultStatus.OK, exitCode, elapsedMillis(started), "");
@@ -215,6 +222,24 @@ final class ClientConnection implements MessageHandler {
             LOG.log(System.Logger.Level.WARNING, "command '" + line.name() + "' failed", e);
             return running.result(ResultStatus.FAILED, 1, elapsedMillis(started), label(line.name()) + "failed: " + e);
         }
+    }
+
+    /**
+     * Opens a stream that runs until the request is cancelled or the connection ends: no timeout,
+     * no worker held, one result (and so one audit line, with the whole duration) at its end.
+     */
+    private Result stream(StreamingCommand command, CommandLine line, RunningRequest running, long started) {
+        StreamingCommand.Subscription subscription;
+        try {
+            subscription = command.open(line.arguments(), running);
+        } catch (IllegalArgumentException e) {
+            return running.result(ResultStatus.FAILED, 2, elapsedMillis(started), label(line.name()) + e.getMessage());
+        }
+        running.streamUntilStopped(() -> {
+            subscription.close();
+            running.finish(running.result(ResultStatus.CANCELLED, -1, elapsedMillis(started), "cancelled"));
+        });
+        return null;
     }
 
     private Result builtIn(BuiltIn command, Request request, RunningRequest running, long started) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import outpost.agent.CommandContext;
 import outpost.agent.ShellPolicy;
+import outpost.agent.internal.commands.StreamingCommand;
 import outpost.protocol.Output;
 import outpost.protocol.OutputKind;
 import outpost.protocol.Result;
@@ -18,14 +19,14 @@ import outpost.transport.Connection;
  * A request between its start and its {@link Result}: the command's view of it (arguments, output,
  * cancellation), and the agent's handle to stop it. Exactly one Result is sent.
  */
-final class RunningRequest implements CommandContext {
+final class RunningRequest implements CommandContext, StreamingCommand.StreamOutput {
 
     private final int id;
     private final Duration timeout;
     private final Connection connection;
     private final Consumer<Result> onFinished;
     private final ShellPolicy shellPolicy;
-    private final long outputCapChars;
+    private long outputCapChars; // guarded by this
     private long outputChars;
     private volatile boolean truncated;
     private volatile String arguments = "";
@@ -36,6 +37,7 @@ final class RunningRequest implements CommandContext {
     private boolean finished;
     private volatile Runnable afterFinish = () -> { };
     private volatile boolean mayWaitForPeer;
+    private Runnable onStop; // guarded by this
 
     /** Largest text of one OUTPUT frame: at most 3 bytes of UTF-8 per char keeps it under 1 MiB frames. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
@@ -81,6 +83,21 @@ final class RunningRequest implements CommandContext {
         mayWaitForPeer = true;
     }
 
+    /**
+     * The request is a stream (StreamingCommand): no output cap, and {@code action} ends it when
+     * it is stopped (at once if it was stopped already).
+     */
+    void streamUntilStopped(Runnable action) {
+        synchronized (this) {
+            outputCapChars = Long.MAX_VALUE;
+            if (stoppedAs == null) {
+                onStop = action;
+                return;
+            }
+        }
+        action.run();
+    }
+
     void setArguments(String text) {
         arguments = text;
     }
@@ -91,6 +108,7 @@ final class RunningRequest implements CommandContext {
      */
     void stop(ResultStatus why) {
         boolean notStarted;
+        Runnable endStream;
         synchronized (this) {
             if (finished) {
                 return;
@@ -99,9 +117,14 @@ final class RunningRequest implements CommandContext {
                 stoppedAs = why;
             }
             notStarted = !started;
+            endStream = onStop;
+            onStop = null;
         }
         if (notStarted) {
             finish(result(why, -1, 0, ""));
+        }
+        if (endStream != null) {
+            endStream.run();
         }
         Future<?> running = work;
         if (running != null) {
@@ -154,6 +177,16 @@ final class RunningRequest implements CommandContext {
     @Override
     public void stdout(String text) {
         output(OutputKind.STDOUT, text);
+    }
+
+    @Override
+    public void send(String text) {
+        stdout(text);
+    }
+
+    @Override
+    public boolean peerKeepsUp() {
+        return connection.isWritable();
     }
 
     @Override
