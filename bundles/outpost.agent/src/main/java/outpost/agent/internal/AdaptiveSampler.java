@@ -90,8 +90,10 @@ final class AdaptiveSampler {
     }
 
     private void runSample() {
+        long due;
         synchronized (lock) {
             pending = null; // running: demand() must not cancel it (a running task's cancel succeeds) and start a second chain
+            due = pendingDue;
         }
         try {
             sample.run();
@@ -100,7 +102,14 @@ final class AdaptiveSampler {
         } finally {
             synchronized (lock) {
                 if (!stopped) {
-                    scheduleLocked(nextDelay(nanoClock.getAsLong()));
+                    long now = nanoClock.getAsLong();
+                    long delay = nextDelay(now);
+                    if (delay == FAST) {
+                        // at a fixed rate while fast: a period after this sample was due, not after it ended,
+                        // so the history gets one sample per second and no second is skipped as delays add up
+                        delay = Math.max(0, Math.min(FAST, due + FAST - now));
+                    }
+                    scheduleLocked(delay);
                 }
             }
         }

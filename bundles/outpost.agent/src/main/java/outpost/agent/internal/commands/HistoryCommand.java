@@ -44,7 +44,7 @@ public final class HistoryCommand implements AgentCommand {
 
     @Override
     public String help() {
-        return "LAST|FROM TO [cpu,load,ram,swap,disk,net]: kept samples as JSON (each second of 10 min, each minute of 24 h)";
+        return "history LAST|FROM TO [cpu,ram,...]: kept samples as JSON (each second of 10 min, each minute of 24 h)";
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class MetricsCommand implements AgentCommand {
 
     @Override
     public String help() {
-        return "[cpu,load,ram,swap,disk,net]: the figures now as one JSON line (all of them by default)";
+        return "metrics [cpu,load,ram,swap,disk,net]: the figures now as one line of JSON (all unless named)";
     }
 
     @Override

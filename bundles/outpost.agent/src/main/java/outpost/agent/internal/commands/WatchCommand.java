@@ -33,7 +33,7 @@ public final class WatchCommand implements StreamingCommand {
 
     @Override
     public String help() {
-        return "SECONDS [cpu,load,ram,swap,disk,net]: a JSON line like metrics' every SECONDS until cancelled";
+        return "watch SECONDS [cpu,ram,...]: a line of JSON like metrics' every SECONDS until cancelled";
     }
 
     @Override

@@ -1,0 +1,146 @@
+package outpost.agent;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import outpost.agent.internal.history.AgentHistory;
+import outpost.protocol.Auth;
+import outpost.protocol.AuthOk;
+import outpost.protocol.Hello;
+import outpost.protocol.Message;
+import outpost.protocol.Output;
+import outpost.protocol.Request;
+
+/**
+ * What the history and the subscriptions cost (docs/BENCHMARKS.md, "History: memory and CPU"): the
+ * CPU of the metrics sampler's thread per second, which now also reads memory and file systems and
+ * keeps the history, alone and with 200 {@code watch 1} subscriptions over 20 connections; the whole
+ * test JVM's CPU beside it; the rings' memory on this machine and at their bound. Not a test: run
+ * with {@code -Dosgi.test.includes='**}{@code /HistoryBenchmark.java'}.
+ */
+class HistoryBenchmark {
+
+    private static final int SECONDS = 30;
+
+    @Test
+    void measure() throws Exception {
+        AgentHistory history = service(AgentHistory.class);
+        Agent agent = service(Agent.class);
+        Path data = Files.createTempDirectory("outpost-history-benchmark");
+        String token = "benchmark-token";
+        Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                + "\nbench.roles=read\n");
+        int port = agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                .withTls(false)).address().getPort();
+        try {
+            Thread.sleep(5_000); // OSHI loaded, the first samples taken
+            StringBuilder report = new StringBuilder("\nOutpost history benchmark (" + SECONDS + " s each, "
+                    + Runtime.getRuntime().availableProcessors() + " cores)\n");
+            report.append(line("history on, no subscription", measureCpu()));
+            List<RawClient> clients = new ArrayList<>();
+            AtomicLong samples = new AtomicLong();
+            for (int c = 0; c < 20; c++) {
+                RawClient client = new RawClient(port);
+                client.read(Hello.class);
+                client.send(Auth.current(token));
+                client.read(AuthOk.class);
+                for (int w = 1; w <= 10; w++) {
+                    client.send(new Request(w, "watch 1 cpu,ram"));
+                }
+                clients.add(client);
+                Thread reader = new Thread(() -> drain(client, samples), "benchmark-reader-" + c);
+                reader.setDaemon(true);
+                reader.start();
+            }
+            Thread.sleep(3_000);
+            long before = samples.get();
+            Cpu with = measureCpu();
+            report.append(line("history on, 200 watch 1 cpu,ram", with));
+            report.append(String.format(Locale.ROOT, "  samples received: %.0f per second (200 expected)%n",
+                    (samples.get() - before) / (double) SECONDS));
+            report.append(String.format(Locale.ROOT, "  rings now: %d bytes (%.2f MiB); at their bound: %d bytes (%.2f MiB)%n",
+                    history.memoryBytes(), history.memoryBytes() / 1048576.0, history.maxMemoryBytes(),
+                    history.maxMemoryBytes() / 1048576.0));
+            System.out.println(report);
+            for (RawClient client : clients) {
+                client.close();
+            }
+        } finally {
+            agent.stop();
+        }
+    }
+
+    private static void drain(RawClient client, AtomicLong samples) {
+        try {
+            while (true) {
+                Message message = client.read();
+                if (message instanceof Output) {
+                    samples.incrementAndGet();
+                }
+            }
+        } catch (IOException closed) {
+            // the benchmark is over
+        }
+    }
+
+    private record Cpu(double samplerPercent, double processPercent) {
+    }
+
+    private static String line(String what, Cpu cpu) {
+        return String.format(Locale.ROOT, "  %-34s sampler thread %.3f %% of a core, whole JVM %.3f %%%n", what,
+                cpu.samplerPercent(), cpu.processPercent());
+    }
+
+    private static Cpu measureCpu() throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sampler = samplerThread(threads);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long samplerBefore = threads.getThreadCpuTime(sampler);
+        long processBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        Thread.sleep(SECONDS * 1000L);
+        double elapsed = System.nanoTime() - start;
+        return new Cpu(100 * (threads.getThreadCpuTime(sampler) - samplerBefore) / elapsed,
+                100 * (os.getProcessCpuTime() - processBefore) / elapsed);
+    }
+
+    private static long samplerThread(ThreadMXBean threads) {
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("outpost-agent-metrics-sampler")) {
+                return info.getThreadId();
+            }
+        }
+        throw new AssertionError("no metrics sampler thread");
+    }
+
+    private static BundleContext context() {
+        return FrameworkUtil.getBundle(HistoryBenchmark.class).getBundleContext();
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        assertNotNull(service, type.getSimpleName() + " service not available");
+        return service;
+    }
+}
