@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import outpost.agent.internal.SystemMetrics;
 import outpost.agent.internal.history.AgentHistory;
+import outpost.metrics.Metric;
 import outpost.protocol.Auth;
 import outpost.protocol.AuthOk;
 import outpost.protocol.Hello;
@@ -56,6 +59,20 @@ class HistoryBenchmark {
             StringBuilder report = new StringBuilder("\nOutpost history benchmark (" + SECONDS + " s each, "
                     + Runtime.getRuntime().availableProcessors() + " cores)\n");
             report.append(line("history on, no subscription", measureCpu()));
+            long now = System.currentTimeMillis();
+            report.append(String.format(Locale.ROOT, "  seconds kept of the last 30: %d%n",
+                    history.range(now - 30_000, now).samples().size()));
+            SystemMetrics metrics = service(SystemMetrics.class);
+            report.append(String.format(Locale.ROOT, "  OSHI network interfaces %.3f ms of CPU, CPU ticks %.3f ms%n",
+                    cpuMillisPerRead(() -> metrics.hardware().getNetworkIFs(true)),
+                    cpuMillisPerRead(() -> {
+                        metrics.processor().getSystemCpuLoadTicks();
+                        metrics.processor().getProcessorCpuLoadTicks();
+                    })));
+            for (Metric section : Metric.values()) {
+                report.append(String.format(Locale.ROOT, "  reading %-5s %.3f ms of CPU%n", section.wireName(),
+                        cpuMillisPerRead(() -> history.now(EnumSet.of(section)))));
+            }
             List<RawClient> clients = new ArrayList<>();
             AtomicLong samples = new AtomicLong();
             for (int c = 0; c < 20; c++) {
@@ -75,8 +92,11 @@ class HistoryBenchmark {
             long before = samples.get();
             Cpu with = measureCpu();
             report.append(line("history on, 200 watch 1 cpu,ram", with));
-            report.append(String.format(Locale.ROOT, "  samples received: %.0f per second (200 expected)%n",
-                    (samples.get() - before) / (double) SECONDS));
+            report.append(String.format(Locale.ROOT, "  samples received: %.0f per second (200 expected); dropped for slow clients: %d%n",
+                    (samples.get() - before) / (double) SECONDS, history.droppedSamples()));
+            long end = System.currentTimeMillis();
+            report.append(String.format(Locale.ROOT, "  seconds kept of the last 30: %d%n",
+                    history.range(end - 30_000, end).samples().size()));
             report.append(String.format(Locale.ROOT, "  rings now: %d bytes (%.2f MiB); at their bound: %d bytes (%.2f MiB)%n",
                     history.memoryBytes(), history.memoryBytes() / 1048576.0, history.maxMemoryBytes(),
                     history.maxMemoryBytes() / 1048576.0));
@@ -87,6 +107,19 @@ class HistoryBenchmark {
         } finally {
             agent.stop();
         }
+    }
+
+    /** CPU time of this thread per call, over 200 calls after 20 to warm up. */
+    private static double cpuMillisPerRead(Runnable read) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20; i++) {
+            read.run();
+        }
+        long before = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < 200; i++) {
+            read.run();
+        }
+        return (threads.getCurrentThreadCpuTime() - before) / 200 / 1e6;
     }
 
     private static void drain(RawClient client, AtomicLong samples) {

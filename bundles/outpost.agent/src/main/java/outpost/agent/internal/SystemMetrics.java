@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -133,6 +134,10 @@ public final class SystemMetrics {
     }
 
     private Map<String, NetworkCounters> readNetworkCounters() {
+        Optional<Map<String, NetworkCounters>> linux = ProcNetDev.read(ProcNetDev.FILE); // one file, not OSHI's 2.4 ms
+        if (linux.isPresent()) {
+            return linux.get();
+        }
         Map<String, NetworkCounters> counters = new HashMap<>();
         for (NetworkIF network : hardware().getNetworkIFs(true)) {
             counters.put(network.getName(), new NetworkCounters(network.getBytesRecv(), network.getBytesSent(),

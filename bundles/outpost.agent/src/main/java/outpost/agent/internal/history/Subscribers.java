@@ -21,6 +21,7 @@ final class Subscribers {
 
     /** A sample within this much of a subscriber's due time is sent (the sampler's period drifts by milliseconds). */
     private static final long TOLERANCE_MILLIS = 500;
+    private static final long UNSET = Long.MIN_VALUE;
 
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
@@ -39,10 +40,14 @@ final class Subscribers {
     void deliver(MetricSample sample) {
         Map<Set<Metric>, String> lines = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
-            if (sample.time() < subscriber.nextDue - TOLERANCE_MILLIS) {
+            long time = sample.time();
+            if (subscriber.nextDue != UNSET && time < subscriber.nextDue - TOLERANCE_MILLIS) {
                 continue;
             }
-            subscriber.nextDue = sample.time() + subscriber.intervalMillis;
+            // on a grid of intervals, so that samples a busy machine delivers late and bunched are still
+            // sent; after a longer stall the grid starts again from this sample
+            long next = (subscriber.nextDue == UNSET ? time : subscriber.nextDue) + subscriber.intervalMillis;
+            subscriber.nextDue = next > time ? next : time + subscriber.intervalMillis;
             if (!subscriber.output.peerKeepsUp()) {
                 subscriber.dropped++;
                 continue;
@@ -60,7 +65,7 @@ final class Subscribers {
         final long intervalMillis;
         final Set<Metric> metrics;
         final StreamingCommand.StreamOutput output;
-        long nextDue = Long.MIN_VALUE + TOLERANCE_MILLIS; // only the sampler thread touches these two
+        long nextDue = UNSET; // only the sampler thread touches these two
         long dropped;
 
         Subscriber(long intervalMillis, Set<Metric> metrics, StreamingCommand.StreamOutput output) {

@@ -41,6 +41,19 @@ class SubscribersTest {
     }
 
     @Test
+    void samplesALoadedMachineDeliversLateAndBunchedAreAllSentButAStallDoesNotCauseABurst() {
+        Output output = new Output();
+        subscribers.add(Duration.ofSeconds(1), EnumSet.of(Metric.RAM), output);
+        long[] times = { 0, 1_000, 2_900, 3_000, 4_000, 9_000, 9_100, 10_000 };
+        for (long time : times) {
+            subscribers.deliver(sample(T0 + time));
+        }
+
+        List<Long> sent = output.lines.stream().map(line -> MetricJson.sample(line).time() - T0).toList();
+        assertEquals(List.of(0L, 1_000L, 2_900L, 3_000L, 4_000L, 9_000L, 10_000L), sent);
+    }
+
+    @Test
     void closingTheSubscriptionEndsItsSamples() {
         Output output = new Output();
         StreamingCommand.Subscription subscription = subscribers.add(Duration.ofSeconds(1), EnumSet.allOf(Metric.class), output);
