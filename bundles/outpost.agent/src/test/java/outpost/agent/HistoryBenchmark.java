@@ -75,6 +75,7 @@ class HistoryBenchmark {
             }
             List<RawClient> clients = new ArrayList<>();
             AtomicLong samples = new AtomicLong();
+            long[] perClient = new long[20];
             for (int c = 0; c < 20; c++) {
                 RawClient client = new RawClient(port);
                 client.read(Hello.class);
@@ -84,7 +85,8 @@ class HistoryBenchmark {
                     client.send(new Request(w, "watch 1 cpu,ram"));
                 }
                 clients.add(client);
-                Thread reader = new Thread(() -> drain(client, samples), "benchmark-reader-" + c);
+                int index = c;
+                Thread reader = new Thread(() -> drain(client, samples, perClient, index), "benchmark-reader-" + c);
                 reader.setDaemon(true);
                 reader.start();
             }
@@ -94,6 +96,8 @@ class HistoryBenchmark {
             report.append(line("history on, 200 watch 1 cpu,ram", with));
             report.append(String.format(Locale.ROOT, "  samples received: %.0f per second (200 expected); dropped for slow clients: %d%n",
                     (samples.get() - before) / (double) SECONDS, history.droppedSamples()));
+            report.append("  subscriptions: " + history.subscriptions() + "; samples per client: "
+                    + java.util.Arrays.toString(perClient) + "\n");
             long end = System.currentTimeMillis();
             report.append(String.format(Locale.ROOT, "  seconds kept of the last 30: %d%n",
                     history.range(end - 30_000, end).samples().size()));
@@ -122,12 +126,15 @@ class HistoryBenchmark {
         return (threads.getCurrentThreadCpuTime() - before) / 200 / 1e6;
     }
 
-    private static void drain(RawClient client, AtomicLong samples) {
+    private static void drain(RawClient client, AtomicLong samples, long[] perClient, int index) {
         try {
             while (true) {
                 Message message = client.read();
                 if (message instanceof Output) {
                     samples.incrementAndGet();
+                    perClient[index]++;
+                } else {
+                    System.out.println("benchmark client " + index + ": " + message);
                 }
             }
         } catch (IOException closed) {

@@ -26,6 +26,7 @@ final class AdaptiveSampler {
     private static final long FAST = FAST_PERIOD.toNanos();
     private static final long SLOW = SLOW_PERIOD.toNanos();
     private static final long WINDOW = DEMAND_WINDOW.toNanos();
+    private static final long MIN_FAST_WINDOW = FAST * 3 / 4;
 
     private final Runnable sample;
     private final Timer timer;
@@ -106,8 +107,13 @@ final class AdaptiveSampler {
                     long delay = nextDelay(now);
                     if (delay == FAST) {
                         // at a fixed rate while fast: a period after this sample was due, not after it ended,
-                        // so the history gets one sample per second and no second is skipped as delays add up
-                        delay = Math.max(0, Math.min(FAST, due + FAST - now));
+                        // so the history gets one sample per second and no second is skipped as delays add up;
+                        // a sample that ran late skips a beat rather than give the next a window too short to
+                        // mean anything
+                        delay = Math.min(FAST, due + FAST - now);
+                        while (delay < MIN_FAST_WINDOW) {
+                            delay += FAST;
+                        }
                     }
                     scheduleLocked(delay);
                 }

@@ -65,6 +65,11 @@ public final class AgentHistory {
         return subscribers.add(interval, sections, output);
     }
 
+    /** How many {@code watch} subscriptions are running. */
+    public int subscriptions() {
+        return subscribers.count();
+    }
+
     /** How many samples were dropped, over all running subscriptions, for clients that did not keep up. */
     public long droppedSamples() {
         return java.util.Arrays.stream(subscribers.dropped()).sum();
