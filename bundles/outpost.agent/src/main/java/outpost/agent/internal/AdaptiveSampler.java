@@ -26,6 +26,7 @@ final class AdaptiveSampler {
     private static final long FAST = FAST_PERIOD.toNanos();
     private static final long SLOW = SLOW_PERIOD.toNanos();
     private static final long WINDOW = DEMAND_WINDOW.toNanos();
+    private static final long MIN_FAST_WINDOW = FAST * 3 / 4;
 
     private final Runnable sample;
     private final Timer timer;
@@ -90,8 +91,10 @@ final class AdaptiveSampler {
     }
 
     private void runSample() {
+        long due;
         synchronized (lock) {
             pending = null; // running: demand() must not cancel it (a running task's cancel succeeds) and start a second chain
+            due = pendingDue;
         }
         try {
             sample.run();
@@ -100,7 +103,19 @@ final class AdaptiveSampler {
         } finally {
             synchronized (lock) {
                 if (!stopped) {
-                    scheduleLocked(nextDelay(nanoClock.getAsLong()));
+                    long now = nanoClock.getAsLong();
+                    long delay = nextDelay(now);
+                    if (delay == FAST) {
+                        // at a fixed rate while fast: a period after this sample was due, not after it ended,
+                        // so the history gets one sample per second and no second is skipped as delays add up;
+                        // a sample that ran late skips a beat rather than give the next a window too short to
+                        // mean anything
+                        delay = Math.min(FAST, due + FAST - now);
+                        while (delay < MIN_FAST_WINDOW) {
+                            delay += FAST;
+                        }
+                    }
+                    scheduleLocked(delay);
                 }
             }
         }

@@ -105,6 +105,35 @@ class AdaptiveSamplerTest {
     }
 
     @Test
+    void whileFastASampleThatTakesTimeDoesNotPushTheNextOnesLater() {
+        timer.tasks.clear();
+        samples.clear();
+        sampler = new AdaptiveSampler(() -> {
+            samples.add(timer.elapsed());
+            timer.now += TimeUnit.MILLISECONDS.toNanos(7); // reading the counters takes 7 ms
+        }, timer, () -> timer.now);
+        sampler.start();
+        sampler.demand();
+        timer.advance(seconds(5));
+        assertEquals(List.of(seconds(1), seconds(2), seconds(3), seconds(4), seconds(5)), samples);
+    }
+
+    @Test
+    void whileFastASampleThatRanLateSkipsABeatInsteadOfFollowingAtOnce() {
+        timer.tasks.clear();
+        samples.clear();
+        List<Long> lateBy = new ArrayList<>(List.of(0L, 900L, 0L, 0L, 0L, 0L));
+        sampler = new AdaptiveSampler(() -> {
+            samples.add(timer.elapsed());
+            timer.now += TimeUnit.MILLISECONDS.toNanos(lateBy.isEmpty() ? 0 : lateBy.remove(0)); // the second takes 900 ms
+        }, timer, () -> timer.now);
+        sampler.start();
+        sampler.demand();
+        timer.advance(seconds(5));
+        assertEquals(List.of(seconds(1), seconds(2), seconds(4), seconds(5)), samples, "no sample 100 ms after the slow one");
+    }
+
+    @Test
     void stopCancelsThePendingSample() {
         timer.advance(seconds(1));
         sampler.stop();

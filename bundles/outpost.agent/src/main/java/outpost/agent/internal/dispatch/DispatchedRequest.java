@@ -25,6 +25,7 @@ public abstract class DispatchedRequest implements CommandContext {
     private boolean started; // guarded by this
     private boolean finished; // guarded by this
     private volatile Runnable afterFinish = () -> { };
+    private Runnable endStream; // guarded by this
 
     protected DispatchedRequest(Duration timeout, ShellPolicy shellPolicy) {
         this.timeout = timeout;
@@ -61,11 +62,32 @@ public abstract class DispatchedRequest implements CommandContext {
     }
 
     /**
+     * The request is a stream ({@link outpost.agent.internal.commands.StreamingCommand}): its output
+     * has no cap, and {@code end} ends it when it is stopped (at once if it was stopped already).
+     */
+    final void streamUntilStopped(Runnable end) {
+        synchronized (this) {
+            if (stoppedAs == null && !finished) {
+                endStream = end;
+                outputUnbounded();
+                return;
+            }
+        }
+        end.run();
+    }
+
+    /** A stream's output is not capped; a port whose output has a cap lifts it here. */
+    protected void outputUnbounded() {
+        // no cap to lift
+    }
+
+    /**
      * Stops the request (a cancel, its deadline, a closed connection): interrupts the command's
      * thread, or, when no thread has taken it yet, ends it here.
      */
     public final void stop(ResultStatus why) {
         boolean notStarted;
+        Runnable stream;
         synchronized (this) {
             if (finished) {
                 return;
@@ -74,9 +96,14 @@ public abstract class DispatchedRequest implements CommandContext {
                 stoppedAs = why;
             }
             notStarted = !started;
+            stream = endStream;
+            endStream = null;
         }
         if (notStarted) {
             finish(Outcome.stopped(why, -1, 0, timeout));
+        }
+        if (stream != null) {
+            stream.run();
         }
         Future<?> running = work;
         if (running != null) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import outpost.agent.AgentCommand;
+import outpost.agent.internal.commands.StreamingCommand;
 import outpost.protocol.ResultStatus;
 import outpost.protocol.Role;
 
@@ -80,7 +81,10 @@ public final class Dispatcher {
             return; // stopped while waiting for a worker: it has ended already
         }
         long started = System.nanoTime();
-        request.finish(execute(admission, caller, request, started));
+        Outcome outcome = execute(admission, caller, request, started);
+        if (outcome != null) { // null: a stream, which ends when it is stopped
+            request.finish(outcome);
+        }
     }
 
     private Outcome execute(Admission admission, Caller caller, DispatchedRequest request, long started) {
@@ -93,6 +97,9 @@ public final class Dispatcher {
         String name = admission.line().name();
         AgentCommand command = admission.command().orElseThrow();
         request.setArguments(admission.line().arguments());
+        if (command instanceof StreamingCommand streaming && request instanceof StreamingCommand.StreamOutput output) {
+            return stream(streaming, admission.line(), request, output, started);
+        }
         try {
             int exitCode = command.execute(request);
             return new Outcome(ResultStatus.OK, exitCode, elapsedMillis(started), "");
@@ -108,6 +115,27 @@ public final class Dispatcher {
             LOG.log(System.Logger.Level.WARNING, "command '" + name + "' failed", e);
             return new Outcome(ResultStatus.FAILED, 1, elapsedMillis(started), label(name) + "failed: " + e);
         }
+    }
+
+    /**
+     * Opens a stream that runs until the request is stopped (cancel, closed connection): no timeout,
+     * no worker held, one ending (and so one audit line, with the whole duration) at its end. Only a
+     * port whose requests take a stream's output (the framed one, whose clients can cancel) gets one;
+     * elsewhere the command refuses in its own words.
+     */
+    private static Outcome stream(StreamingCommand command, CommandLine line, DispatchedRequest request,
+            StreamingCommand.StreamOutput output, long started) {
+        StreamingCommand.Subscription subscription;
+        try {
+            subscription = command.open(line.arguments(), output);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(ResultStatus.FAILED, 2, elapsedMillis(started), label(line.name()) + e.getMessage());
+        }
+        request.streamUntilStopped(() -> {
+            subscription.close();
+            request.finish(new Outcome(ResultStatus.CANCELLED, -1, elapsedMillis(started), "cancelled"));
+        });
+        return null;
     }
 
     private Outcome builtIn(BuiltIn builtIn, Caller caller, DispatchedRequest request, long started) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import outpost.agent.ShellPolicy;
+import outpost.agent.internal.commands.StreamingCommand;
 import outpost.agent.internal.dispatch.DispatchedRequest;
 import outpost.agent.internal.dispatch.Outcome;
 import outpost.protocol.Output;
@@ -17,12 +18,12 @@ import outpost.transport.Connection;
  * A framed request between its start and its {@link Result}: its output as OUTPUT frames (up to the
  * output cap), its ending as the one RESULT frame.
  */
-final class RunningRequest extends DispatchedRequest {
+final class RunningRequest extends DispatchedRequest implements StreamingCommand.StreamOutput {
 
     private final int id;
     private final Connection connection;
     private final Consumer<Result> onFinished;
-    private final long outputCapChars;
+    private long outputCapChars; // guarded by this
     private long outputChars; // guarded by this
     private volatile boolean truncated;
     private volatile boolean mayWaitForPeer;
@@ -64,8 +65,23 @@ final class RunningRequest extends DispatchedRequest {
     }
 
     @Override
+    protected synchronized void outputUnbounded() {
+        outputCapChars = Long.MAX_VALUE;
+    }
+
+    @Override
     public void stdout(String text) {
         output(OutputKind.STDOUT, text);
+    }
+
+    @Override
+    public void send(String text) {
+        stdout(text);
+    }
+
+    @Override
+    public boolean peerKeepsUp() {
+        return connection.isWritable();
     }
 
     @Override

@@ -1,69 +1,71 @@
 package outpost.console.ui.internal;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 
 import outpost.client.AgentSession;
-import outpost.client.CommandReply;
-import outpost.client.SessionStatus;
+import outpost.client.CommandCall;
+import outpost.protocol.Output;
+import outpost.protocol.OutputKind;
 
 /**
- * Asks a connected agent for {@code cpu} and {@code ram} every few seconds, in a system Job (off
- * the UI thread), and records the percentages in a {@link MetricHistory}. Stops by itself when
- * the session is no longer connected; {@link #stop()} ends it at once.
+ * Holds one {@code watch 3 cpu,ram} subscription on a connected agent (one request for as long as
+ * the console is connected, audited once, instead of two requests every 3 seconds) and records each
+ * sample's percentages in a {@link MetricHistory}, on the connection's thread (never the UI
+ * thread). The stream ends with the connection; {@link #stop()} cancels it at once.
  */
-final class MetricPoller extends Job {
+final class MetricPoller {
 
     static final Duration INTERVAL = Duration.ofSeconds(3);
-    private static final long ANSWER_SECONDS = 10;
 
     private final AgentSession session;
     private final MetricHistory history;
     private final Runnable onSample;
+    private final StringBuilder partialLine = new StringBuilder(); // only the connection's thread touches it
+    private volatile CommandCall call;
     private volatile boolean stopped;
 
     MetricPoller(AgentSession session, MetricHistory history, Runnable onSample) {
-        super("Polling CPU and RAM of " + session.settings().endpoint());
         this.session = session;
         this.history = history;
         this.onSample = onSample;
-        setSystem(true);
     }
 
+    /** Subscribes; does nothing when the session is no longer connected (the next connect starts a new poller). */
     void start() {
-        schedule();
+        try {
+            call = session.execute("watch " + INTERVAL.toSeconds() + " cpu,ram", null, this::received);
+        } catch (IllegalStateException notConnected) {
+            return;
+        }
+        if (stopped) {
+            call.cancel();
+        }
     }
 
     void stop() {
         stopped = true;
-        cancel();
+        CommandCall running = call;
+        if (running != null) {
+            running.cancel();
+        }
     }
 
-    @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        if (stopped || monitor.isCanceled() || session.status() != SessionStatus.CONNECTED) {
-            return Status.CANCEL_STATUS;
+    /** Chunks are not lines (docs/PROTOCOL.md): a sample is recorded once its line is whole. */
+    private void received(Output chunk) {
+        if (stopped || chunk.kind() != OutputKind.STDOUT) {
+            return;
         }
-        try {
-            CommandReply cpu = session.send("cpu").get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            CommandReply ram = session.send("ram").get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            history.add(new MetricHistory.Sample(System.currentTimeMillis(), MetricReadings.cpuPercent(cpu.stdout()),
-                    MetricReadings.ramPercent(ram.stdout())));
-            onSample.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Status.CANCEL_STATUS;
-        } catch (Exception e) {
-            // the connection went away or the agent was slow: the next round tries again, if still connected
+        partialLine.append(chunk.text());
+        int end;
+        while ((end = partialLine.indexOf("\n")) >= 0) {
+            String line = partialLine.substring(0, end);
+            partialLine.delete(0, end + 1);
+            try {
+                history.add(MetricReadings.sample(line, System.currentTimeMillis()));
+                onSample.run();
+            } catch (IllegalArgumentException notASample) {
+                // not the documented form (an agent of another version): no point for this line
+            }
         }
-        if (!stopped && session.status() == SessionStatus.CONNECTED) {
-            schedule(INTERVAL.toMillis());
-        }
-        return Status.OK_STATUS;
     }
 }

@@ -1,30 +1,35 @@
 package outpost.console.ui.internal;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import outpost.metrics.MetricJson;
+import outpost.metrics.MetricSample;
 
 /**
- * The percentages in the agent's answers to {@code cpu} ("CPU: 12.5 % used, ...") and {@code ram}
- * ("RAM: 3.1 GiB used of 15.5 GiB (20.0 %), ..."); NaN when the answer has none (e.g. the CPU is
- * still being sampled just after the agent started).
+ * The chart's two percentages from one line of the agent's {@code watch ... cpu,ram} stream (the
+ * JSON of docs/METRICS.md, not the human {@code cpu} and {@code ram} answers, which may be
+ * reworded); NaN where the sample has no figure (the CPU just after the agent started).
  */
 final class MetricReadings {
-
-    private static final Pattern CPU = Pattern.compile("^CPU: (\\d+(?:\\.\\d+)?) % used", Pattern.MULTILINE);
-    private static final Pattern RAM = Pattern.compile("^RAM: .*?\\((\\d+(?:\\.\\d+)?) %\\)", Pattern.MULTILINE);
 
     private MetricReadings() {
     }
 
-    static double cpuPercent(String cpuAnswer) {
-        return percent(CPU.matcher(cpuAnswer));
+    /**
+     * The sample a line holds, timed when it arrived (the console's clock: the chart's axis is the
+     * console's time).
+     *
+     * @throws IllegalArgumentException when the line is not a sample
+     */
+    static MetricHistory.Sample sample(String jsonLine, long receivedMillis) {
+        MetricSample sample = MetricJson.sample(jsonLine);
+        return new MetricHistory.Sample(receivedMillis, cpuPercent(sample), ramPercent(sample));
     }
 
-    static double ramPercent(String ramAnswer) {
-        return percent(RAM.matcher(ramAnswer));
+    static double cpuPercent(MetricSample sample) {
+        return sample.cpu() == null || sample.cpu().totalPercent() == null ? Double.NaN : sample.cpu().totalPercent();
     }
 
-    private static double percent(Matcher matcher) {
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    static double ramPercent(MetricSample sample) {
+        return sample.ram() == null || sample.ram().totalBytes() <= 0 ? Double.NaN
+                : 100.0 * sample.ram().usedBytes() / sample.ram().totalBytes();
     }
 }

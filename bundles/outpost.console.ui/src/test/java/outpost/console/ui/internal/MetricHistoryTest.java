@@ -40,11 +40,11 @@ class MetricHistoryTest {
     }
 
     @Test
-    void readsThePercentagesOfTheAgentsAnswers() {
-        assertEquals(12.5, MetricReadings.cpuPercent("CPU: 12.5 % used, 8 logical cores (4 physical)\nModel: x\n"));
-        assertEquals(20.0, MetricReadings.ramPercent("RAM: 3.1 GiB used of 15.5 GiB (20.0 %), 12.4 GiB available\n"
-                + "Swap: 0 B used of 2.0 GiB"));
-        assertEquals(Double.NaN, MetricReadings.cpuPercent("CPU: n/a (sampling) used, 8 logical cores"));
-        assertEquals(Double.NaN, MetricReadings.ramPercent("unknown command 'ram', try help"));
+    void readsThePercentagesOfTheAgentsMachineForm() {
+        MetricHistory.Sample sample = MetricReadings.sample("{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
+                + "\"ram\":{\"usedBytes\":1073741824,\"totalBytes\":4294967296}}", 99);
+        assertEquals(new MetricHistory.Sample(99, 12.5, 25.0), sample);
+        assertEquals(Double.NaN, MetricReadings.sample("{\"time\":1,\"ram\":{\"usedBytes\":0,\"totalBytes\":0}}", 1).ram());
+        assertThrows(IllegalArgumentException.class, () -> MetricReadings.sample("CPU: 12.5 % used", 1));
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
@@ -318,7 +317,10 @@ public final class ServerMonitor implements AutoCloseable {
             changed.run();
         }
 
-        /** Asks for cpu and ram at once; the ram request's round trip is the latency (it waits on nothing). */
+        /**
+         * Asks for {@code metrics cpu,ram}: one request per refresh, whose round trip is the latency
+         * (it reads counters the agent's sampler keeps and waits on nothing).
+         */
         CompletableFuture<Void> sample() {
             AgentSession current;
             synchronized (this) {
@@ -330,14 +332,13 @@ public final class ServerMonitor implements AutoCloseable {
             }
             try {
                 long start = System.nanoTime();
-                CompletableFuture<CommandReply> ram = current.send("ram");
-                CompletableFuture<Duration> latency = ram.thenApply(reply -> Duration.ofNanos(System.nanoTime() - start));
-                CompletableFuture<CommandReply> cpu = current.send("cpu");
-                return CompletableFuture.allOf(cpu, latency, ram)
+                return current.send(AgentAnswers.COMMAND)
+                        .thenApply(reply -> new Answer(reply, Duration.ofNanos(System.nanoTime() - start)))
                         .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .handle((ignored, error) -> {
-                            record(current, answer(cpu, AgentAnswers::cpuPercent), answer(ram, AgentAnswers::ramPercent),
-                                    latency.isDone() && !latency.isCompletedExceptionally() ? latency.join() : null);
+                        .handle((answer, error) -> {
+                            AgentAnswers.Percentages read = answer != null && answer.reply().isOk()
+                                    ? AgentAnswers.read(answer.reply().stdout()) : AgentAnswers.Percentages.NONE;
+                            record(current, read.cpu(), read.ram(), answer == null ? null : answer.latency());
                             return null;
                         });
             } catch (IllegalStateException e) { // lost meanwhile: the listener reports it
@@ -348,19 +349,14 @@ public final class ServerMonitor implements AutoCloseable {
             }
         }
 
+        private record Answer(CommandReply reply, Duration latency) {
+        }
+
         private synchronized void record(AgentSession sampled, OptionalDouble cpu, OptionalDouble ram, Duration latency) {
             sampling = false;
             if (session == sampled && !stopped) {
                 state = LiveState.online(cpu, ram, latency);
             }
-        }
-
-        private static OptionalDouble answer(CompletableFuture<CommandReply> reply, Function<String, OptionalDouble> parser) {
-            if (!reply.isDone() || reply.isCompletedExceptionally()) {
-                return OptionalDouble.empty();
-            }
-            CommandReply done = reply.join();
-            return done.isOk() ? parser.apply(done.stdout()) : OptionalDouble.empty();
         }
 
         void stop() {

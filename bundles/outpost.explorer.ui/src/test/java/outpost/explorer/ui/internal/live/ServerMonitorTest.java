@@ -74,7 +74,8 @@ class ServerMonitorTest {
 
     @Test
     void unreadableAnswersShowAQuestionMark() throws Exception {
-        agent.answer("cpu", "CPU: n/a (sampling) used, 2 logical cores (2 physical)");
+        agent.answer("metrics cpu,ram", "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
+                + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}"); // no CPU figure yet
         monitor.connect(List.of(UP));
         waitUntil("RAM is read", () -> state(UP).ramPercent().isPresent());
         assertEquals("?", state(UP).cpuText());
@@ -193,8 +194,8 @@ class ServerMonitorTest {
             default -> throw new IOException("Connection refused", new ConnectException("refused"));
             }
         });
-        agent.answer("cpu", "CPU: 12.5 % used, 8 logical cores (4 physical)\nModel: x");
-        agent.answer("ram", "RAM: 5.9 GiB used of 15.5 GiB (38.1 %), 9.6 GiB available\nSwap: 0 B used of 2.0 GiB");
+        agent.answer("metrics cpu,ram", "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
+                + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}");
         return agent;
     }
 
