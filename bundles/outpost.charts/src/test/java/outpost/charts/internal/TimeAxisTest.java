@@ -73,7 +73,7 @@ class TimeAxisTest {
 
     @Test
     void theRoomDecidesHowManyLabelsFit() {
-        assertEquals(6, TimeAxis.utc(NOW, Duration.ofMinutes(10), 500).maxTicks(60));
+        assertEquals(5, TimeAxis.utc(NOW, Duration.ofMinutes(10), 500).maxTicks(60), "500 px / (60 px + 24 px between)");
         assertEquals(1, TimeAxis.utc(NOW, Duration.ofMinutes(10), 50).maxTicks(60));
     }
 }

@@ -2,6 +2,8 @@ package outpost.console.ui.internal;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -13,9 +15,10 @@ import outpost.client.CommandReply;
 import outpost.client.SessionStatus;
 
 /**
- * Asks a connected agent for {@code cpu} and {@code ram} every few seconds, in a system Job (off
- * the UI thread), and records the percentages in a {@link MetricHistory}. Stops by itself when
- * the session is no longer connected; {@link #stop()} ends it at once.
+ * Asks a connected agent for {@code sysinfo} every few seconds, in a system Job (off the UI
+ * thread), and hands the readings on; a round without an answer is reported as missed (a gap in
+ * the charts). Stops by itself when the session is no longer connected; {@link #stop()} ends it at
+ * once.
  */
 final class MetricPoller extends Job {
 
@@ -23,15 +26,15 @@ final class MetricPoller extends Job {
     private static final long ANSWER_SECONDS = 10;
 
     private final AgentSession session;
-    private final MetricHistory history;
-    private final Runnable onSample;
+    private final Consumer<MetricSample> onSample;
+    private final LongConsumer onMissed;
     private volatile boolean stopped;
 
-    MetricPoller(AgentSession session, MetricHistory history, Runnable onSample) {
-        super("Polling CPU and RAM of " + session.settings().endpoint());
+    MetricPoller(AgentSession session, Consumer<MetricSample> onSample, LongConsumer onMissed) {
+        super("Polling the metrics of " + session.settings().endpoint());
         this.session = session;
-        this.history = history;
         this.onSample = onSample;
+        this.onMissed = onMissed;
         setSystem(true);
     }
 
@@ -50,16 +53,17 @@ final class MetricPoller extends Job {
             return Status.CANCEL_STATUS;
         }
         try {
-            CommandReply cpu = session.send("cpu").get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            CommandReply ram = session.send("ram").get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            history.add(new MetricHistory.Sample(System.currentTimeMillis(), MetricReadings.cpuPercent(cpu.stdout()),
-                    MetricReadings.ramPercent(ram.stdout())));
-            onSample.run();
+            CommandReply reply = session.send("sysinfo").get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            if (!stopped) {
+                onSample.accept(SysinfoReadings.parse(reply.stdout(), System.currentTimeMillis()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Status.CANCEL_STATUS;
         } catch (Exception e) {
-            // the connection went away or the agent was slow: the next round tries again, if still connected
+            // the connection went away, the agent was slow or answered otherwise: nothing is known
+            // for this round, and the next one tries again if still connected
+            onMissed.accept(System.currentTimeMillis());
         }
         if (!stopped && session.status() == SessionStatus.CONNECTED) {
             schedule(INTERVAL.toMillis());
