@@ -122,7 +122,7 @@ class ConsoleChartsIT {
         pointAtNewest(cpuCanvas);
         waitUntil("the CPU chart shows the values under the pointer", () -> chart("cpu").drawn().hover()
                 .filter(text -> Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\ntotal \\d+\\.\\d %").matcher(text).find())
-                .isPresent(), () -> "; readout " + chart("cpu").drawn().hover());
+                .isPresent(), () -> "; readout " + chart("cpu").drawn().hover() + pointer(cpuCanvas));
 
         // another range, picked with the mouse, for every chart at once
         Button hour = (Button) find(workbenchShell(), "console.chart.range." + ChartRange.LAST_HOUR.name());
@@ -146,6 +146,11 @@ class ConsoleChartsIT {
                 () -> chart("cpu").drawn().hover().filter(text -> text.contains("\ntotal no data")).isPresent(),
                 () -> "; readout " + chart("cpu").drawn().hover());
         assertFalse(chart("cpu").drawn().message().isPresent(), "what was measured stays shown");
+    }
+
+    private static String pointer(Control canvas) {
+        return "; pointer at " + canvas.getDisplay().getCursorLocation() + ", chart at " + canvas.toDisplay(0, 0) + " size "
+                + canvas.getSize() + ", shell " + canvas.getShell().getBounds() + ", screen " + canvas.getDisplay().getBounds();
     }
 
     /** Moves the real pointer to the right end of the chart's plot (where the newest samples are). */

@@ -43,6 +43,8 @@ public final class TimeSeriesChart {
         canvas.addListener(SWT.Paint, this::paint);
         canvas.addListener(SWT.Resize, event -> canvas.redraw());
         canvas.addListener(SWT.MouseMove, this::pointerMoved);
+        // GTK reports a pointer that comes in and stops as an Enter alone, with its position
+        canvas.addListener(SWT.MouseEnter, this::pointerMoved);
         canvas.addListener(SWT.MouseExit, event -> pointerMoved(null));
         canvas.addListener(SWT.Dispose, event -> {
             model.removeChangeListener(modelListener);

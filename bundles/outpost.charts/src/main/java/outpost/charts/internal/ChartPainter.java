@@ -68,7 +68,7 @@ public final class ChartPainter {
             }
         }
 
-        List<String> legend = legend(series, model, now);
+        List<String> legend = Legend.entries(model, series, now);
         int top = area.y + PAD + drawTitleAndLegend(gc, area, model.title(), legend, lineHeight) + PAD;
         int bottom = area.y + area.height - PAD - lineHeight - 2;
         int plotHeight = Math.max(10, bottom - top);
@@ -100,17 +100,6 @@ public final class ChartPainter {
             hover = Optional.of(drawHover(gc, plot, axis, scale, model, series, samples, hoverX, lineHeight));
         }
         return new DrawnChart(model.title(), legend, timeLabels, valueLabels, hover, message);
-    }
-
-    private static List<String> legend(List<TimeSeries> series, ChartModel model, long now) {
-        List<String> legend = new ArrayList<>();
-        for (TimeSeries each : series) {
-            // a value older than a line would bridge is not current: the agent stopped answering
-            boolean current = each.latestTime() >= now - model.maxGapMillis();
-            double latest = current ? each.latestValue() : Double.NaN;
-            legend.add(each.name() + " " + (Double.isNaN(latest) ? "\u2014" : model.unit().format(latest)));
-        }
-        return legend;
     }
 
     /** Draws the title and the legend entries flowing after it; returns the height used. */
