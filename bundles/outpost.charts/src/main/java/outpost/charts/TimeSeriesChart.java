@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -86,13 +87,18 @@ public final class TimeSeriesChart {
 
     /** Asks for a repaint, from any thread; one is pending at most, however often this is called. */
     public void refresh() {
-        if (repaintPending.compareAndSet(false, true) && !display.isDisposed()) {
+        if (!repaintPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             display.asyncExec(() -> {
                 repaintPending.set(false);
                 if (!canvas.isDisposed()) {
                     canvas.redraw();
                 }
             });
+        } catch (SWTException e) {
+            // the display is gone (the application is closing): nothing left to repaint
         }
     }
 

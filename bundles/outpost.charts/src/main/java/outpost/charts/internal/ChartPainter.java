@@ -57,7 +57,7 @@ public final class ChartPainter {
         List<TimeSeries> series = model.series();
         long start = now - range.span().toMillis();
         List<TimeSeries.Samples> samples = new ArrayList<>();
-        double highest = model.minimumMax();
+        double highest = Double.NaN;
         for (TimeSeries each : series) {
             TimeSeries.Samples window = each.between(start, now);
             samples.add(window);
@@ -72,7 +72,8 @@ public final class ChartPainter {
         int top = area.y + PAD + drawTitleAndLegend(gc, area, model.title(), legend, lineHeight) + PAD;
         int bottom = area.y + area.height - PAD - lineHeight - 2;
         int plotHeight = Math.max(10, bottom - top);
-        ValueScale scale = ValueScale.of(model.unit(), highest, Math.max(1, plotHeight / (lineHeight * 2)));
+        ValueScale scale = ValueScale.withCeiling(model.unit(), highest, model.minimumMax(),
+                Math.max(1, plotHeight / (lineHeight * 2)));
         List<String> valueLabels = scale.ticks().stream().map(scale::label).toList();
         int labelWidth = valueLabels.stream().mapToInt(label -> gc.textExtent(label).x).max().orElse(0);
         int left = area.x + PAD + labelWidth + 4;

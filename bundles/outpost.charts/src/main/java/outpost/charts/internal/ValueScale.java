@@ -42,6 +42,23 @@ public final class ValueScale {
         return new ValueScale(unit, scaledMax * unitSize, scaledStep * unitSize, power);
     }
 
+    /**
+     * The scale for values up to {@code highest} on an axis whose top is a known ceiling (the RAM
+     * installed): the top is that ceiling, exactly, while the ticks under it keep nice steps. When
+     * a value is above it, or for percentages, this is {@link #of}.
+     */
+    public static ValueScale withCeiling(ValueUnit unit, double highest, double ceiling, int maxTicks) {
+        if (unit == ValueUnit.PERCENT || !(ceiling > 0) || highest > ceiling) {
+            return of(unit, Double.isNaN(ceiling) ? highest : Math.max(ceiling, Double.isNaN(highest) ? 0 : highest), maxTicks);
+        }
+        ValueScale nice = of(unit, ceiling, maxTicks);
+        double step = nice.step;
+        if (Math.floor(ceiling / step + 1e-9) < 1) {
+            step = niceStep(ceiling / Math.max(1, maxTicks)); // the top alone would be one step: one step lower
+        }
+        return new ValueScale(unit, ceiling, step, nice.power);
+    }
+
     /** The smallest of 1, 2, 5 times a power of ten that is at least {@code raw}. */
     public static double niceStep(double raw) {
         if (!(raw > 0) || Double.isInfinite(raw)) {
@@ -67,7 +84,7 @@ public final class ValueScale {
     /** The tick values from 0 to the maximum. */
     public List<Double> ticks() {
         List<Double> ticks = new ArrayList<>();
-        long count = Math.round(max / step);
+        long count = (long) Math.floor(max / step + 1e-9);
         for (long i = 0; i <= count; i++) {
             ticks.add(i * step);
         }

@@ -53,6 +53,16 @@ class ValueScaleTest {
     }
 
     @Test
+    void aKnownCeilingIsTheTopWithNiceTicksUnderIt() {
+        ValueScale ram = ValueScale.withCeiling(ValueUnit.BYTES, 2.1 * GIB, 23.5 * GIB, 4);
+        assertEquals(23.5 * GIB, ram.max(), "the RAM installed is the top, not 30 or 40 GiB");
+        assertEquals(List.of("0 GiB", "10 GiB", "20 GiB"), ram.ticks().stream().map(ram::label).toList());
+        ValueScale above = ValueScale.withCeiling(ValueUnit.BYTES, 30 * GIB, 23.5 * GIB, 4);
+        assertEquals(30 * GIB, above.max(), "a value above the ceiling is still shown");
+        assertEquals(1024, ValueScale.withCeiling(ValueUnit.BYTES, Double.NaN, Double.NaN, 4).max());
+    }
+
+    @Test
     void anIdleOrEmptyChartOfBytesSpansOneKibibyte() {
         assertEquals(1024, ValueScale.of(ValueUnit.BYTES_PER_SECOND, 0, 4).max());
         assertEquals(1024, ValueScale.of(ValueUnit.BYTES, Double.NaN, 4).max());
