@@ -98,7 +98,7 @@ public final class ChartPainter {
         });
         Optional<String> hover = Optional.empty();
         if (hoverX >= plot.x && hoverX < plot.x + plot.width && !series.isEmpty()) {
-            hover = Optional.of(drawHover(gc, plot, axis, scale, model, series, samples, hoverX, lineHeight));
+            hover = Optional.of(drawHover(gc, area, plot, axis, scale, model, series, samples, hoverX, lineHeight));
         }
         return new DrawnChart(model.title(), legend, timeLabels, valueLabels, hover, message);
     }
@@ -207,7 +207,7 @@ public final class ChartPainter {
     }
 
     /** Draws the vertical line at the pointer and a box with the time and each series' value; returns the box's text. */
-    private String drawHover(GC gc, Rectangle plot, TimeAxis axis, ValueScale scale, ChartModel model,
+    private String drawHover(GC gc, Rectangle area, Rectangle plot, TimeAxis axis, ValueScale scale, ChartModel model,
             List<TimeSeries> series, List<TimeSeries.Samples> samples, int hoverX, int lineHeight) {
         long time = axis.toTime(hoverX);
         List<HoverReadout.Reading> readings = HoverReadout.at(time, model, series, samples);
@@ -227,7 +227,8 @@ public final class ChartPainter {
         int width = lines.stream().mapToInt(line -> gc.textExtent(line).x).max().orElse(0) + SWATCH + 12;
         int height = lines.size() * lineHeight + 6;
         int x = hoverX + 8 + width <= plot.x + plot.width ? hoverX + 8 : Math.max(plot.x, hoverX - 8 - width);
-        int y = plot.y + 2;
+        // in a low chart the box may cover the legend or the time axis, but it is never cut off
+        int y = Math.max(area.y, Math.min(plot.y + 2, area.y + area.height - height - 1));
         gc.setBackground(display.getSystemColor(SWT.COLOR_INFO_BACKGROUND));
         gc.fillRectangle(x, y, width, height);
         gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
