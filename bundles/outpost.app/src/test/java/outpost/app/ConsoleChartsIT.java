@@ -115,6 +115,19 @@ class ConsoleChartsIT {
         assertTrue(transcript.getSize().x > find(workbenchShell(), "console.chart").getSize().x,
                 "the transcript keeps the larger part: " + transcript.getSize() + " beside the charts");
 
+        // the Charts button folds the charts away, giving the transcript the whole width, and back
+        Control panel = find(workbenchShell(), "console.chart");
+        int besideCharts = transcript.getSize().x;
+        int chartsWidth = panel.getSize().x;
+        Button toggle = (Button) find(workbenchShell(), "console.chartsToggle");
+        mouseClick(toggle, 1);
+        // SashForm moves what it does not show out of sight rather than hiding it
+        waitUntil("the charts are folded away", () -> transcript.getSize().x >= besideCharts + chartsWidth,
+                () -> "; toggle " + toggle.getSelection() + ", transcript " + transcript.getBounds() + ", charts " + panel.getBounds());
+        mouseClick(toggle, 1);
+        waitUntil("the charts are back", () -> transcript.getSize().x == besideCharts && panel.getSize().x == chartsWidth,
+                () -> "; toggle " + toggle.getSelection() + ", transcript " + transcript.getBounds() + ", charts " + panel.getBounds());
+
         // the real pointer at the newest end of the CPU chart: a vertical line and the values there
         Control cpuCanvas = chart("cpu").control();
         mouseMove(transcript, 20, 20);
