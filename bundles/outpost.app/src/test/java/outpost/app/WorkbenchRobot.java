@@ -124,6 +124,25 @@ final class WorkbenchRobot {
         mouseClickAt(display, center.x, center.y, clicks);
     }
 
+    /**
+     * Moves the real pointer to a point of a control (control coordinates), as a user's mouse does:
+     * the event goes through the display's input queue, so the control sees it only if it is the
+     * one under the pointer. The control's shell is brought to the front first.
+     */
+    static void mouseMove(Control control, int x, int y) throws InterruptedException {
+        control.getShell().forceActive();
+        waitUntil("the shell of " + control + " is active", () -> control.getDisplay().getActiveShell() == control.getShell());
+        org.eclipse.swt.graphics.Point target = control.toDisplay(x, y);
+        Event move = new Event();
+        move.type = SWT.MouseMove;
+        move.x = target.x;
+        move.y = target.y;
+        if (!control.getDisplay().post(move)) {
+            throw new AssertionError("the display refused a posted mouse event (no XTest?)");
+        }
+        settle(control.getDisplay());
+    }
+
     /** Clicks a point given in display coordinates. */
     static void mouseClickAt(Display display, int x, int y, int clicks) throws InterruptedException {
         Event move = new Event();

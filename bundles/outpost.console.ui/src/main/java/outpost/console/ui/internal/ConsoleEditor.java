@@ -14,6 +14,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -37,8 +38,8 @@ import outpost.console.ui.ServerEditorInput;
 import outpost.servers.Server;
 
 /**
- * The console of one server: a header with the connection status and the session actions, a live
- * CPU/RAM chart, the transcript, quick commands and an input line that is enabled only while
+ * The console of one server: a header with the connection status and the session actions, the
+ * transcript with the live CPU, RAM, network and disk charts beside it ({@link ConsoleCharts}), quick commands and an input line that is enabled only while
  * connected. The connection itself (session, trust, reconnects) is a {@link ConsoleConnection}
  * that reports here on the UI thread; commands run through a {@link CommandRunner}. Ctrl+C copies the
  * selection or cancels ({@link CopyOrCancelHandler}); completion and the quick buttons follow the
@@ -49,7 +50,6 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     /** Key under which widgets carry a stable id, for tests and accessibility tools. */
     public static final String WIDGET_ID = "outpost.widget";
 
-    private static final int CHART_SAMPLES = 100; // 5 minutes at one sample every 3 s
     /** The longest status word, whose width the status label keeps so that no status is cut. */
     private static final String LONGEST_STATUS = "agent restarting";
 
@@ -69,10 +69,10 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private TranscriptSaver saver;
     private CommandRunner runner;
     private CommandInput input;
-    private MetricChart chart;
+    private SashForm split;
+    private ConsoleCharts charts;
     private QuickButtons quickButtons;
     private final IPreferenceChangeListener wrapFollower = this::preferenceChanged;
-    private final MetricHistory metrics = new MetricHistory(CHART_SAMPLES);
     private MetricPoller poller;
 
     @Override
@@ -95,16 +95,15 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
 
         createHeader(parent);
         uiThread = new UiThread(statusLabel);
-        chart = new MetricChart(parent, metrics);
-        chart.control().setData(WIDGET_ID, "console.chart");
-        chart.control().setToolTipText("CPU (blue) and RAM (green) use over the last " + CHART_SAMPLES
-                * MetricPoller.INTERVAL.toSeconds() / 60 + " minutes");
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 70).applyTo(chart.control());
-
-        StyledText output = new StyledText(parent, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        // the transcript and the charts side by side; the sash moves, and the Charts button folds them away
+        split = new SashForm(parent, SWT.HORIZONTAL | SWT.SMOOTH);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
+        StyledText output = new StyledText(split, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         output.setData(WIDGET_ID, "console.output");
         output.setFont(JFaceResources.getTextFont());
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(output);
+        charts = new ConsoleCharts(split, MetricPoller.INTERVAL);
+        charts.control().setData(WIDGET_ID, "console.chart");
+        split.setWeights(3, 2);
         transcript = new TranscriptView(output, preferences.scrollbackLines());
         transcript.setWrap(preferences.wrapLines());
         InstanceScope.INSTANCE.getNode(ConsolePreferences.NODE).addPreferenceChangeListener(wrapFollower);
@@ -163,6 +162,13 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         killButton.setToolTipText("Stop the agent for good (admin role)");
         Button save = button(buttons, "Save\u2026", "console.save", event -> saver.askAndSave(getSite().getShell()));
         save.setToolTipText("Save the transcript to a file");
+        Button chartsToggle = new Button(buttons, SWT.TOGGLE);
+        chartsToggle.setText("Charts");
+        chartsToggle.setData(WIDGET_ID, "console.chartsToggle");
+        chartsToggle.setSelection(true);
+        chartsToggle.setToolTipText("Show or hide the CPU, RAM, network and disk charts beside the transcript");
+        chartsToggle.addListener(SWT.Selection,
+                event -> split.setMaximizedControl(chartsToggle.getSelection() ? null : split.getChildren()[0]));
         headerLayout = HeaderLayout.apply(header, title, buttons);
     }
 
@@ -224,7 +230,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     @Override
     public void connected(AgentSession session) {
         loadCompletions(session);
-        poller = new MetricPoller(session, metrics, () -> uiThread.execute(chart::refresh));
+        poller = new MetricPoller(session, charts::record, charts::nothingFrom);
         poller.start();
     }
 
@@ -233,6 +239,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         if (poller != null) {
             poller.stop();
             poller = null;
+            charts.nothingFrom(System.currentTimeMillis()); // the last value is not drawn on after the agent went away
         }
     }
 

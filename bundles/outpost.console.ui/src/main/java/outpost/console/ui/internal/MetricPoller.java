@@ -1,71 +1,73 @@
 package outpost.console.ui.internal;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 
 import outpost.client.AgentSession;
-import outpost.client.CommandCall;
-import outpost.protocol.Output;
-import outpost.protocol.OutputKind;
+import outpost.client.CommandReply;
+import outpost.client.SessionStatus;
 
 /**
- * Holds one {@code watch 3 cpu,ram} subscription on a connected agent (one request for as long as
- * the console is connected, audited once, instead of two requests every 3 seconds) and records each
- * sample's percentages in a {@link MetricHistory}, on the connection's thread (never the UI
- * thread). The stream ends with the connection; {@link #stop()} cancels it at once.
+ * Asks a connected agent for {@code sysinfo} every few seconds, in a system Job (off the UI
+ * thread), and hands the readings on; a round without an answer is reported as missed (a gap in
+ * the charts). Stops by itself when the session is no longer connected; {@link #stop()} ends it at
+ * once.
  */
-final class MetricPoller {
+final class MetricPoller extends Job {
 
     static final Duration INTERVAL = Duration.ofSeconds(3);
+    private static final long ANSWER_SECONDS = 10;
 
     private final AgentSession session;
-    private final MetricHistory history;
-    private final Runnable onSample;
-    private final StringBuilder partialLine = new StringBuilder(); // only the connection's thread touches it
-    private volatile CommandCall call;
+    private final Consumer<MetricSample> onSample;
+    private final LongConsumer onMissed;
     private volatile boolean stopped;
 
-    MetricPoller(AgentSession session, MetricHistory history, Runnable onSample) {
+    MetricPoller(AgentSession session, Consumer<MetricSample> onSample, LongConsumer onMissed) {
+        super("Polling the metrics of " + session.settings().endpoint());
         this.session = session;
-        this.history = history;
         this.onSample = onSample;
+        this.onMissed = onMissed;
+        setSystem(true);
     }
 
-    /** Subscribes; does nothing when the session is no longer connected (the next connect starts a new poller). */
     void start() {
-        try {
-            call = session.execute("watch " + INTERVAL.toSeconds() + " cpu,ram", null, this::received);
-        } catch (IllegalStateException notConnected) {
-            return;
-        }
-        if (stopped) {
-            call.cancel();
-        }
+        schedule();
     }
 
     void stop() {
         stopped = true;
-        CommandCall running = call;
-        if (running != null) {
-            running.cancel();
-        }
+        cancel();
     }
 
-    /** Chunks are not lines (docs/PROTOCOL.md): a sample is recorded once its line is whole. */
-    private void received(Output chunk) {
-        if (stopped || chunk.kind() != OutputKind.STDOUT) {
-            return;
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        if (stopped || monitor.isCanceled() || session.status() != SessionStatus.CONNECTED) {
+            return Status.CANCEL_STATUS;
         }
-        partialLine.append(chunk.text());
-        int end;
-        while ((end = partialLine.indexOf("\n")) >= 0) {
-            String line = partialLine.substring(0, end);
-            partialLine.delete(0, end + 1);
-            try {
-                history.add(MetricReadings.sample(line, System.currentTimeMillis()));
-                onSample.run();
-            } catch (IllegalArgumentException notASample) {
-                // not the documented form (an agent of another version): no point for this line
+        try {
+            CommandReply reply = session.send("sysinfo").get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            if (!stopped) {
+                onSample.accept(SysinfoReadings.parse(reply.stdout(), System.currentTimeMillis()));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Status.CANCEL_STATUS;
+        } catch (Exception e) {
+            // the connection went away, the agent was slow or answered otherwise: nothing is known
+            // for this round, and the next one tries again if still connected
+            onMissed.accept(System.currentTimeMillis());
         }
+        if (!stopped && session.status() == SessionStatus.CONNECTED) {
+            schedule(INTERVAL.toMillis());
+        }
+        return Status.OK_STATUS;
     }
 }

@@ -1,0 +1,74 @@
+package outpost.charts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class TimeSeriesTest {
+
+    @Test
+    void keepsTheNewestSamplesInTimeOrderOnceFull() {
+        TimeSeries series = new TimeSeries("cpu", 40);
+        for (long t = 1; t <= 100; t++) {
+            series.add(t * 1000, t);
+        }
+        assertEquals(40, series.size());
+        TimeSeries.Samples all = series.between(0, Long.MAX_VALUE - 1);
+        assertEquals(40, all.count());
+        assertEquals(61_000, all.times()[0]);
+        assertEquals(100.0, series.latestValue());
+        assertEquals(100_000, series.latestTime());
+    }
+
+    @Test
+    void aRangeComesWithOneSampleOnEitherSideSoLinesReachTheEdges() {
+        TimeSeries series = new TimeSeries("rx", 100);
+        for (long t = 0; t <= 10; t++) {
+            series.add(t * 1000, t);
+        }
+        TimeSeries.Samples window = series.between(3_500, 6_500);
+        assertArrayEquals(new long[] { 3000, 4000, 5000, 6000, 7000 }, Arrays.copyOf(window.times(), window.count()));
+        assertEquals(0, series.between(20_000, 30_000).count() - 1, "only the last one before an empty range");
+        assertEquals(2, window.nearest(5_400));
+    }
+
+    @Test
+    void aSampleOlderThanTheNewestIsDroppedAndAGapIsNoValue() {
+        TimeSeries series = new TimeSeries("ram", 10);
+        assertFalse(series.hasValues());
+        series.addGap(1000);
+        assertFalse(series.hasValues(), "a gap is no value: the chart still says no data yet");
+        series.add(5000, 1);
+        series.add(4000, 2);
+        assertEquals(2, series.size());
+        assertTrue(series.hasValues());
+        series.addGap(6000);
+        assertTrue(Double.isNaN(series.latestValue()), "after a gap there is no latest value");
+        assertThrows(IllegalArgumentException.class, () -> new TimeSeries("x", 1));
+    }
+
+    @Test
+    void aModelNamesItsSeriesOnceAndMarksGapsInAllOfThem() {
+        ChartModel model = new ChartModel("CPU", ValueUnit.PERCENT, Duration.ofSeconds(3));
+        assertSame(model.series("total"), model.series("total"));
+        model.series("core 0").add(1000, 5);
+        model.series("total").add(1000, 5);
+        model.gapAt(2000);
+        assertEquals(2, model.series().size());
+        assertTrue(model.series().stream().allMatch(series -> Double.isNaN(series.latestValue())));
+        assertEquals(7500, model.maxGapMillis());
+        assertEquals(28_800, model.series("total").capacity(), "24 hours at one sample every 3 s");
+        int[] calls = { 0 };
+        model.addChangeListener(() -> calls[0]++);
+        model.changed();
+        assertEquals(1, calls[0]);
+    }
+}
