@@ -30,6 +30,7 @@ final class ExplorerActions {
     private final Action disconnectAll;
     private final Action connectSelected;
     private final Action disconnectSelected;
+    private final Action thresholds;
 
     ExplorerActions(ServerExplorerView view) {
         this.view = view;
@@ -49,6 +50,8 @@ final class ExplorerActions {
                 () -> view.connect(view.selectedServers()));
         disconnectSelected = action("Disconnect", "End the live sessions of the selected servers or group", null,
                 () -> view.disconnect(view.selectedServers()));
+        thresholds = action("Alert &Thresholds...", "When the selected server or group raises an alert", null,
+                view::editThresholds);
     }
 
     private static Action action(String text, String tooltip, String image, Runnable run) {
@@ -117,6 +120,8 @@ final class ExplorerActions {
         menu.add(connectAll);
         menu.add(disconnectAll);
         menu.add(new Separator());
+        menu.add(thresholds);
+        menu.add(new Separator());
         menu.add(add);
         menu.add(edit);
         menu.add(remove);
@@ -141,5 +146,6 @@ final class ExplorerActions {
         disconnectAll.setEnabled(live);
         connectSelected.setEnabled(live && anySelected);
         disconnectSelected.setEnabled(live && anySelected);
+        thresholds.setEnabled(loaded && (view.selectedGroup() != null || view.hasSingleServerSelected()));
     }
 }
