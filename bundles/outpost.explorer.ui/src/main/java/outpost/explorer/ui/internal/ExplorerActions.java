@@ -31,6 +31,8 @@ final class ExplorerActions {
     private final Action connectSelected;
     private final Action disconnectSelected;
     private final Action thresholds;
+    private final Action showDashboard;
+    private final Action showAlerts;
 
     ExplorerActions(ServerExplorerView view) {
         this.view = view;
@@ -52,6 +54,10 @@ final class ExplorerActions {
                 () -> view.disconnect(view.selectedServers()));
         thresholds = action("Alert &Thresholds...", "When the selected server or group raises an alert", null,
                 view::editThresholds);
+        showDashboard = action("Das&hboard", "Every server on one screen, worst first", null,
+                () -> view.showView(outpost.explorer.ui.internal.dashboard.DashboardView.ID));
+        showAlerts = action("Aler&ts", "Open and ended alerts", null,
+                () -> view.showView(outpost.explorer.ui.internal.alerts.AlertsView.ID));
     }
 
     private static Action action(String text, String tooltip, String image, Runnable run) {
@@ -102,6 +108,9 @@ final class ExplorerActions {
         viewMenu.add(new Separator());
         viewMenu.add(connectAll);
         viewMenu.add(disconnectAll);
+        viewMenu.add(new Separator());
+        viewMenu.add(showDashboard);
+        viewMenu.add(showAlerts);
     }
 
     void fillContextMenu(IMenuManager menu, ServerGroup group) {

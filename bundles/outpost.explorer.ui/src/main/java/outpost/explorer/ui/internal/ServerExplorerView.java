@@ -45,6 +45,8 @@ import outpost.explorer.ui.ServerExplorer;
 import outpost.explorer.ui.internal.live.LiveState;
 import outpost.explorer.ui.internal.alerts.AlertCenter;
 import outpost.explorer.ui.internal.alerts.ExplorerAlerts;
+import outpost.explorer.ui.internal.live.FleetWatch;
+import outpost.explorer.ui.internal.live.LiveState;
 import outpost.explorer.ui.internal.live.ServerMonitor;
 import outpost.servers.Server;
 import outpost.servers.ServerForm;
@@ -83,6 +85,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private ExplorerActions actions;
     private ListSession session;
     private ExplorerAlerts alerts;
+    /** Where the dashboard reads the list and the live states; null when the service is not running. */
+    private FleetWatch fleet;
 
     /** Null until the list file has been read; changed on the UI thread only. */
     private ServerList list;
@@ -114,6 +118,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         tree.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         comparator = new ServerComparator(this::liveState);
+        fleet = getSite().getService(FleetWatch.class);
         alerts = new ExplorerAlerts(getSite().getService(AlertCenter.class), uiThread, parent.getShell(), this::liveChanged);
         columns = new ServerColumns(viewer, this::liveState, comparator, alerts::inAlert);
         viewer.setUseHashlookup(true);
@@ -198,6 +203,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
             followMonitoring(before, list.servers());
             viewer.setInput(list);
+            if (fleet != null) {
+                fleet.servers(list.servers());
+            }
             columns.refit();
             actions.update();
         }
@@ -502,7 +510,11 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private void liveChanged() {
         ServerMonitor watching = monitor;
         if (watching != null) {
-            alerts.observe(watching.states());
+            Map<Server, LiveState> states = watching.states();
+            alerts.observe(states);
+            if (fleet != null) {
+                fleet.observe(states);
+            }
         }
         if (display.isDisposed() || !liveUpdatePending.compareAndSet(false, true)) {
             return;
@@ -551,6 +563,15 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
+    }
+
+    /** Opens (or brings to the front) another view of the workbench page. */
+    void showView(String id) {
+        try {
+            getSite().getPage().showView(id);
+        } catch (org.eclipse.ui.PartInitException e) {
+            LOG.error("Could not open view " + id, e);
+        }
     }
 
     /** Opens the thresholds of the selected group, or of the one selected server. */
