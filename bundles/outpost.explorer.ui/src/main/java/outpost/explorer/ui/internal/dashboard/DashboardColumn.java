@@ -7,13 +7,13 @@ import java.util.function.Function;
 
 /** The dashboard's columns: title, text, and order when its header is clicked. */
 enum DashboardColumn {
-    SERVER("Server", 160, DashboardRow::serverText, Comparator.comparing(DashboardRow::serverText, String.CASE_INSENSITIVE_ORDER)),
-    GROUP("Group", 90, row -> row.server().group(), Comparator.comparing(row -> row.server().group(), String.CASE_INSENSITIVE_ORDER)),
+    SERVER("Server", 140, DashboardRow::serverText, Comparator.comparing(DashboardRow::serverText, String.CASE_INSENSITIVE_ORDER)),
     STATUS("Status", 110, row -> row.inAlert() ? row.status() + ", alert" : row.status(),
             Comparator.comparingDouble(DashboardRow::badness).reversed()),
     CPU("CPU", 70, row -> percent(row.cpu()), byNumber(DashboardRow::cpu)),
+    LAST_HOUR("CPU, last hour", 130, row -> "", Comparator.comparingDouble(row -> peak(row.cpuLastHour()))),
     RAM("RAM", 70, row -> percent(row.ram()), byNumber(DashboardRow::ram)),
-    LAST_HOUR("CPU, last hour", 200, row -> "", Comparator.comparingDouble(row -> peak(row.cpuLastHour())));
+    GROUP("Group", 90, row -> row.server().group(), Comparator.comparing(row -> row.server().group(), String.CASE_INSENSITIVE_ORDER));
 
     /** Worst first: what a person watching a fleet looks at first. */
     static final Comparator<DashboardRow> WORST_FIRST = Comparator.comparingDouble(DashboardRow::badness).reversed()

@@ -19,6 +19,17 @@ record DashboardRow(Server server, LiveState state, boolean inAlert, float[] cpu
                 trends == null ? new float[0] : trends.cpu().lastHour(now));
     }
 
+    /** The same row for the viewer (its selection survives a refresh) while the figures change. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DashboardRow row && row.server.sameEndpoint(server);
+    }
+
+    @Override
+    public int hashCode() {
+        return server.endpoint().toLowerCase(java.util.Locale.ROOT).hashCode();
+    }
+
     String serverText() {
         return server.name();
     }

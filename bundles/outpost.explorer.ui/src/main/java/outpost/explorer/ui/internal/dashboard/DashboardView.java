@@ -78,6 +78,7 @@ public final class DashboardView extends ViewPart {
         summary.setData(WIDGET_ID, "dashboard.summary");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
         connectAll = new Button(bar, SWT.PUSH);
+        connectAll.setData(WIDGET_ID, "dashboard.connectAll");
         connectAll.setText("Connect All");
         connectAll.setToolTipText("Watch every server of the list (as the Server Explorer's Connect All)");
         connectAll.addListener(SWT.Selection, event -> runCommand("outpost.server.connectAll"));
@@ -256,6 +257,7 @@ public final class DashboardView extends ViewPart {
             event.gc.setForeground(event.display.getSystemColor(
                     row.inAlert() ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_BLUE));
             event.gc.setLineWidth(1);
+            event.gc.setAntialias(SWT.OFF); // crisp one-pixel lines read better at this size
             for (int[] line : Sparkline.polylines(row.cpuLastHour(), cell.x + pad, cell.y + pad,
                     cell.width - 2 * pad, cell.height - 2 * pad)) {
                 event.gc.drawPolyline(line);
