@@ -30,6 +30,9 @@ final class ExplorerActions {
     private final Action disconnectAll;
     private final Action connectSelected;
     private final Action disconnectSelected;
+    private final Action thresholds;
+    private final Action showDashboard;
+    private final Action showAlerts;
 
     ExplorerActions(ServerExplorerView view) {
         this.view = view;
@@ -49,6 +52,12 @@ final class ExplorerActions {
                 () -> view.connect(view.selectedServers()));
         disconnectSelected = action("Disconnect", "End the live sessions of the selected servers or group", null,
                 () -> view.disconnect(view.selectedServers()));
+        thresholds = action("Alert &Thresholds...", "When the selected server or group raises an alert", null,
+                view::editThresholds);
+        showDashboard = action("Das&hboard", "Every server on one screen, worst first", null,
+                () -> view.showView(outpost.explorer.ui.internal.dashboard.DashboardView.ID));
+        showAlerts = action("Aler&ts", "Open and ended alerts", null,
+                () -> view.showView(outpost.explorer.ui.internal.alerts.AlertsView.ID));
     }
 
     private static Action action(String text, String tooltip, String image, Runnable run) {
@@ -99,6 +108,9 @@ final class ExplorerActions {
         viewMenu.add(new Separator());
         viewMenu.add(connectAll);
         viewMenu.add(disconnectAll);
+        viewMenu.add(new Separator());
+        viewMenu.add(showDashboard);
+        viewMenu.add(showAlerts);
     }
 
     void fillContextMenu(IMenuManager menu, ServerGroup group) {
@@ -116,6 +128,8 @@ final class ExplorerActions {
         menu.add(disconnectSelected);
         menu.add(connectAll);
         menu.add(disconnectAll);
+        menu.add(new Separator());
+        menu.add(thresholds);
         menu.add(new Separator());
         menu.add(add);
         menu.add(edit);
@@ -141,5 +155,6 @@ final class ExplorerActions {
         disconnectAll.setEnabled(live);
         connectSelected.setEnabled(live && anySelected);
         disconnectSelected.setEnabled(live && anySelected);
+        thresholds.setEnabled(loaded && (view.selectedGroup() != null || view.hasSingleServerSelected()));
     }
 }

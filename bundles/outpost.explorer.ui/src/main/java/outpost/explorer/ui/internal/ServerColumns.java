@@ -1,11 +1,13 @@
 package outpost.explorer.ui.internal;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Tree;
@@ -32,11 +34,17 @@ final class ServerColumns {
     private final TreeViewer viewer;
     private final Function<Server, LiveState> live;
     private final ServerComparator comparator;
+    private final Predicate<Server> inAlert;
+    /** The background of a server row with an open alert (a light red that keeps text readable). */
+    private final Color alertBackground;
 
-    ServerColumns(TreeViewer viewer, Function<Server, LiveState> live, ServerComparator comparator) {
+    ServerColumns(TreeViewer viewer, Function<Server, LiveState> live, ServerComparator comparator,
+            Predicate<Server> inAlert) {
         this.viewer = viewer;
         this.live = live;
         this.comparator = comparator;
+        this.inAlert = inAlert;
+        this.alertBackground = new Color(255, 214, 214);
         for (ExplorerColumn column : ExplorerColumn.values()) {
             add(column);
         }
@@ -66,6 +74,11 @@ final class ServerColumns {
             public String getToolTipText(Object element) {
                 LiveState state = element instanceof Server server ? live.apply(server) : null;
                 return state == null ? null : state.reason();
+            }
+
+            @Override
+            public Color getBackground(Object element) {
+                return element instanceof Server server && inAlert.test(server) ? alertBackground : null;
             }
 
             @Override

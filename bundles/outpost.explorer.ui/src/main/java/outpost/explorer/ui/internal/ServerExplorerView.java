@@ -43,6 +43,10 @@ import outpost.console.ui.ConsoleEditors;
 import outpost.console.ui.ConsolePreferences;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.explorer.ui.internal.live.LiveState;
+import outpost.explorer.ui.internal.alerts.AlertCenter;
+import outpost.explorer.ui.internal.alerts.ExplorerAlerts;
+import outpost.explorer.ui.internal.live.FleetWatch;
+import outpost.explorer.ui.internal.live.LiveState;
 import outpost.explorer.ui.internal.live.ServerMonitor;
 import outpost.servers.Server;
 import outpost.servers.ServerForm;
@@ -80,6 +84,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private ServerComparator comparator;
     private ExplorerActions actions;
     private ListSession session;
+    private ExplorerAlerts alerts;
+    /** Where the dashboard reads the list and the live states; null when the service is not running. */
+    private FleetWatch fleet;
 
     /** Null until the list file has been read; changed on the UI thread only. */
     private ServerList list;
@@ -111,7 +118,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         tree.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         comparator = new ServerComparator(this::liveState);
-        columns = new ServerColumns(viewer, this::liveState, comparator);
+        fleet = getSite().getService(FleetWatch.class);
+        alerts = new ExplorerAlerts(getSite().getService(AlertCenter.class), uiThread, parent.getShell(), this::liveChanged);
+        columns = new ServerColumns(viewer, this::liveState, comparator, alerts::inAlert);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new ServerTreeContent());
         viewer.setComparator(comparator);
@@ -194,6 +203,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
             followMonitoring(before, list.servers());
             viewer.setInput(list);
+            if (fleet != null) {
+                fleet.servers(list.servers());
+            }
             columns.refit();
             actions.update();
         }
@@ -496,6 +508,14 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
      * little time for anything else (the longest stalls of the UI benchmark were there).
      */
     private void liveChanged() {
+        ServerMonitor watching = monitor;
+        if (watching != null) {
+            Map<Server, LiveState> states = watching.states();
+            alerts.observe(states);
+            if (fleet != null) {
+                fleet.observe(states);
+            }
+        }
         if (display.isDisposed() || !liveUpdatePending.compareAndSet(false, true)) {
             return;
         }
@@ -545,8 +565,30 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         viewer.getControl().setFocus();
     }
 
+    /** Opens (or brings to the front) another view of the workbench page. */
+    void showView(String id) {
+        try {
+            getSite().getPage().showView(id);
+        } catch (org.eclipse.ui.PartInitException e) {
+            LOG.error("Could not open view " + id, e);
+        }
+    }
+
+    /** Opens the thresholds of the selected group, or of the one selected server. */
+    void editThresholds() {
+        ServerGroup group = selectedGroup();
+        if (group != null) {
+            alerts.editGroup(getSite().getShell(), group.name());
+        } else if (hasSingleServerSelected()) {
+            alerts.editServer(getSite().getShell(), selectedServers().get(0));
+        }
+    }
+
     @Override
     public void dispose() {
+        if (alerts != null) {
+            alerts.close();
+        }
         if (monitor != null) {
             monitor.close(); // closes every session; its threads end with their current connect
         }

@@ -116,6 +116,13 @@ public final class ServerMonitor implements AutoCloseable {
         return states;
     }
 
+    /** The states of all monitored servers, by server. */
+    public Map<Server, LiveState> states() {
+        Map<Server, LiveState> states = new HashMap<>();
+        watches.values().forEach(watch -> states.put(watch.server, watch.state()));
+        return states;
+    }
+
     /** How servers are identified: host (ignoring case) and port, as for duplicates. */
     public static String key(Server server) {
         return server.host().toLowerCase(Locale.ROOT) + ":" + server.port();

@@ -1,0 +1,79 @@
+package outpost.explorer.ui.internal.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+
+import outpost.servers.Server;
+
+/**
+ * What the Server Explorer knows of the fleet, for the views that show it another way (the
+ * dashboard): the servers of the list, their newest live states, and the last hour of each one's
+ * CPU and RAM as the console saw it. The explorer publishes; the others read and listen.
+ */
+@Component(service = FleetWatch.class)
+public final class FleetWatch {
+
+    /** The last hour of one server. */
+    public record Trends(Trend cpu, Trend ram) {
+    }
+
+    private volatile List<Server> servers = List.of();
+    private volatile Map<String, LiveState> states = Map.of();
+    private final Map<String, Trends> trends = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** The list changed (UI thread of the explorer). */
+    public void servers(List<Server> list) {
+        servers = List.copyOf(list);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        list.forEach(server -> listed.add(ServerMonitor.key(server)));
+        trends.keySet().retainAll(listed);
+        changed();
+    }
+
+    /** The newest states of the watched servers (the monitor's thread). */
+    public void observe(Map<Server, LiveState> newest) {
+        long now = System.currentTimeMillis();
+        Map<String, LiveState> byKey = new ConcurrentHashMap<>();
+        newest.forEach((server, state) -> {
+            String key = ServerMonitor.key(server);
+            byKey.put(key, state);
+            Trends trend = trends.computeIfAbsent(key, k -> new Trends(new Trend(), new Trend()));
+            state.cpuPercent().ifPresent(cpu -> trend.cpu().add(now, cpu));
+            state.ramPercent().ifPresent(ram -> trend.ram().add(now, ram));
+        });
+        states = byKey;
+        changed();
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    /** The live state of a server, null when it is not watched. */
+    public LiveState state(Server server) {
+        return states.get(ServerMonitor.key(server));
+    }
+
+    /** Its last hour as seen here; null when it was never watched in this run. */
+    public Trends trends(Server server) {
+        return trends.get(ServerMonitor.key(server));
+    }
+
+    /** Runs on the publishing thread after each change; must be quick. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+}
