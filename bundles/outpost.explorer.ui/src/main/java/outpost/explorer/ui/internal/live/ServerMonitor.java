@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -274,7 +273,7 @@ public final class ServerMonitor implements AutoCloseable {
                 lease = taken;
                 session = shared;
                 backoff.reset();
-                state = LiveState.online(OptionalDouble.empty(), OptionalDouble.empty(), null);
+                state = LiveState.online(AgentAnswers.Figures.NONE, null);
             }
             shared.addListener(this);
             if (shared.status() != SessionStatus.CONNECTED) {
@@ -325,7 +324,7 @@ public final class ServerMonitor implements AutoCloseable {
         }
 
         /**
-         * Asks for {@code metrics cpu,ram}: one request per refresh, whose round trip is the latency
+         * Asks for {@code metrics cpu,ram,disk,net}: one request per refresh, whose round trip is the latency
          * (it reads counters the agent's sampler keeps and waits on nothing).
          */
         CompletableFuture<Void> sample() {
@@ -343,9 +342,9 @@ public final class ServerMonitor implements AutoCloseable {
                         .thenApply(reply -> new Answer(reply, Duration.ofNanos(System.nanoTime() - start)))
                         .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .handle((answer, error) -> {
-                            AgentAnswers.Percentages read = answer != null && answer.reply().isOk()
-                                    ? AgentAnswers.read(answer.reply().stdout()) : AgentAnswers.Percentages.NONE;
-                            record(current, read.cpu(), read.ram(), answer == null ? null : answer.latency());
+                            AgentAnswers.Figures read = answer != null && answer.reply().isOk()
+                                    ? AgentAnswers.read(answer.reply().stdout()) : AgentAnswers.Figures.NONE;
+                            record(current, read, answer == null ? null : answer.latency());
                             return null;
                         });
             } catch (IllegalStateException e) { // lost meanwhile: the listener reports it
@@ -359,10 +358,10 @@ public final class ServerMonitor implements AutoCloseable {
         private record Answer(CommandReply reply, Duration latency) {
         }
 
-        private synchronized void record(AgentSession sampled, OptionalDouble cpu, OptionalDouble ram, Duration latency) {
+        private synchronized void record(AgentSession sampled, AgentAnswers.Figures figures, Duration latency) {
             sampling = false;
             if (session == sampled && !stopped) {
-                state = LiveState.online(cpu, ram, latency);
+                state = LiveState.online(figures, latency);
             }
         }
 

@@ -74,7 +74,7 @@ class ServerMonitorTest {
 
     @Test
     void unreadableAnswersShowAQuestionMark() throws Exception {
-        agent.answer("metrics cpu,ram", "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
+        agent.answer(AgentAnswers.COMMAND, "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
                 + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}"); // no CPU figure yet
         monitor.connect(List.of(UP));
         waitUntil("RAM is read", () -> state(UP).ramPercent().isPresent());
@@ -194,7 +194,7 @@ class ServerMonitorTest {
             default -> throw new IOException("Connection refused", new ConnectException("refused"));
             }
         });
-        agent.answer("metrics cpu,ram", "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
+        agent.answer(AgentAnswers.COMMAND, "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
                 + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}");
         return agent;
     }
