@@ -46,6 +46,11 @@ public final class AgentAnswers {
         } catch (IllegalArgumentException notASample) {
             return Figures.NONE;
         }
+        return figures(sample);
+    }
+
+    /** The figures of one sample (of an answer, or of the agent's history). */
+    public static Figures figures(MetricSample sample) {
         OptionalDouble cpu = sample.cpu() == null || sample.cpu().totalPercent() == null ? OptionalDouble.empty()
                 : percent(sample.cpu().totalPercent());
         OptionalDouble ram = sample.ram() == null || sample.ram().totalBytes() <= 0 ? OptionalDouble.empty()

@@ -28,6 +28,8 @@ import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
 import outpost.console.ui.AgentConnector;
+import outpost.metrics.MetricHistory;
+import outpost.metrics.MetricJson;
 import outpost.servers.Server;
 
 /**
@@ -57,12 +59,27 @@ public final class ServerMonitor implements AutoCloseable {
     private final AgentConnector connector;
     private final Settings settings;
     private final Runnable changed;
+    private final HistoryListener historyListener;
     private final AgentConnections.Listener someoneConnected = this::someoneConnected;
     private final ScheduledExecutorService executor;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** Told what an agent kept of its last hour, once per session (any thread; must be quick). */
+    public interface HistoryListener {
+        void history(Server server, MetricHistory history);
+    }
+
+    /** The commands whose answers give a server's last hour: minute means, then the last minutes' seconds. */
+    static final List<String> HISTORY_COMMANDS = List.of("history 1h cpu,ram", "history 10m cpu,ram");
+
     public ServerMonitor(AgentConnections connections, AgentConnector connector, Settings settings, Runnable changed) {
+        this(connections, connector, settings, changed, (server, history) -> { });
+    }
+
+    public ServerMonitor(AgentConnections connections, AgentConnector connector, Settings settings, Runnable changed,
+            HistoryListener historyListener) {
+        this.historyListener = historyListener;
         this.connections = connections;
         this.connector = connector;
         this.settings = settings;
@@ -190,7 +207,7 @@ public final class ServerMonitor implements AutoCloseable {
         private LiveState state = LiveState.connecting();
         private ScheduledFuture<?> retry;
         private boolean sampling;
-        private boolean stopped;
+        private volatile boolean stopped;
 
         Watch(Server server) {
             this.server = server;
@@ -282,6 +299,23 @@ public final class ServerMonitor implements AutoCloseable {
             }
             changed.run();
             sample().whenComplete((ignored, error) -> changed.run());
+            askHistory(shared);
+        }
+
+        /** An agent without {@code history} (an older version), or one that fails, just leaves the past empty. */
+        private void askHistory(AgentSession shared) {
+            for (String command : HISTORY_COMMANDS) {
+                try {
+                    shared.send(command).orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .thenAccept(reply -> {
+                                if (reply.isOk() && !stopped) {
+                                    historyListener.history(server, MetricJson.history(reply.stdout()));
+                                }
+                            }).exceptionally(error -> null);
+                } catch (IllegalStateException lostMeanwhile) {
+                    return;
+                }
+            }
         }
 
         private void failed(LiveStatus status, String reason) {
