@@ -40,6 +40,8 @@ import outpost.protocol.Hello;
 import outpost.protocol.Message;
 import outpost.protocol.Request;
 import outpost.protocol.Result;
+import outpost.transport.TlsEngine;
+import outpost.transport.TlsEngines;
 
 /**
  * Load generator for docs/BENCHMARKS.md (not a test: run it with releng/benchmark). In one run it
@@ -85,7 +87,11 @@ class ProtocolBenchmark {
             ((SSLServerSocket) tlsEcho.socket).setEnabledProtocols(new String[] { "TLSv1.3" });
             run("echo floor, raw TCP", () -> new EchoClient(plainEcho.port(), false), false);
             run("echo floor, TLS 1.3", () -> new EchoClient(tlsEcho.port(), true), false);
-            run("agent `cpu`, TLS 1.3", () -> new AgentClient(tlsPort, true), true);
+            run("agent `cpu`, TLS 1.3, agent on " + TlsEngines.describe(TlsEngine.AUTO), () -> new AgentClient(tlsPort, true), true);
+            agent.stop();
+            // the same agent on JSSE, as before issue 13 (the client here is a JSSE socket either way)
+            int jssePort = agent.start(tls.withTlsEngine(TlsEngine.JDK)).address().getPort();
+            run("agent `cpu`, TLS 1.3, agent on JSSE", () -> new AgentClient(jssePort, true), true);
             agent.stop();
             int plainPort = agent.start(tls.withTls(false)).address().getPort();
             run("agent `cpu`, plain TCP", () -> new AgentClient(plainPort, false), true);
