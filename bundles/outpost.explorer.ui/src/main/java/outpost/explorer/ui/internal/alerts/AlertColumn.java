@@ -11,8 +11,8 @@ import outpost.alerts.AlertKind;
 
 /** The Alerts view's columns and how each shows an alert. */
 enum AlertColumn {
-    STATE("State", 70), SERVER("Server", 140), WHAT("What", 120), VALUE("Worst", 80), LIMIT("Threshold", 80),
-    STARTED("Started", 130), ENDED("Ended", 130), LASTED("Lasted", 80);
+    STATE("State", 70), SERVER("Server", 230), WHAT("What", 120), VALUE("Worst", 80), LIMIT("Threshold", 90),
+    STARTED("Started", 170), ENDED("Ended", 170), LASTED("Lasted", 90);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
