@@ -20,6 +20,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.Agent;
 import outpost.agent.AgentSettings;
+import outpost.agent.internal.authentication.TokenStore;
 import outpost.agent.internal.configuration.AgentConfiguration;
 import outpost.agent.internal.configuration.AgentConfigurationFeed;
 

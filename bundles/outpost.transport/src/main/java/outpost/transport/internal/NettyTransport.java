@@ -119,6 +119,7 @@ public final class NettyTransport implements Transport {
         Limits limits = settings.limits();
         FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
         NettyConnection[] created = new NettyConnection[1];
+        SslHandler[] tlsHandler = new SslHandler[1];
         Bootstrap bootstrap = new Bootstrap()
                 .group(eventLoops)
                 .channel(io.socketChannel())
@@ -133,8 +134,8 @@ public final class NettyTransport implements Transport {
                         connection.setHandler(handler);
                         created[0] = connection;
                         if (tls != null) {
-                            channel.pipeline().addLast(tls.newHandler(channel, settings.host(), settings.port(),
-                                    settings.tls().get()));
+                            tlsHandler[0] = tls.newHandler(channel, settings.host(), settings.port(), settings.tls().get());
+                            channel.pipeline().addLast(tlsHandler[0]);
                         }
                         addFraming(channel.pipeline(), codec, limits, connection);
                     }
@@ -143,8 +144,11 @@ public final class NettyTransport implements Transport {
         if (!connected.isSuccess()) {
             throw asIOException(connected.cause());
         }
-        SslHandler sslHandler = connected.channel().pipeline().get(SslHandler.class);
-        if (sslHandler != null) {
+        // The handler as made, not looked up in the pipeline: a handshake that failed fast (a refused
+        // certificate) has closed the channel, and a closed channel's pipeline is emptied, so a lookup
+        // could find no TLS handler and take the connection for a plain one.
+        SslHandler sslHandler = tlsHandler[0];
+        if (tls != null) {
             io.netty.util.concurrent.Future<Channel> handshake = sslHandler.handshakeFuture().awaitUninterruptibly();
             if (!handshake.isSuccess()) {
                 connected.channel().close();

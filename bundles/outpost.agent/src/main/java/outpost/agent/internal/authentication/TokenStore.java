@@ -30,7 +30,7 @@ import outpost.files.AtomicFiles;
 public final class TokenStore {
 
     public static final String TOKENS_FILE = "tokens.properties";
-    static final String TOKEN_FILE = "token";
+    public static final String TOKEN_FILE = "token";
 
     private final List<Entry> entries;
 

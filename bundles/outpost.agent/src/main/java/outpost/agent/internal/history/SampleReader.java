@@ -3,6 +3,7 @@ package outpost.agent.internal.history;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -60,6 +61,9 @@ public final class SampleReader {
                 : null; // Windows has none
     }
 
+    private static final Set<String> NOT_DISKS = Set.of("squashfs", "iso9660", "udf", "tmpfs",
+            "devtmpfs", "ramfs", "efivarfs");
+
     private List<MetricSample.Disk> disks(long now) {
         Mounts known = mounts;
         if (known == null || now - known.readAt() > MOUNTS_MAX_AGE_MILLIS || now < known.readAt()) {
@@ -80,7 +84,9 @@ public final class SampleReader {
     private List<String> localMounts() {
         List<String> paths = new ArrayList<>();
         for (OSFileStore store : metrics.operatingSystem().getFileSystem().getFileStores(true)) {
-            if (store.getTotalSpace() > 0) { // pseudo file systems have none
+            // pseudo file systems have no size; read-only images are always full and memory file
+            // systems hold no data: counted as disks, they would be the "fullest disk" of every machine
+            if (store.getTotalSpace() > 0 && !NOT_DISKS.contains(store.getType().toLowerCase(Locale.ROOT))) {
                 paths.add(store.getMount());
             }
         }

@@ -152,7 +152,11 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         ConsolePreferences preferences = ConsolePreferences.current();
         monitor = new ServerMonitor(sessions, connector, new ServerMonitor.Settings(preferences.liveRefresh(),
                 preferences.reconnectMaxDelay(), max(preferences.liveRefresh(), preferences.connectTimeout())),
-                this::liveChanged);
+                this::liveChanged, (server, history) -> {
+                    if (fleet != null) {
+                        fleet.history(server, history);
+                    }
+                });
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {

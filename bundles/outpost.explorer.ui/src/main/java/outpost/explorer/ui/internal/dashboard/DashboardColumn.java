@@ -13,6 +13,9 @@ enum DashboardColumn {
     CPU("CPU", 70, row -> percent(row.cpu()), byNumber(DashboardRow::cpu)),
     LAST_HOUR("CPU, last hour", 130, row -> "", Comparator.comparingDouble(row -> peak(row.cpuLastHour()))),
     RAM("RAM", 70, row -> percent(row.ram()), byNumber(DashboardRow::ram)),
+    DISK("Fullest disk", 130, DashboardColumn::fullestDisk,
+            byNumber(row -> row.fullestDisk().map(disk -> OptionalDouble.of(disk.percent())).orElse(OptionalDouble.empty()))),
+    NETWORK("Network", 90, row -> rate(row.network()), byNumber(DashboardRow::network)),
     GROUP("Group", 90, row -> row.server().group(), Comparator.comparing(row -> row.server().group(), String.CASE_INSENSITIVE_ORDER));
 
     /** Worst first: what a person watching a fleet looks at first. */
@@ -50,6 +53,27 @@ enum DashboardColumn {
 
     private static String percent(OptionalDouble value) {
         return value.isPresent() ? String.format(Locale.ROOT, "%.1f %%", value.getAsDouble()) : "";
+    }
+
+    /** "93.1 % /var": the use first, so that a narrow column still shows what matters. */
+    private static String fullestDisk(DashboardRow row) {
+        return row.fullestDisk().map(disk -> String.format(Locale.ROOT, "%.1f %% %s", disk.percent(), disk.mount())).orElse("");
+    }
+
+    /** Bytes per second in binary units, as the console's network chart writes them. */
+    static String rate(OptionalDouble bytesPerSecond) {
+        if (bytesPerSecond.isEmpty()) {
+            return "";
+        }
+        double value = bytesPerSecond.getAsDouble();
+        String[] units = { "B/s", "KiB/s", "MiB/s", "GiB/s" };
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? String.format(Locale.ROOT, "%.0f %s", value, units[unit])
+                : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /** Highest figures first, rows without a figure last. */

@@ -46,6 +46,15 @@ record DashboardRow(Server server, LiveState state, boolean inAlert, float[] cpu
         return online() ? state.ramPercent() : OptionalDouble.empty();
     }
 
+    /** The fullest file system, when online and the agent said. */
+    java.util.Optional<LiveState.FullestDisk> fullestDisk() {
+        return online() ? state.fullestDisk() : java.util.Optional.empty();
+    }
+
+    OptionalDouble network() {
+        return online() ? state.networkBytesPerSecond() : OptionalDouble.empty();
+    }
+
     boolean online() {
         return state != null && state.status() == LiveStatus.ONLINE;
     }
@@ -58,7 +67,8 @@ record DashboardRow(Server server, LiveState state, boolean inAlert, float[] cpu
         if (state == null) {
             return -1;
         }
-        double figures = Math.max(cpu().orElse(0), ram().orElse(0));
+        double figures = Math.max(Math.max(cpu().orElse(0), ram().orElse(0)),
+                fullestDisk().map(LiveState.FullestDisk::percent).orElse(0.0));
         double trouble = inAlert ? 300 : state.status() == LiveStatus.ONLINE ? 0
                 : state.status() == LiveStatus.CONNECTING ? 100 : 200;
         return trouble + figures;

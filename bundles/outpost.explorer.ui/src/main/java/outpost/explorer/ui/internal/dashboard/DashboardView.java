@@ -111,7 +111,7 @@ public final class DashboardView extends ViewPart {
 
     private void addColumn(DashboardColumn column, Color alertBackground) {
         TableViewerColumn viewerColumn = new TableViewerColumn(viewer,
-                column == DashboardColumn.CPU || column == DashboardColumn.RAM ? SWT.RIGHT : SWT.LEFT);
+                column == DashboardColumn.CPU || column == DashboardColumn.RAM || column == DashboardColumn.NETWORK ? SWT.RIGHT : SWT.LEFT);
         TableColumn tableColumn = viewerColumn.getColumn();
         tableColumn.setText(column.title());
         tableColumn.setWidth(column.width());

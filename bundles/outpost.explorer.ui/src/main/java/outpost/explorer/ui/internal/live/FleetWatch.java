@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 
+import outpost.metrics.MetricHistory;
+import outpost.metrics.MetricSample;
 import outpost.servers.Server;
 
 /**
@@ -47,6 +49,21 @@ public final class FleetWatch {
             state.ramPercent().ifPresent(ram -> trend.ram().add(now, ram));
         });
         states = byKey;
+        changed();
+    }
+
+    /**
+     * What the agent itself kept of a server's last hour (asked once per session), so a sparkline
+     * is full from the start rather than from when this console began watching.
+     */
+    public void history(Server server, MetricHistory history) {
+        Trends trend = trends.computeIfAbsent(ServerMonitor.key(server), k -> new Trends(new Trend(), new Trend()));
+        long span = history.stepSeconds() * 1000L;
+        for (MetricSample sample : history.samples()) {
+            AgentAnswers.Figures figures = AgentAnswers.figures(sample);
+            figures.cpu().ifPresent(cpu -> trend.cpu().addSpan(sample.time(), span, cpu));
+            figures.ram().ifPresent(ram -> trend.ram().addSpan(sample.time(), span, ram));
+        }
         changed();
     }
 

@@ -2,38 +2,63 @@ package outpost.explorer.ui.internal.live;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What the live columns show for one monitored server.
+ * What the live columns, the dashboard and the alerts know of one monitored server.
  *
- * @param cpuPercent total CPU load, empty when the agent's answer could not be read
- * @param ramPercent RAM in use, empty when the agent's answer could not be read
- * @param latency    round trip of the last sample request, null before the first one
- * @param reason     why the server is not online (the connect error), null otherwise
+ * @param figures what the agent's last answer said ({@link AgentAnswers.Figures#NONE} when it could not be read)
+ * @param latency round trip of the last sample request, null before the first one
+ * @param reason  why the server is not online (the connect error), null otherwise
  */
-public record LiveState(LiveStatus status, OptionalDouble cpuPercent, OptionalDouble ramPercent, Duration latency,
-        String reason) {
+public record LiveState(LiveStatus status, AgentAnswers.Figures figures, Duration latency, String reason) {
+
+    /** The fullest file system: its mount point and use in percent. */
+    public record FullestDisk(String mount, double percent) {
+    }
 
     public static LiveState connecting() {
-        return new LiveState(LiveStatus.CONNECTING, OptionalDouble.empty(), OptionalDouble.empty(), null, null);
+        return new LiveState(LiveStatus.CONNECTING, AgentAnswers.Figures.NONE, null, null);
     }
 
     public static LiveState failed(LiveStatus status, String reason) {
-        return new LiveState(status, OptionalDouble.empty(), OptionalDouble.empty(), null, reason);
+        return new LiveState(status, AgentAnswers.Figures.NONE, null, reason);
     }
 
-    public static LiveState online(OptionalDouble cpu, OptionalDouble ram, Duration latency) {
-        return new LiveState(LiveStatus.ONLINE, cpu, ram, latency, null);
+    public static LiveState online(AgentAnswers.Figures figures, Duration latency) {
+        return new LiveState(LiveStatus.ONLINE, figures, latency, null);
+    }
+
+    public OptionalDouble cpuPercent() {
+        return figures.cpu();
+    }
+
+    public OptionalDouble ramPercent() {
+        return figures.ram();
+    }
+
+    public Map<String, Double> diskPercents() {
+        return figures.diskPercents();
+    }
+
+    public Optional<FullestDisk> fullestDisk() {
+        return figures.diskPercents().entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(entry -> new FullestDisk(entry.getKey(), entry.getValue()));
+    }
+
+    public OptionalDouble networkBytesPerSecond() {
+        return figures.networkBytesPerSecond();
     }
 
     /** "12.5 %", "?" when online but the answer was unreadable, "" when not online. */
     public String cpuText() {
-        return percentText(cpuPercent);
+        return percentText(cpuPercent());
     }
 
     public String ramText() {
-        return percentText(ramPercent);
+        return percentText(ramPercent());
     }
 
     /** "3.2 ms", "?" when online but not measured yet, "" when not online. */

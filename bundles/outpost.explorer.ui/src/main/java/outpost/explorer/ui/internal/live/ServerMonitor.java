@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +28,8 @@ import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
 import outpost.console.ui.AgentConnector;
+import outpost.metrics.MetricHistory;
+import outpost.metrics.MetricJson;
 import outpost.servers.Server;
 
 /**
@@ -58,12 +59,27 @@ public final class ServerMonitor implements AutoCloseable {
     private final AgentConnector connector;
     private final Settings settings;
     private final Runnable changed;
+    private final HistoryListener historyListener;
     private final AgentConnections.Listener someoneConnected = this::someoneConnected;
     private final ScheduledExecutorService executor;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** Told what an agent kept of its last hour, once per session (any thread; must be quick). */
+    public interface HistoryListener {
+        void history(Server server, MetricHistory history);
+    }
+
+    /** The commands whose answers give a server's last hour: minute means, then the last minutes' seconds. */
+    static final List<String> HISTORY_COMMANDS = List.of("history 1h cpu,ram", "history 10m cpu,ram");
+
     public ServerMonitor(AgentConnections connections, AgentConnector connector, Settings settings, Runnable changed) {
+        this(connections, connector, settings, changed, (server, history) -> { });
+    }
+
+    public ServerMonitor(AgentConnections connections, AgentConnector connector, Settings settings, Runnable changed,
+            HistoryListener historyListener) {
+        this.historyListener = historyListener;
         this.connections = connections;
         this.connector = connector;
         this.settings = settings;
@@ -191,7 +207,7 @@ public final class ServerMonitor implements AutoCloseable {
         private LiveState state = LiveState.connecting();
         private ScheduledFuture<?> retry;
         private boolean sampling;
-        private boolean stopped;
+        private volatile boolean stopped;
 
         Watch(Server server) {
             this.server = server;
@@ -274,7 +290,7 @@ public final class ServerMonitor implements AutoCloseable {
                 lease = taken;
                 session = shared;
                 backoff.reset();
-                state = LiveState.online(OptionalDouble.empty(), OptionalDouble.empty(), null);
+                state = LiveState.online(AgentAnswers.Figures.NONE, null);
             }
             shared.addListener(this);
             if (shared.status() != SessionStatus.CONNECTED) {
@@ -283,6 +299,23 @@ public final class ServerMonitor implements AutoCloseable {
             }
             changed.run();
             sample().whenComplete((ignored, error) -> changed.run());
+            askHistory(shared);
+        }
+
+        /** An agent without {@code history} (an older version), or one that fails, just leaves the past empty. */
+        private void askHistory(AgentSession shared) {
+            for (String command : HISTORY_COMMANDS) {
+                try {
+                    shared.send(command).orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .thenAccept(reply -> {
+                                if (reply.isOk() && !stopped) {
+                                    historyListener.history(server, MetricJson.history(reply.stdout()));
+                                }
+                            }).exceptionally(error -> null);
+                } catch (IllegalStateException lostMeanwhile) {
+                    return;
+                }
+            }
         }
 
         private void failed(LiveStatus status, String reason) {
@@ -325,7 +358,7 @@ public final class ServerMonitor implements AutoCloseable {
         }
 
         /**
-         * Asks for {@code metrics cpu,ram}: one request per refresh, whose round trip is the latency
+         * Asks for {@code metrics cpu,ram,disk,net}: one request per refresh, whose round trip is the latency
          * (it reads counters the agent's sampler keeps and waits on nothing).
          */
         CompletableFuture<Void> sample() {
@@ -343,9 +376,9 @@ public final class ServerMonitor implements AutoCloseable {
                         .thenApply(reply -> new Answer(reply, Duration.ofNanos(System.nanoTime() - start)))
                         .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .handle((answer, error) -> {
-                            AgentAnswers.Percentages read = answer != null && answer.reply().isOk()
-                                    ? AgentAnswers.read(answer.reply().stdout()) : AgentAnswers.Percentages.NONE;
-                            record(current, read.cpu(), read.ram(), answer == null ? null : answer.latency());
+                            AgentAnswers.Figures read = answer != null && answer.reply().isOk()
+                                    ? AgentAnswers.read(answer.reply().stdout()) : AgentAnswers.Figures.NONE;
+                            record(current, read, answer == null ? null : answer.latency());
                             return null;
                         });
             } catch (IllegalStateException e) { // lost meanwhile: the listener reports it
@@ -359,10 +392,10 @@ public final class ServerMonitor implements AutoCloseable {
         private record Answer(CommandReply reply, Duration latency) {
         }
 
-        private synchronized void record(AgentSession sampled, OptionalDouble cpu, OptionalDouble ram, Duration latency) {
+        private synchronized void record(AgentSession sampled, AgentAnswers.Figures figures, Duration latency) {
             sampling = false;
             if (session == sampled && !stopped) {
-                state = LiveState.online(cpu, ram, latency);
+                state = LiveState.online(figures, latency);
             }
         }
 

@@ -23,11 +23,25 @@ public final class Trend {
     public synchronized void add(long timeMillis, double value) {
         long slot = Math.floorDiv(timeMillis, SLOT_SECONDS * 1000L);
         int index = (int) Math.floorMod(slot, (long) SLOTS);
+        if (slotOf[index] > slot) {
+            return; // older than the hour kept (a late history answer): never over a newer value
+        }
         if (slotOf[index] != slot) {
             slotOf[index] = slot;
             values[index] = (float) value;
         } else if (Float.isNaN(values[index]) || value > values[index]) {
             values[index] = (float) value;
+        }
+    }
+
+    /**
+     * Adds a value that held for {@code spanMillis} from {@code timeMillis} on (a minute's mean of the
+     * agent's history) to every slot it covers.
+     */
+    public void addSpan(long timeMillis, long spanMillis, double value) {
+        long step = SLOT_SECONDS * 1000L;
+        for (long time = timeMillis; time < timeMillis + Math.max(spanMillis, 1); time += step) {
+            add(time, value);
         }
     }
 

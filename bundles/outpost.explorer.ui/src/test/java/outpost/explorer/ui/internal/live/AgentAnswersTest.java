@@ -2,6 +2,7 @@ package outpost.explorer.ui.internal.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class AgentAnswersTest {
 
     @Test
     void readsTheTotalCpuAndTheRamInUse() {
-        AgentAnswers.Percentages read = AgentAnswers.read(ANSWER);
+        AgentAnswers.Figures read = AgentAnswers.read(ANSWER);
 
         assertEquals(OptionalDouble.of(12.5), read.cpu());
         assertEquals(OptionalDouble.of(25.0), read.ram());
@@ -24,11 +25,31 @@ class AgentAnswersTest {
 
     @Test
     void aCpuNotSampledYetIsEmptyWhileTheRamIsRead() {
-        AgentAnswers.Percentages read = AgentAnswers.read(
+        AgentAnswers.Figures read = AgentAnswers.read(
                 "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},\"ram\":{\"usedBytes\":1,\"totalBytes\":4}}");
 
         assertEquals(OptionalDouble.empty(), read.cpu());
         assertEquals(OptionalDouble.of(25.0), read.ram());
+    }
+
+    @Test
+    void readsEachFileSystemsUseAndTheTrafficOfEveryInterfaceButLoopback() {
+        AgentAnswers.Figures read = AgentAnswers.read("{\"time\":1,\"disks\":[{\"mount\":\"/\",\"usedBytes\":90,\"totalBytes\":100},"
+                + "{\"mount\":\"/home\",\"usedBytes\":1,\"totalBytes\":4},{\"mount\":\"/gone\",\"usedBytes\":0,\"totalBytes\":0}],"
+                + "\"net\":[{\"name\":\"lo\",\"rxBytesPerSecond\":5000.0,\"txBytesPerSecond\":5000.0},"
+                + "{\"name\":\"eth0\",\"rxBytesPerSecond\":1500.5,\"txBytesPerSecond\":300.0},"
+                + "{\"name\":\"wlan0\",\"rxBytesPerSecond\":100.0,\"txBytesPerSecond\":0.0}]}");
+
+        assertEquals(Map.of("/", 90.0, "/home", 25.0), read.diskPercents());
+        assertEquals(OptionalDouble.of(1900.5), read.networkBytesPerSecond());
+    }
+
+    @Test
+    void onlyLoopbackIsNoNetworkFigure() {
+        AgentAnswers.Figures read = AgentAnswers.read(
+                "{\"time\":1,\"net\":[{\"name\":\"lo\",\"rxBytesPerSecond\":1.0,\"txBytesPerSecond\":1.0}]}");
+
+        assertEquals(OptionalDouble.empty(), read.networkBytesPerSecond());
     }
 
     @ParameterizedTest
@@ -36,11 +57,11 @@ class AgentAnswersTest {
             "{\"time\":1}", "{\"time\":1,\"cpu\":{\"totalPercent\":250.0},\"ram\":{\"usedBytes\":3,\"totalBytes\":2}}",
             "{\"time\":1,\"ram\":{\"usedBytes\":1,\"totalBytes\":0}}", "[1,2]" })
     void givesNothingForAnswersItCannotRead(String answer) {
-        assertEquals(AgentAnswers.Percentages.NONE, AgentAnswers.read(answer));
+        assertEquals(AgentAnswers.Figures.NONE, AgentAnswers.read(answer));
     }
 
     @Test
     void nullIsUnreadableToo() {
-        assertEquals(AgentAnswers.Percentages.NONE, AgentAnswers.read(null));
+        assertEquals(AgentAnswers.Figures.NONE, AgentAnswers.read(null));
     }
 }

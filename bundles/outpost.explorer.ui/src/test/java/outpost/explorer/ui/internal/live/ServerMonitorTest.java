@@ -25,6 +25,7 @@ import outpost.console.ui.AgentConnector;
 import outpost.protocol.ErrorCode;
 import outpost.protocol.ErrorReport;
 import outpost.transport.PeerError;
+import outpost.metrics.MetricHistory;
 import outpost.servers.Server;
 
 import outpost.testing.Conditions;
@@ -73,8 +74,25 @@ class ServerMonitorTest {
     }
 
     @Test
+    void theAgentsOwnHistoryIsAskedOnceASessionAndHandedOn() throws Exception {
+        List<MetricHistory> histories = new CopyOnWriteArrayList<>();
+        agent.answer("history 1h cpu,ram", "{\"from\":0,\"to\":3600000,\"stepSeconds\":60,\"samples\":"
+                + "[{\"time\":60000,\"cpu\":{\"totalPercent\":55.5,\"perCorePercent\":[]}}]}");
+        agent.answer("history 10m cpu,ram", "not json");
+        try (ServerMonitor withHistory = new ServerMonitor(connections, connector,
+                new ServerMonitor.Settings(Duration.ofMillis(40), Duration.ofMillis(160), Duration.ofSeconds(5)),
+                () -> { }, (server, history) -> histories.add(history))) {
+            withHistory.connect(List.of(UP));
+            waitUntil("the hour is handed on", () -> histories.size() == 1);
+            waitUntil("a few refreshes", () -> agent.created().get(0).requests() >= 6);
+            assertEquals(1, histories.size(), "asked once per session, and an unreadable answer is dropped");
+            assertEquals(55.5, histories.get(0).samples().get(0).cpu().totalPercent());
+        }
+    }
+
+    @Test
     void unreadableAnswersShowAQuestionMark() throws Exception {
-        agent.answer("metrics cpu,ram", "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
+        agent.answer(AgentAnswers.COMMAND, "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
                 + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}"); // no CPU figure yet
         monitor.connect(List.of(UP));
         waitUntil("RAM is read", () -> state(UP).ramPercent().isPresent());
@@ -194,7 +212,7 @@ class ServerMonitorTest {
             default -> throw new IOException("Connection refused", new ConnectException("refused"));
             }
         });
-        agent.answer("metrics cpu,ram", "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
+        agent.answer(AgentAnswers.COMMAND, "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
                 + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}");
         return agent;
     }

@@ -37,4 +37,18 @@ class TrendTest {
         assertTrue(Float.isNaN(later[Trend.SLOTS - 1]), "no sample in the last half hour");
         assertEquals(hour[Trend.SLOTS - 1], later[Trend.SLOTS - 1 - 180]);
     }
+
+    @Test
+    void aMinuteOfTheAgentsHistoryFillsItsSixSlotsAndNeverOverwritesNewerValues() {
+        Trend trend = new Trend();
+        trend.add(T0 + 60_000, 70); // seen live first
+        trend.addSpan(T0, 60_000, 40); // the agent's minute mean, answered later
+        trend.addSpan(T0 + 60_000 - Trend.SLOTS * 10_000L, 60_000, 99); // an hour older than the live value's slot
+        float[] hour = trend.lastHour(T0 + 60_000);
+        for (int slot = Trend.SLOTS - 7; slot < Trend.SLOTS - 1; slot++) {
+            assertEquals(40, hour[slot], "slot " + slot);
+        }
+        assertEquals(70, hour[Trend.SLOTS - 1], "the live value stays");
+        assertTrue(Float.isNaN(hour[Trend.SLOTS - 8]));
+    }
 }
