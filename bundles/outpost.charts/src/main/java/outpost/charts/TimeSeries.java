@@ -46,7 +46,8 @@ public final class TimeSeries {
     private final long defaultStepMillis;
     private long[] times = new long[16];
     private double[] values = new double[16];
-    private long[] steps = new long[16];
+    /** Milliseconds, in an int (steps up to 24 days): a day of samples then costs a sixth less. */
+    private int[] steps = new int[16];
     private int first;
     private int size;
     private boolean hasValues;
@@ -56,8 +57,8 @@ public final class TimeSeries {
         if (capacity < 2) {
             throw new IllegalArgumentException("a series holds at least 2 samples: " + capacity);
         }
-        if (defaultStepMillis <= 0) {
-            throw new IllegalArgumentException("a step must be positive: " + defaultStepMillis);
+        if (defaultStepMillis <= 0 || defaultStepMillis > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a step must be positive and under 24 days: " + defaultStepMillis);
         }
         this.name = name;
         this.capacity = capacity;
@@ -89,8 +90,8 @@ public final class TimeSeries {
      * reconnected console asked the agent's history for it).
      */
     public synchronized void add(long epochMillis, double value, long stepMillis) {
-        if (stepMillis <= 0) {
-            throw new IllegalArgumentException("a step must be positive: " + stepMillis);
+        if (stepMillis <= 0 || stepMillis > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a step must be positive and under 24 days: " + stepMillis);
         }
         if (!Double.isNaN(value) && size > 0 && Double.isNaN(values[index(size - 1)])
                 && epochMillis <= times[index(size - 1)] && (size == 1 || epochMillis > times[index(size - 2)])) {
@@ -109,7 +110,7 @@ public final class TimeSeries {
         int slot = index(size);
         times[slot] = epochMillis;
         values[slot] = value;
-        steps[slot] = stepMillis;
+        steps[slot] = (int) stepMillis;
         size++;
         hasValues |= !Double.isNaN(value);
     }
@@ -194,7 +195,7 @@ public final class TimeSeries {
         int length = Math.min(capacity, times.length * 2);
         long[] t = new long[length];
         double[] v = new double[length];
-        long[] s = new long[length];
+        int[] s = new int[length];
         for (int i = 0; i < size; i++) {
             t[i] = times[index(i)];
             v[i] = values[index(i)];
