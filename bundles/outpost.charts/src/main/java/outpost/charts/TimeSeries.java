@@ -85,16 +85,14 @@ public final class TimeSeries {
     /**
      * Adds a sample that came at {@code stepMillis}. One older than the newest is dropped (the
      * clock went back, or it is known already): a series stays in time order so that a chart finds
-     * a range by bisection. A sample from before a trailing gap marker, but after the value before
-     * it, replaces the marker: what was unknown when the agent went away is known now (a
-     * reconnected console asked the agent's history for it).
+     * a range by bisection. A sample that fills a trailing gap marker replaces it: what was unknown
+     * when the agent went away is known now (a reconnected console asked the agent's history).
      */
     public synchronized void add(long epochMillis, double value, long stepMillis) {
         if (stepMillis <= 0 || stepMillis > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a step must be positive and under 24 days: " + stepMillis);
         }
-        if (!Double.isNaN(value) && size > 0 && Double.isNaN(values[index(size - 1)])
-                && epochMillis <= times[index(size - 1)] && (size == 1 || epochMillis > times[index(size - 2)])) {
+        if (!Double.isNaN(value) && fillsTrailingGap(epochMillis, stepMillis)) {
             size--;
         }
         if (size > 0 && epochMillis < times[index(size - 1)]) {
@@ -115,9 +113,29 @@ public final class TimeSeries {
         hasValues |= !Double.isNaN(value);
     }
 
-    /** Marks that no value exists from this moment on (until the next sample): the line stops here. */
-    public void addGap(long epochMillis) {
-        add(epochMillis, Double.NaN, defaultStepMillis);
+    /**
+     * Whether a sample comes after the value before a trailing gap marker and either before the
+     * marker or close enough to that value for a line to join them: nothing was missed after all.
+     */
+    private boolean fillsTrailingGap(long epochMillis, long stepMillis) {
+        if (size == 0 || !Double.isNaN(values[index(size - 1)])) {
+            return false;
+        }
+        if (size == 1) {
+            return epochMillis <= times[index(0)];
+        }
+        long before = times[index(size - 2)];
+        return epochMillis > before && (epochMillis <= times[index(size - 1)]
+                || epochMillis - before <= bridgeMillis(Math.max(stepMillis, steps[index(size - 2)])));
+    }
+
+    /**
+     * Marks that no value exists from this moment on (until the next sample): the line stops here.
+     * A gap is never dropped: one older than the newest sample goes right after it (samples timed
+     * by another machine's clock may be a little ahead of this one's).
+     */
+    public synchronized void addGap(long epochMillis) {
+        add(Math.max(epochMillis, latestTime()), Double.NaN, defaultStepMillis);
     }
 
     /** The samples from {@code from} to {@code to}, with the one before and the one after so lines reach the edges. */

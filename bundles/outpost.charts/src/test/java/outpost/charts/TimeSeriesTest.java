@@ -52,6 +52,10 @@ class TimeSeriesTest {
         assertTrue(series.hasValues());
         series.addGap(6000);
         assertTrue(Double.isNaN(series.latestValue()), "after a gap there is no latest value");
+        series.add(8000, 3);
+        series.addGap(7000);
+        assertTrue(Double.isNaN(series.latestValue()), "a gap older than the newest sample goes after it");
+        assertEquals(8000, series.latestTime());
         assertThrows(IllegalArgumentException.class, () -> new TimeSeries("x", 1, 1000));
     }
 
@@ -71,6 +75,24 @@ class TimeSeriesTest {
         assertArrayEquals(new double[] { 1, 2, 3, 4 }, Arrays.copyOf(all.values(), all.count()));
         assertArrayEquals(new long[] { 2000, 1000, 1000, 1000 }, Arrays.copyOf(all.steps(), all.count()));
         assertTrue(all.joinedToPrevious(1) && all.joinedToPrevious(3), "one line through the time the console was away");
+    }
+
+    @Test
+    void aSampleJustAfterTheTrailingGapAndJoinedToTheValueBeforeItFillsItTooButNotOneAfterAPause() {
+        // disconnected 0.5 s after the last live sample; the agent's history has none in that half second
+        TimeSeries series = new TimeSeries("cpu", 100, 2000);
+        series.add(8000, 1);
+        series.addGap(8500);
+        series.add(9200, 2, 1000);
+        TimeSeries.Samples filled = series.between(0, 20_000);
+        assertArrayEquals(new long[] { 8000, 9200 }, Arrays.copyOf(filled.times(), filled.count()));
+        assertTrue(filled.joinedToPrevious(1));
+
+        series.addGap(10_000);
+        series.add(30_000, 3, 1000); // the agent was down meanwhile
+        TimeSeries.Samples broken = series.between(0, 40_000);
+        assertArrayEquals(new long[] { 8000, 9200, 10_000, 30_000 }, Arrays.copyOf(broken.times(), broken.count()));
+        assertFalse(broken.joinedToPrevious(3));
     }
 
     @Test

@@ -12,7 +12,9 @@ import outpost.metrics.MetricSample;
 /**
  * What a console's charts show, without widgets: CPU (total and per core), RAM (and swap), network
  * (received and sent, loopback left out) and disk (use per file system) of one agent, filled with
- * {@link MetricSample}s from any thread, each with the step it came at.
+ * {@link MetricSample}s from any thread, each with the step it came at. Samples are timed by the
+ * agent's clock; the charts end at the console's now, so each is moved by how far the agent's
+ * clock is behind the console's (an agent a minute behind would otherwise never look current).
  */
 final class ConsoleChartModels {
 
@@ -56,21 +58,23 @@ final class ConsoleChartModels {
     /**
      * Records what the agent kept, oldest first: the minute means up to where the seconds begin,
      * then the seconds; the charts repaint once.
+     *
+     * @param clockOffsetMillis the console's clock minus the agent's
      */
-    void recordHistory(MetricHistory minutes, MetricHistory seconds) {
+    void recordHistory(MetricHistory minutes, MetricHistory seconds, long clockOffsetMillis) {
         long secondsBegin = seconds.samples().isEmpty() ? Long.MAX_VALUE : seconds.samples().get(0).time();
         for (MetricSample sample : minutes.samples()) {
             if (sample.time() < secondsBegin) {
-                record(sample, minutes.stepSeconds() * 1000L);
+                record(sample, clockOffsetMillis, minutes.stepSeconds() * 1000L);
             }
         }
-        seconds.samples().forEach(sample -> record(sample, seconds.stepSeconds() * 1000L));
+        seconds.samples().forEach(sample -> record(sample, clockOffsetMillis, seconds.stepSeconds() * 1000L));
         changed();
     }
 
     /** Records one live sample and tells the charts. */
-    void recordLive(MetricSample sample) {
-        record(sample, cpu.interval().toMillis());
+    void recordLive(MetricSample sample, long clockOffsetMillis) {
+        record(sample, clockOffsetMillis, cpu.interval().toMillis());
         changed();
     }
 
@@ -80,8 +84,8 @@ final class ConsoleChartModels {
         changed();
     }
 
-    private void record(MetricSample sample, long stepMillis) {
-        long time = sample.time();
+    private void record(MetricSample sample, long clockOffsetMillis, long stepMillis) {
+        long time = sample.time() + clockOffsetMillis;
         if (sample.cpu() != null && sample.cpu().totalPercent() != null) {
             cpu.series("total").add(time, sample.cpu().totalPercent(), stepMillis);
             List<Double> cores = sample.cpu().perCorePercent();
@@ -98,7 +102,7 @@ final class ConsoleChartModels {
         if (sample.swap() != null && sample.swap().totalBytes() > 0) {
             ram.series("swap used").add(time, sample.swap().usedBytes(), stepMillis);
         }
-        recordNetwork(sample, stepMillis);
+        recordNetwork(sample, time, stepMillis);
         if (sample.disks() != null) {
             for (MetricSample.Disk fileSystem : sample.disks()) {
                 boolean shown = disk.find(fileSystem.mount()).isPresent() || disk.series().size() < MOST_FILE_SYSTEMS;
@@ -110,7 +114,7 @@ final class ConsoleChartModels {
     }
 
     /** The rates of all interfaces but loopback, summed: what the machine exchanges with others. */
-    private void recordNetwork(MetricSample sample, long stepMillis) {
+    private void recordNetwork(MetricSample sample, long time, long stepMillis) {
         if (sample.net() == null) {
             return;
         }
@@ -125,8 +129,8 @@ final class ConsoleChartModels {
             }
         }
         if (any) {
-            network.series("received").add(sample.time(), received, stepMillis);
-            network.series("sent").add(sample.time(), sent, stepMillis);
+            network.series("received").add(time, received, stepMillis);
+            network.series("sent").add(time, sent, stepMillis);
         }
     }
 

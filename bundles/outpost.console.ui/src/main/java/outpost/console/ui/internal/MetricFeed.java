@@ -52,6 +52,8 @@ final class MetricFeed {
     private final Consumer<String> tell;
     private final LongSupplier clock;
     private final WatchLines lines;
+    /** The console's clock minus the agent's, measured by the history's answer; written before the subscription starts. */
+    private volatile long clockOffsetMillis;
     /** Guarded by this. */
     private boolean stopped;
     /** Guarded by this. */
@@ -103,28 +105,34 @@ final class MetricFeed {
     private void readHistoryThenWatch() {
         try {
             CompletableFuture<CommandReply> minutes = session.send(MINUTES_HISTORY);
-            CompletableFuture<CommandReply> seconds = session.send(SECONDS_HISTORY);
+            CompletableFuture<Arrived> seconds = session.send(SECONDS_HISTORY)
+                    .thenApply(reply -> new Arrived(reply, clock.getAsLong()));
             CommandReply minutesReply = minutes.get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            CommandReply secondsReply = seconds.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            Arrived secondsArrived = seconds.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            CommandReply secondsReply = secondsArrived.reply();
             if (!minutesReply.isOk() || !secondsReply.isOk()) {
                 unavailable(minutesReply.isOk() ? secondsReply.result() : minutesReply.result());
                 return;
             }
             MetricHistory kept = MetricJson.history(minutesReply.stdout());
             MetricHistory recent = MetricJson.history(secondsReply.stdout());
-            charts.recordHistory(kept, recent); // outside the lock: stop() is called on the UI thread
+            // the answer's end is the agent's now as it answered: the offset is off by the way back only
+            clockOffsetMillis = secondsArrived.at() - recent.to();
+            charts.recordHistory(kept, recent, clockOffsetMillis); // outside the lock: stop() is called on the UI thread
+            CommandCall subscription;
             synchronized (this) {
                 if (stopped) {
                     charts.nothingFrom(clock.getAsLong()); // the gap stop() marked may have been filled meanwhile
                     return;
                 }
-                watch = session.execute(WATCH, null, chunk -> {
+                subscription = session.execute(WATCH, null, chunk -> {
                     if (chunk.kind() == OutputKind.STDOUT) {
                         lines.accept(chunk.text());
                     }
                 });
+                watch = subscription;
             }
-            watch.result().whenComplete(this::watchEnded);
+            subscription.result().whenComplete(this::watchEnded);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | IllegalStateException e) {
@@ -142,7 +150,7 @@ final class MetricFeed {
             return;
         }
         try {
-            charts.recordLive(MetricJson.sample(line));
+            charts.recordLive(MetricJson.sample(line), clockOffsetMillis);
         } catch (IllegalArgumentException e) {
             // one sample the charts cannot read is a missing sample: the next line is read as usual
         }
@@ -159,6 +167,10 @@ final class MetricFeed {
             tell.accept("Charts: the agent ended its metrics subscription: " + (result.message().isEmpty() ? result.status().name() : result.message()));
         }
         charts.nothingFrom(clock.getAsLong());
+    }
+
+    /** An answer and when it arrived, by the console's clock. */
+    private record Arrived(CommandReply reply, long at) {
     }
 
     private void unavailable(Result refused) {

@@ -21,6 +21,7 @@ import outpost.console.ui.internal.ConnectionFakes.ManualThreads;
 import outpost.metrics.MetricHistory;
 import outpost.metrics.MetricJson;
 import outpost.metrics.MetricSample;
+import outpost.protocol.ResultStatus;
 import outpost.testing.client.FakeAgent;
 import outpost.testing.client.FakeAgentSession;
 import outpost.testing.client.FakeStream;
@@ -106,6 +107,31 @@ class MetricFeedTest {
         assertTrue(LongStream.range(1, away.count()).allMatch(i -> away.joinedToPrevious((int) i)), "one line through it");
         assertEquals(2, agent.started(MetricFeed.WATCH).size(), "a new subscription for the new session");
         assertTrue(total.isCurrent(back));
+    }
+
+    @Test
+    void aSubscriptionTheAgentEndsWhileConnectedIsAGapAndSaidOnce() throws IOException {
+        start(connectedSession());
+        FakeStream watch = agent.started(MetricFeed.WATCH).get(0);
+        watch.write(MetricJson.toJson(sample(NOW + 1_000, 30)) + "\n");
+        clock = NOW + 1_500;
+
+        watch.end(ResultStatus.FAILED);
+
+        assertEquals(List.of("Charts: the agent ended its metrics subscription: " + MetricFeed.WATCH + " ended: FAILED"), told);
+        assertTrue(Double.isNaN(charts.cpu().series("total").latestValue()), "nothing is drawn on from there");
+    }
+
+    @Test
+    void samplesOfAnAgentWhoseClockIsAMinuteBehindAreChartedAtTheConsolesTime() throws IOException {
+        keptUntil(NOW - MINUTE, NOW - 60 * MINUTE); // the agent's clock says NOW - 1 min when the console's says NOW
+        start(connectedSession());
+        TimeSeries total = charts.cpu().series("total");
+        assertEquals(NOW - 1_000, total.latestTime(), "the newest kept second, moved by the minute");
+        assertTrue(total.isCurrent(NOW), "so it is current now");
+
+        agent.started(MetricFeed.WATCH).get(0).write(MetricJson.toJson(sample(NOW - MINUTE + 2_000, 30)) + "\n");
+        assertEquals(NOW + 2_000, total.latestTime(), "a live sample too");
     }
 
     @Test
