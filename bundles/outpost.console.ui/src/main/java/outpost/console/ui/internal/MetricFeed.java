@@ -29,10 +29,10 @@ import outpost.protocol.ResultStatus;
 final class MetricFeed {
 
     /**
-     * Live samples every 2 s: the charts' shortest range (10 minutes) then has about one sample per
-     * two pixels, and the console costs the agent, the network and the chart repaints half of
-     * what one a second would; the second-by-second detail of the last 10 minutes comes from the
-     * history when the console opens.
+     * Live samples every 2 s: the shortest range (10 minutes) still gets 300 of them, more than a
+     * chart beside the transcript has pixel columns, and a console costs the agent, the network,
+     * the chart repaints and its 24 hours of samples half of what one a second would; the
+     * second-by-second detail of the last 10 minutes comes from the history when it opens.
      */
     static final Duration LIVE_STEP = Duration.ofSeconds(2);
     /** What the charts show; the load averages are not charted. */
