@@ -8,10 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What one chart shows: a title, the unit of its values, its series (in the order they were first
- * named), and how often samples come, from which follows the longest pause a line may bridge
- * (2.5 sampling intervals: more is a gap). The caller fills it from any thread and then calls
- * {@link #changed()}; charts showing it repaint, coalesced. Series are kept for 24 hours at the
- * sampling interval (allocated as they fill).
+ * named), and how often live samples come. Samples of other steps (the agent's history: a minute,
+ * a second) say their step as they are added, and each line bridges pauses by its samples' own
+ * steps ({@link TimeSeries#bridgeMillis}). The caller fills it from any thread and then calls
+ * {@link #changed()}; charts showing it repaint, coalesced. Series keep 24 hours of live samples
+ * (allocated as they fill), room enough for the coarser history before them.
  */
 public final class ChartModel {
 
@@ -41,13 +42,9 @@ public final class ChartModel {
         return unit;
     }
 
+    /** The step of live samples, and of samples added without a step. */
     public Duration interval() {
         return interval;
-    }
-
-    /** The longest time between two samples that are still joined by a line. */
-    public long maxGapMillis() {
-        return interval.toMillis() * 5 / 2;
     }
 
     /** The series of that name, created (after the others) if new. */
@@ -56,7 +53,7 @@ public final class ChartModel {
         if (existing.isPresent()) {
             return existing.get();
         }
-        TimeSeries created = new TimeSeries(name, (int) Math.max(2, KEPT.toMillis() / interval.toMillis()));
+        TimeSeries created = new TimeSeries(name, (int) Math.max(2, KEPT.toMillis() / interval.toMillis()), interval.toMillis());
         series.add(created);
         return created;
     }

@@ -86,7 +86,7 @@ public final class ChartPainter {
         Rectangle clip = gc.getClipping();
         gc.setClipping(plot);
         for (int i = 0; i < series.size(); i++) {
-            drawSeries(gc, plot, axis, scale, samples.get(i), model.maxGapMillis(), i);
+            drawSeries(gc, plot, axis, scale, samples.get(i), i);
         }
         gc.setClipping(clip);
         gc.setForeground(text);
@@ -164,11 +164,11 @@ public final class ChartPainter {
      * that column's first, lowest, highest and last points, so 24 hours cost as much as the width.
      */
     private static void drawSeries(GC gc, Rectangle plot, TimeAxis axis, ValueScale scale, TimeSeries.Samples samples,
-            long maxGapMillis, int index) {
+            int index) {
         gc.setForeground(new Color(color(index)));
         gc.setBackground(new Color(color(index)));
         gc.setLineWidth(index == 0 ? 2 : 1);
-        for (Segments.Segment segment : Segments.split(samples.times(), samples.values(), samples.count(), maxGapMillis)) {
+        for (Segments.Segment segment : Segments.split(samples)) {
             if (segment.size() == 1) {
                 int x = axis.toPixel(samples.times()[segment.from()]);
                 int y = scale.toPixel(samples.values()[segment.from()], plot.y, plot.height);
@@ -214,7 +214,7 @@ public final class ChartPainter {
         gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
         gc.drawLine(hoverX, plot.y, hoverX, plot.y + plot.height - 1);
         for (int i = 0; i < readings.size(); i++) {
-            double value = HoverReadout.valueAt(time, samples.get(i), model.maxGapMillis());
+            double value = HoverReadout.valueAt(time, samples.get(i));
             if (!Double.isNaN(value)) {
                 gc.setBackground(new Color(color(i)));
                 int y = scale.toPixel(value, plot.y, plot.height);

@@ -8,7 +8,8 @@ import outpost.charts.TimeSeries;
 
 /**
  * The value of each series at a moment under the pointer: the nearest sample, if it is no further
- * away than half the pause a line bridges and not a gap; "no data" otherwise.
+ * away than half the pause a line bridges after a sample of its step (a minute's mean reaches
+ * further than a second's reading) and not a gap; "no data" otherwise.
  */
 public final class HoverReadout {
 
@@ -27,7 +28,7 @@ public final class HoverReadout {
             List<TimeSeries.Samples> samples) {
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            double value = valueAt(epochMillis, samples.get(i), model.maxGapMillis());
+            double value = valueAt(epochMillis, samples.get(i));
             readings.add(Double.isNaN(value) ? new Reading(series.get(i).name(), "no data", false)
                     : new Reading(series.get(i).name(), model.unit().format(value), true));
         }
@@ -35,9 +36,10 @@ public final class HoverReadout {
     }
 
     /** The value at a moment, NaN if none is known there. */
-    public static double valueAt(long epochMillis, TimeSeries.Samples samples, long maxGapMillis) {
+    public static double valueAt(long epochMillis, TimeSeries.Samples samples) {
         int nearest = samples.nearest(epochMillis);
-        if (nearest < 0 || Math.abs(samples.times()[nearest] - epochMillis) > maxGapMillis / 2) {
+        if (nearest < 0
+                || Math.abs(samples.times()[nearest] - epochMillis) > TimeSeries.bridgeMillis(samples.steps()[nearest]) / 2) {
             return Double.NaN;
         }
         return samples.values()[nearest];

@@ -19,8 +19,7 @@ public final class Legend {
     public static List<String> entries(ChartModel model, List<TimeSeries> series, long now) {
         List<String> entries = new ArrayList<>();
         for (TimeSeries each : series) {
-            boolean current = each.latestTime() >= now - model.maxGapMillis();
-            double latest = current ? each.latestValue() : Double.NaN;
+            double latest = each.isCurrent(now) ? each.latestValue() : Double.NaN;
             entries.add(each.name() + " " + (Double.isNaN(latest) ? "\u2014" : model.unit().format(latest)));
         }
         return entries;

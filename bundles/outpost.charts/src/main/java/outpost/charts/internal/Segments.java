@@ -3,9 +3,12 @@ package outpost.charts.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import outpost.charts.TimeSeries;
+
 /**
  * Where a series' line is broken: at a missing value (NaN: the agent did not answer) and between
- * two samples further apart than the longest gap a line may bridge (nothing came in between).
+ * two samples further apart than the coarser of their steps lets a line bridge (nothing came in
+ * between): a pause of two minutes breaks a line of one-second samples, not one of minute means.
  */
 public final class Segments {
 
@@ -19,7 +22,9 @@ public final class Segments {
     private Segments() {
     }
 
-    public static List<Segment> split(long[] times, double[] values, int count, long maxGapMillis) {
+    public static List<Segment> split(TimeSeries.Samples samples) {
+        double[] values = samples.values();
+        int count = samples.count();
         List<Segment> segments = new ArrayList<>();
         int start = -1;
         for (int i = 0; i < count; i++) {
@@ -30,7 +35,7 @@ public final class Segments {
                 }
                 continue;
             }
-            if (start >= 0 && times[i] - times[i - 1] > maxGapMillis) {
+            if (start >= 0 && !samples.joinedToPrevious(i)) {
                 segments.add(new Segment(start, i));
                 start = -1;
             }

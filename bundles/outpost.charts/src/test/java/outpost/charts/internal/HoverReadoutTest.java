@@ -30,4 +30,18 @@ class HoverReadoutTest {
         assertEquals("[rx no data, tx no data]", HoverReadout.at(60_000, model, series, samples).toString(),
                 "long after the last sample nothing is known");
     }
+
+    @Test
+    void aMinuteMeanIsReadAcrossItsMinuteASecondsReadingOnlyNearIt() {
+        ChartModel model = new ChartModel("CPU", ValueUnit.PERCENT, Duration.ofSeconds(2));
+        TimeSeries total = model.series("total");
+        total.add(0, 40, 60_000);
+        total.add(120_000, 50, 1_000);
+        List<TimeSeries> series = model.series();
+        List<TimeSeries.Samples> samples = List.of(total.between(0, 200_000));
+
+        assertEquals("[total 40.0 %]", HoverReadout.at(50_000, model, series, samples).toString());
+        assertEquals("[total 50.0 %]", HoverReadout.at(121_000, model, series, samples).toString());
+        assertEquals("[total no data]", HoverReadout.at(125_000, model, series, samples).toString());
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import outpost.client.OutputListener;
 import outpost.client.SessionFactory;
 import outpost.client.SessionSettings;
 import outpost.protocol.Hello;
@@ -35,6 +36,7 @@ public final class FakeAgent implements SessionFactory {
     private final List<FakeAgentSession> created = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, List<FakeStream>> streams = new ConcurrentHashMap<>();
     private final Deque<IOException> failures = new ArrayDeque<>();
     private volatile Gate gate = settings -> {
     };
@@ -83,6 +85,20 @@ public final class FakeAgent implements SessionFactory {
         answers.put(commandLine, stdout);
     }
 
+    /**
+     * {@code commandLine} streams from now on: each time it is started, its output comes as the
+     * test writes it to the {@link FakeStream} ({@link #started}), until ended or cancelled.
+     */
+    public void streams(String commandLine) {
+        streams.putIfAbsent(commandLine, new CopyOnWriteArrayList<>());
+    }
+
+    /** The streams started for {@code commandLine} by any session, oldest first. */
+    public List<FakeStream> started(String commandLine) {
+        List<FakeStream> started = streams.get(commandLine);
+        return started == null ? List.of() : List.copyOf(started);
+    }
+
     /** How many connects reached the agent at {@code host}. */
     public int attempts(String host) {
         AtomicInteger count = attempts.get(host);
@@ -103,6 +119,17 @@ public final class FakeAgent implements SessionFactory {
 
     List<String> roles() {
         return roles;
+    }
+
+    /** Starts a stream if the line is one that streams. */
+    Optional<FakeStream> startStream(int id, String commandLine, OutputListener listener) {
+        List<FakeStream> started = streams.get(commandLine);
+        if (started == null) {
+            return Optional.empty();
+        }
+        FakeStream stream = new FakeStream(id, commandLine, listener);
+        started.add(stream);
+        return Optional.of(stream);
     }
 
     Optional<String> answerTo(String commandLine) {

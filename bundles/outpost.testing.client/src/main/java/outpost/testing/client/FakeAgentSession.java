@@ -32,6 +32,7 @@ public final class FakeAgentSession implements AgentSession {
     private final FakeAgent agent;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<FakeStream> streams = new CopyOnWriteArrayList<>();
     /** Guarded by this. */
     private SessionStatus status = SessionStatus.DISCONNECTED;
     /** Guarded by this. */
@@ -105,7 +106,8 @@ public final class FakeAgentSession implements AgentSession {
 
     /**
      * Answers at once: the agent's answer to the line on standard output and OK, or UNKNOWN_COMMAND
-     * for a line it has no answer to.
+     * for a line it has no answer to; a line the agent {@link FakeAgent#streams streams} starts a
+     * {@link FakeStream} instead, which fails when this session disconnects.
      *
      * @throws IllegalStateException when the session is not connected
      */
@@ -115,6 +117,11 @@ public final class FakeAgentSession implements AgentSession {
             throw new IllegalStateException("not connected");
         }
         int id = requests.incrementAndGet();
+        Optional<FakeStream> stream = agent.startStream(id, commandLine, listener);
+        if (stream.isPresent()) {
+            streams.add(stream.get());
+            return stream.get();
+        }
         Optional<String> answer = agent.answerTo(commandLine);
         answer.ifPresent(stdout -> listener.output(new Output(id, OutputKind.STDOUT, stdout)));
         Result result = answer.isPresent() ? Result.ok(id, 1)
@@ -174,6 +181,10 @@ public final class FakeAgentSession implements AgentSession {
     }
 
     private void tell(SessionStatus next, String reason) {
+        if (next == SessionStatus.DISCONNECTED) {
+            streams.forEach(FakeStream::connectionLost);
+            streams.clear();
+        }
         listeners.forEach(listener -> listener.statusChanged(this, next, reason));
     }
 

@@ -71,9 +71,11 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     private CommandInput input;
     private SashForm split;
     private ConsoleCharts charts;
+    private ConsoleChartModels chartModels;
+    private final BackgroundWork background = new JobBackgroundWork();
     private QuickButtons quickButtons;
     private final IPreferenceChangeListener wrapFollower = this::preferenceChanged;
-    private MetricPoller poller;
+    private MetricFeed feed;
 
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
@@ -101,7 +103,8 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         StyledText output = new StyledText(split, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         output.setData(WIDGET_ID, "console.output");
         output.setFont(JFaceResources.getTextFont());
-        charts = new ConsoleCharts(split, MetricPoller.INTERVAL);
+        chartModels = new ConsoleChartModels(MetricFeed.LIVE_STEP);
+        charts = new ConsoleCharts(split, chartModels);
         charts.control().setData(WIDGET_ID, "console.chart");
         split.setWeights(3, 2);
         transcript = new TranscriptView(output, preferences.scrollbackLines());
@@ -126,7 +129,7 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
         }
         stateChanged(ConnectionState.DISCONNECTED);
         connection = new ConsoleConnection(server, new ConsoleConnection.Context(connections, ConsoleCredentials::store,
-                ConsolePreferences::current, uiThread, new JobBackgroundWork()), this);
+                ConsolePreferences::current, uiThread, background), this);
         connection.connect();
     }
 
@@ -230,16 +233,16 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
     @Override
     public void connected(AgentSession session) {
         loadCompletions(session);
-        poller = new MetricPoller(session, charts::record, charts::nothingFrom);
-        poller.start();
+        feed = new MetricFeed(session, chartModels, background, text -> uiThread.execute(() -> transcript.appendInfo(text)),
+                System::currentTimeMillis);
+        feed.start();
     }
 
     @Override
     public void sessionEnded() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-            charts.nothingFrom(System.currentTimeMillis()); // the last value is not drawn on after the agent went away
+        if (feed != null) {
+            feed.stop(); // the last value is not drawn on after the agent went away
+            feed = null;
         }
     }
 
