@@ -191,6 +191,9 @@ public final class FanOut {
             if (result.status() == ResultStatus.CANCELLED) {
                 return FanOutStatus.CANCELLED;
             }
+            if (result.status() == ResultStatus.FORBIDDEN) {
+                return FanOutStatus.FORBIDDEN;
+            }
             return result.isOk() && result.exitCode() == 0 ? FanOutStatus.OK : FanOutStatus.FAILED;
         }
 

@@ -5,8 +5,10 @@ public enum FanOutStatus {
     WAITING("waiting"), CONNECTING("connecting"), RUNNING("running"),
     /** Ran and exited 0. */
     OK("ok"),
-    /** Ran and failed (non-zero exit), or the agent refused it (unknown, forbidden, timed out). */
+    /** Ran and failed (non-zero exit), or the agent could not run it (unknown command, timed out). */
     FAILED("failed"),
+    /** The agent refused it: the token lacks the role, or the shell allow-list does not permit the line. */
+    FORBIDDEN("forbidden"),
     /** Could not be reached or logged into: nothing ran. */
     UNREACHABLE("unreachable"),
     CANCELLED("cancelled");

@@ -99,7 +99,24 @@ class FanOutTest {
         assertEquals("cancelled before it started", outcomes.get(2).error(), "the third never started");
     }
 
-    /** Answers from {@link #answers}: text on standard output; "!N" exits N; a hanging one ends when cancelled. */
+    @Test
+    void aRefusalByTheAgentIsForbiddenNotAFailure() throws Exception {
+        answers.put("web-1", "?shell commands are off on this agent");
+        answers.put("web-2", "fine\n");
+        List<FanOutOutcome<String>> outcomes = FanOut.start(List.of("web-1", "web-2"), connector, "sh: uptime", null, 2,
+                outcome -> {
+                }).outcomes().get(10, TimeUnit.SECONDS);
+        assertEquals(FanOutStatus.FORBIDDEN, outcomes.get(0).status());
+        assertEquals("shell commands are off on this agent", outcomes.get(0).firstLine());
+        assertEquals(null, outcomes.get(0).exitCode(), "nothing ran");
+        assertTrue(FanOutStatus.FORBIDDEN.finished());
+        assertEquals(FanOutStatus.OK, outcomes.get(1).status(), "one agent's refusal is its own");
+    }
+
+    /**
+     * Answers from {@link #answers}: text on standard output; "!N" exits N; "?reason" is refused as
+     * forbidden; a hanging one ends when cancelled.
+     */
     private final class Session implements AgentSession {
         private final String name;
 
@@ -114,6 +131,11 @@ class FanOutTest {
                 return new Call(hang, () -> hang.complete(Result.of(1, ResultStatus.CANCELLED, "cancelled")));
             }
             String answer = answers.getOrDefault(name, "");
+            if (answer.startsWith("?")) {
+                return new Call(CompletableFuture.completedFuture(Result.of(1, ResultStatus.FORBIDDEN, answer.substring(1))),
+                        () -> {
+                        });
+            }
             if (answer.startsWith("!")) {
                 return new Call(CompletableFuture.completedFuture(
                         new Result(1, ResultStatus.OK, Integer.parseInt(answer.substring(1)), 1, false, "")), () -> {
