@@ -10,7 +10,7 @@ import outpost.protocol.Result;
  * prefix (the agent's only command names with a colon), or any command that ended with a non-zero
  * code (ping, python); the agent's own commands report 0, which says nothing.
  */
-final class EndLine {
+public final class EndLine {
 
     private EndLine() {
     }
@@ -41,7 +41,7 @@ final class EndLine {
     }
 
     /** Under a second in ms, then in seconds with one decimal ("2.3 s"). */
-    static String took(long millis) {
+    public static String took(long millis) {
         return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
