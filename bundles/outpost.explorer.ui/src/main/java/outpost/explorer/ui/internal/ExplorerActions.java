@@ -20,6 +20,7 @@ final class ExplorerActions {
 
     private final ServerExplorerView view;
     private final Action open;
+    private final Action runOnSelected;
     private final Action add;
     private final Action edit;
     private final Action remove;
@@ -37,6 +38,8 @@ final class ExplorerActions {
     ExplorerActions(ServerExplorerView view) {
         this.view = view;
         open = action("&Open Console", "Open the console of the selected servers", null, view::openSelected);
+        runOnSelected = action("R&un on Selected...", "Run one command line on the selected servers or group at once",
+                null, view::runOnSelected);
         add = action("&Add Server...", "Add a server to the list", ISharedImages.IMG_OBJ_ADD, view::openAddDialog);
         edit = action("&Edit Server...", "Edit the selected server", null, view::editSelected);
         remove = action("&Remove", "Remove the selected servers from the list", ISharedImages.IMG_TOOL_DELETE,
@@ -116,6 +119,7 @@ final class ExplorerActions {
     void fillContextMenu(IMenuManager menu, ServerGroup group) {
         List<Server> selected = view.selectedServers();
         menu.add(open);
+        menu.add(runOnSelected);
         menu.add(new Separator());
         if (group != null) {
             connectSelected.setText("Connect Group '" + group.label() + "'");
@@ -145,6 +149,7 @@ final class ExplorerActions {
         boolean loaded = view.isLoaded();
         boolean anySelected = !view.selectedServers().isEmpty();
         open.setEnabled(anySelected);
+        runOnSelected.setEnabled(anySelected);
         add.setEnabled(loaded);
         edit.setEnabled(loaded && view.hasSingleServerSelected());
         remove.setEnabled(loaded && anySelected);

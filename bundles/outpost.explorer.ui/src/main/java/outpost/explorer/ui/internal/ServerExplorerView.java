@@ -19,6 +19,7 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -33,14 +34,17 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.FrameworkUtil;
 
 import outpost.console.ui.UiThread;
 import outpost.client.AgentConnections;
 import outpost.console.ui.AgentConnector;
 import outpost.console.ui.ConsoleEditors;
 import outpost.console.ui.ConsolePreferences;
+import outpost.console.ui.GroupCommands;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.explorer.ui.internal.live.LiveState;
 import outpost.explorer.ui.internal.alerts.AlertCenter;
@@ -327,6 +331,23 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
                 LOG.log(new Status(IStatus.ERROR, getClass(), "Cannot open the console of " + element, e));
             }
         }
+    }
+
+    /** Asks for a command line, then runs it on the selected servers (a group: all of its servers) in a results editor. */
+    void runOnSelected() {
+        List<Server> targets = selectedServers();
+        if (targets.isEmpty()) {
+            return;
+        }
+        IDialogSettings settings = PlatformUI.getDialogSettingsProvider(FrameworkUtil.getBundle(getClass())).getDialogSettings();
+        new RunCommandDialog(getSite().getShell(), targets, settings, line -> {
+            try {
+                GroupCommands.run(getSite().getPage(), line, targets);
+            } catch (PartInitException e) {
+                LOG.error("Cannot open the results of '" + line + "'", e);
+                showMessage("Cannot open the results of '" + line + "': " + e.getMessage());
+            }
+        }).open();
     }
 
     @Override

@@ -1,0 +1,267 @@
+package outpost.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.WorkbenchRobot.*;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import outpost.agent.Agent;
+import outpost.agent.AgentSettings;
+import outpost.agent.ShellPolicy;
+import outpost.client.KnownAgents;
+import outpost.console.ui.GroupCommandInput;
+import outpost.explorer.ui.ServerExplorer;
+import outpost.servers.Server;
+import outpost.servers.ServerRepository;
+
+/**
+ * One command line to a group, from the Server Explorer: three real agents and one address where
+ * nothing listens, chosen with real clicks, Run on Selected... from the context menu (opened with the
+ * right button, its item taken by its mnemonic), the line typed into the dialog; then a long command
+ * on three of them, and Cancel stops it on every agent.
+ */
+class RunOnSelectedIT {
+
+    private ExtraAgents extraAgents;
+    private final List<Integer> ports = new ArrayList<>();
+    private int freePort;
+    private IWorkbenchPage page;
+
+    @BeforeEach
+    void startAgentsAndList() throws Exception {
+        extraAgents = new ExtraAgents();
+        Path knownAgents = Path.of(System.getProperty("outpost.knownAgents"));
+        Files.deleteIfExists(knownAgents);
+        KnownAgents pins = new KnownAgents(knownAgents);
+        StringBuilder tokens = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            Path data = Files.createTempDirectory("outpost-run-on-selected-it");
+            Agent agent = extraAgents.create();
+            Agent.AgentStartup startup = agent.start(AgentSettings.defaults(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                    .withShell(new ShellPolicy(List.of("echo *", "sleep *"), List.of()), Duration.ofSeconds(60), 1 << 20));
+            int port = startup.address().getPort();
+            ports.add(port);
+            pins.remember("127.0.0.1", port, startup.fingerprint().orElseThrow());
+            tokens.append("127.0.0.1\\:").append(port).append('=').append(Files.readString(data.resolve("token")).strip())
+                    .append('\n');
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        tokens.append("127.0.0.1\\:").append(freePort).append("=no-agent-there\n");
+        Path tokenFile = Path.of(System.getProperty("outpost.tokens"));
+        Files.createDirectories(tokenFile.getParent());
+        Files.writeString(tokenFile, tokens);
+        service(ServerRepository.class).save(List.of(new Server("agent-1", "127.0.0.1", ports.get(0), "fleet"),
+                new Server("agent-2", "127.0.0.1", ports.get(1), "fleet"),
+                new Server("agent-3", "127.0.0.1", ports.get(2), "fleet"),
+                new Server("down", "127.0.0.1", freePort, "fleet")));
+        page = activePageWithoutExplorer();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        closeConsolesDialogsAndExplorer(page);
+        extraAgents.close();
+    }
+
+    @Test
+    void aGroupCommandReachesEveryAgentReportsTheDownOneAndCancelStopsThemAll() throws Exception {
+        ServerExplorer explorer = Adapters.adapt(page.showView(ServerExplorer.VIEW_ID), ServerExplorer.class);
+        waitUntil("the list is loaded", () -> explorer.servers().size() == 4);
+        Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
+        waitUntil("the group shows its four servers", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 4);
+
+        // the group row stands for all its servers
+        TreeItem group = tree.getItem(0);
+        click(tree, group, 0);
+        String word = "hello-" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+        Shell dialog = openRunDialog(tree, group);
+        Text targets = (Text) find(dialog, "run.targets");
+        assertEquals(4, targets.getText().lines().count(), targets.getText());
+        assertTrue(targets.getText().contains("down  (127.0.0.1:" + freePort + ")"), targets.getText());
+        assertTrue(dialog.getText().startsWith("Run on Selected"), dialog.getText());
+        typeText(find(dialog, "run.command"), "sh: echo " + word + "\r");
+
+        waitUntil("the results editor opens", () -> page.getActiveEditor() != null
+                && page.getActiveEditor().getEditorInput() instanceof GroupCommandInput input
+                && input.commandLine().equals("sh: echo " + word) && input.servers().size() == 4);
+        Table table = (Table) find(workbenchShell(), "group.table");
+        Label summary = (Label) find(workbenchShell(), "group.summary");
+        Button cancel = (Button) find(workbenchShell(), "group.cancel");
+        waitUntil("three agents answer, the address where nothing listens is unreachable",
+                () -> summary.getText().equals("3 ok, 0 failed, 1 unreachable"), () -> summary.getText() + rows(table), 30_000);
+        for (int i = 0; i < 3; i++) {
+            TableItem row = table.getItem(i);
+            assertEquals(List.of("agent-" + (i + 1), "ok", "0", word), List.of(row.getText(0), row.getText(1),
+                    row.getText(2), row.getText(4)), rows(table));
+            assertTrue(row.getText(3).endsWith("ms") || row.getText(3).endsWith(" s"), "a duration: " + row.getText(3));
+        }
+        TableItem down = table.getItem(3);
+        assertEquals(List.of("down", "unreachable", ""), List.of(down.getText(0), down.getText(1), down.getText(2)));
+        assertTrue(down.getText(4).toLowerCase().contains("refused"), "the reason: " + down.getText(4));
+        assertTrue(!cancel.isEnabled(), "nothing left to cancel");
+
+        StyledText output = (StyledText) find(workbenchShell(), "group.output");
+        click(table, table.getItem(1));
+        waitUntil("a row's whole output shows below", () -> output.getText().equals(word + "\n"), output::getText);
+        click(table, down);
+        waitUntil("the down server's reason shows below", () -> output.getText().startsWith("[unreachable: "), output::getText);
+
+        // three servers picked one by one with Ctrl, then a long command, cancelled on all of them
+        page.activate(page.findView(ServerExplorer.VIEW_ID));
+        click(tree, ExplorerRows.row(tree, "agent-1"), 0);
+        click(tree, ExplorerRows.row(tree, "agent-2"), SWT.CTRL);
+        click(tree, ExplorerRows.row(tree, "agent-3"), SWT.CTRL);
+        waitUntil("three servers selected", () -> tree.getSelectionCount() == 3);
+        Shell second = openRunDialog(tree, ExplorerRows.row(tree, "agent-3"));
+        Combo command = (Combo) find(second, "run.command");
+        assertEquals("sh: echo " + word, command.getItem(0), "the last command is offered again");
+        assertTrue(((Text) find(second, "run.targets")).getText().lines().count() == 3);
+        typeText(command, "sh: sleep 30\r");
+        waitUntil("a second results editor opens", () -> page.getActiveEditor() != null
+                && page.getActiveEditor().getEditorInput() instanceof GroupCommandInput input
+                && input.commandLine().equals("sh: sleep 30"));
+        assertEquals(2, page.getEditorReferences().length, "the first results stay open");
+        Table sleeping = (Table) find(workbenchShell(), "group.table");
+        Label sleepSummary = (Label) find(workbenchShell(), "group.summary");
+        Button stop = (Button) find(workbenchShell(), "group.cancel");
+        waitUntil("the command runs on all three agents", () -> statuses(sleeping).equals(List.of("running", "running", "running")),
+                () -> rows(sleeping));
+        assertTrue(stop.isEnabled());
+        long cancelledAt = System.nanoTime();
+        mouseClick(stop, 1);
+        waitUntil("Cancel ends every row as cancelled", () -> sleepSummary.getText()
+                .equals("0 ok, 0 failed, 0 unreachable, 3 cancelled"), () -> sleepSummary.getText() + rows(sleeping));
+        assertTrue(System.nanoTime() - cancelledAt < Duration.ofSeconds(25).toNanos(), "the agents stopped the command");
+        assertTrue(!stop.isEnabled());
+        for (TableItem row : sleeping.getItems()) {
+            assertEquals("", row.getText(2), "a cancelled command has no exit code");
+        }
+    }
+
+    /** Right-clicks a row of the tree, takes "Run on Selected..." by its mnemonic and waits for the dialog. */
+    private static Shell openRunDialog(Tree tree, TreeItem row) throws InterruptedException {
+        Shell workbench = tree.getShell();
+        Point at = centre(tree, row);
+        Display display = tree.getDisplay();
+        post(display, SWT.MouseMove, 0, at.x, at.y);
+        post(display, SWT.MouseDown, 3, at.x, at.y);
+        post(display, SWT.MouseUp, 3, at.x, at.y);
+        waitUntil("the context menu opens", () -> tree.getMenu() != null && tree.getMenu().isVisible());
+        Event key = new Event();
+        key.type = SWT.KeyDown;
+        key.character = 'u'; // R&un on Selected...
+        display.post(key);
+        key.type = SWT.KeyUp;
+        display.post(key);
+        Shell[] dialog = new Shell[1];
+        waitUntil("the Run on Selected dialog opens", () -> {
+            for (Shell shell : display.getShells()) {
+                if (shell != workbench && !shell.isDisposed() && shell.isVisible()
+                        && findOrNull(shell, "run.command") != null) {
+                    dialog[0] = shell;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return dialog[0];
+    }
+
+    /** Clicks a tree row with the left button, holding the modifier (0 or SWT.CTRL). */
+    private static void click(Tree tree, TreeItem row, int modifier) throws InterruptedException {
+        tree.getShell().forceActive();
+        tree.forceFocus();
+        waitUntil("the tree has focus", tree::isFocusControl);
+        Display display = tree.getDisplay();
+        Point at = centre(tree, row);
+        if (modifier != 0) {
+            Event down = new Event();
+            down.type = SWT.KeyDown;
+            down.keyCode = modifier;
+            display.post(down);
+        }
+        mouseClickAt(display, at.x, at.y, 1);
+        if (modifier != 0) {
+            Event up = new Event();
+            up.type = SWT.KeyUp;
+            up.keyCode = modifier;
+            display.post(up);
+        }
+    }
+
+    private static void click(Table table, TableItem row) throws InterruptedException {
+        table.getShell().forceActive();
+        table.forceFocus();
+        Rectangle bounds = row.getBounds(0);
+        Point at = table.toDisplay(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+        mouseClickAt(table.getDisplay(), at.x, at.y, 1);
+    }
+
+    private static Point centre(Tree tree, TreeItem row) {
+        Rectangle bounds = row.getBounds(0);
+        return tree.toDisplay(bounds.x + Math.min(bounds.width / 2, 40), bounds.y + bounds.height / 2);
+    }
+
+    private static void post(Display display, int type, int button, int x, int y) {
+        Event event = new Event();
+        event.type = type;
+        event.button = button;
+        event.x = x;
+        event.y = y;
+        if (!display.post(event)) {
+            throw new AssertionError("the display refused a posted mouse event (no XTest?)");
+        }
+    }
+
+    private static List<String> statuses(Table table) {
+        List<String> statuses = new ArrayList<>();
+        for (TableItem item : table.getItems()) {
+            statuses.add(item.getText(1));
+        }
+        return statuses;
+    }
+
+    private static String rows(Table table) {
+        StringBuilder rows = new StringBuilder();
+        for (TableItem item : table.getItems()) {
+            rows.append('\n');
+            for (int column = 0; column < table.getColumnCount(); column++) {
+                rows.append(item.getText(column)).append(" | ");
+            }
+        }
+        return rows.toString();
+    }
+}
