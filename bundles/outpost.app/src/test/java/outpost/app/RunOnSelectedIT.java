@@ -48,13 +48,14 @@ import outpost.servers.ServerRepository;
  * One command line to a group, from the Server Explorer: three real agents and one address where
  * nothing listens, chosen with real clicks, Run on Selected... from the context menu (opened with
  * Shift+F10, its item taken by its mnemonic), the line typed into the dialog; then a long command
- * on three of them, and Cancel stops it on every agent.
+ * on three of them, and Cancel stops it on every agent; then a line the agents' allow-list refuses.
  */
 class RunOnSelectedIT {
 
     private ExtraAgents extraAgents;
     private final List<Integer> ports = new ArrayList<>();
     private int freePort;
+    private int readerPort;
     private IWorkbenchPage page;
 
     @BeforeEach
@@ -76,6 +77,18 @@ class RunOnSelectedIT {
             tokens.append("127.0.0.1\\:").append(port).append('=').append(Files.readString(data.resolve("token")).strip())
                     .append('\n');
         }
+        // a fourth agent whose token has the read role only: shell commands are forbidden to it
+        Path readerData = Files.createTempDirectory("outpost-run-on-selected-it");
+        String readerToken = "reader-" + ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        Files.writeString(readerData.resolve("tokens.properties"), "reader.sha256=" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(readerToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                + "\nreader.roles=read\n");
+        Agent.AgentStartup reader = extraAgents.create().start(AgentSettings.defaults(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), readerData)
+                .withShell(new ShellPolicy(List.of("echo *"), List.of()), Duration.ofSeconds(60), 1 << 20));
+        readerPort = reader.address().getPort();
+        pins.remember("127.0.0.1", readerPort, reader.fingerprint().orElseThrow());
+        tokens.append("127.0.0.1\\:").append(readerPort).append('=').append(readerToken).append('\n');
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             freePort = socket.getLocalPort();
         }
@@ -86,7 +99,7 @@ class RunOnSelectedIT {
         service(ServerRepository.class).save(List.of(new Server("agent-1", "127.0.0.1", ports.get(0), "fleet"),
                 new Server("agent-2", "127.0.0.1", ports.get(1), "fleet"),
                 new Server("agent-3", "127.0.0.1", ports.get(2), "fleet"),
-                new Server("down", "127.0.0.1", freePort, "fleet")));
+                new Server("down", "127.0.0.1", freePort, "fleet"), new Server("reader", "127.0.0.1", readerPort, "readers")));
         page = activePageWithoutExplorer();
     }
 
@@ -99,9 +112,9 @@ class RunOnSelectedIT {
     @Test
     void aGroupCommandReachesEveryAgentReportsTheDownOneAndCancelStopsThemAll() throws Exception {
         ServerExplorer explorer = Adapters.adapt(page.showView(ServerExplorer.VIEW_ID), ServerExplorer.class);
-        waitUntil("the list is loaded", () -> explorer.servers().size() == 4);
+        waitUntil("the list is loaded", () -> explorer.servers().size() == 5);
         Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
-        waitUntil("the group shows its four servers", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 4);
+        waitUntil("the group shows its four servers", () -> tree.getItemCount() == 2 && tree.getItem(0).getItemCount() == 4);
 
         // the group row stands for all its servers
         TreeItem group = tree.getItem(0);
@@ -112,7 +125,10 @@ class RunOnSelectedIT {
         assertEquals(4, targets.getText().lines().count(), targets.getText());
         assertTrue(targets.getText().contains("down  (127.0.0.1:" + freePort + ")"), targets.getText());
         assertTrue(dialog.getText().startsWith("Run on Selected"), dialog.getText());
-        typeText(find(dialog, "run.command"), "sh: echo " + word + "\r");
+        Combo first = (Combo) find(dialog, "run.command");
+        waitUntil("the command line has the keyboard as the dialog opens", first::isFocusControl,
+                () -> "focus on " + dialog.getDisplay().getFocusControl());
+        typeText(first, "sh: echo " + word + "\r");
 
         waitUntil("the results editor opens", () -> page.getActiveEditor() != null
                 && page.getActiveEditor().getEditorInput() instanceof GroupCommandInput input
@@ -171,6 +187,36 @@ class RunOnSelectedIT {
         for (TableItem row : sleeping.getItems()) {
             assertEquals("", row.getText(2), "a cancelled command has no exit code");
         }
+
+        // each agent's shell allow-list and roles still decide: a line none allows fails on every row...
+        page.activate(page.findView(ServerExplorer.VIEW_ID));
+        Shell third = openRunDialog(tree);
+        typeText(find(third, "run.command"), "sh: uname -a\r");
+        Label notAllowed = resultsOf("sh: uname -a", 3);
+        waitUntil("every agent refuses a line its allow-list does not have", () -> notAllowed.getText()
+                .equals("0 ok, 3 failed, 0 unreachable"), notAllowed::getText);
+        Table failed = (Table) find(workbenchShell(), "group.table");
+        assertTrue(failed.getItem(0).getText(4).contains("not allowed by this agent's shell.allow"), rows(failed));
+
+        // ... and a token without the execute role is forbidden shell commands
+        page.activate(page.findView(ServerExplorer.VIEW_ID));
+        click(tree, tree.getItem(1)); // the group "readers"
+        Shell fourth = openRunDialog(tree);
+        typeText(find(fourth, "run.command"), "sh: echo " + word + "\r");
+        Label forbidden = resultsOf("sh: echo " + word, 1);
+        waitUntil("the read-only token's row says forbidden", () -> forbidden.getText()
+                .equals("0 ok, 0 failed, 0 unreachable, 1 forbidden"), forbidden::getText);
+        Table readers = (Table) find(workbenchShell(), "group.table");
+        assertEquals(List.of("reader", "forbidden"), List.of(readers.getItem(0).getText(0), readers.getItem(0).getText(1)));
+        assertTrue(readers.getItem(0).getText(4).contains("execute"), "the agent names the missing role: " + rows(readers));
+    }
+
+    /** Waits for the results editor of this command line on this many servers; returns its summary. */
+    private Label resultsOf(String commandLine, int servers) throws InterruptedException {
+        waitUntil("the results of '" + commandLine + "' open", () -> page.getActiveEditor() != null
+                && page.getActiveEditor().getEditorInput() instanceof GroupCommandInput input
+                && input.commandLine().equals(commandLine) && input.servers().size() == servers);
+        return (Label) find(workbenchShell(), "group.summary");
     }
 
     /** Opens the tree's context menu on the selected rows, takes "Run on Selected..." by its mnemonic and waits for the dialog. */

@@ -73,6 +73,12 @@ final class RunCommandDialog extends TitleAreaDialog {
     }
 
     @Override
+    public void create() {
+        super.create();
+        command.setFocus(); // the line is what the user came to type, not the list of servers above it
+    }
+
+    @Override
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, "&Run", true).setData(ServerExplorer.WIDGET_ID, "run.ok");
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);

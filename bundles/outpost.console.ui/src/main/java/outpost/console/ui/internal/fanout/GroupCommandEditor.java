@@ -44,6 +44,9 @@ public final class GroupCommandEditor extends EditorPart {
     /** How many servers are connecting or running at once; the rest wait their turn. */
     static final int PARALLEL = 32;
 
+    /** Events within this time of the first one are shown together: a flood of output repaints ten times a second. */
+    private static final int REFRESH_DELAY_MILLIS = 100;
+
     private static final String[] COLUMNS = { "Server", "Status", "Exit code", "Duration", "First line" };
     private static final int[] WIDTHS = { 160, 100, 70, 80, 420 };
 
@@ -56,8 +59,9 @@ public final class GroupCommandEditor extends EditorPart {
     private Button cancel;
     private Table table;
     private StyledText output;
-    /** The row whose output is shown, -1 for none; UI thread only. */
+    /** The row whose output is shown, -1 for none, and the version of it shown; UI thread only. */
     private int shownRow = -1;
+    private long shownVersion = -1;
 
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
@@ -140,7 +144,11 @@ public final class GroupCommandEditor extends EditorPart {
     /** From the fan-out's threads: one asyncExec at a time, however fast the events come. */
     private void changed() {
         if (uiThread != null && refreshPending.compareAndSet(false, true)) {
-            uiThread.execute(this::refresh);
+            uiThread.execute(() -> table.getDisplay().timerExec(REFRESH_DELAY_MILLIS, () -> {
+                if (!table.isDisposed()) {
+                    refresh();
+                }
+            }));
         }
     }
 
@@ -181,14 +189,17 @@ public final class GroupCommandEditor extends EditorPart {
 
     private void showOutput() {
         shownRow = table.getSelectionIndex();
+        shownVersion = -1;
         showOutput(shownRow);
     }
 
     private void showOutput(int row) {
-        String text = row < 0 ? "" : rows.output(row);
-        if (!text.equals(output.getText())) {
-            output.setText(text);
+        long version = row < 0 ? -1 : rows.outputVersion(row);
+        if (row >= 0 && version == shownVersion) {
+            return; // nothing new: the text is not copied again
         }
+        shownVersion = version;
+        output.setText(row < 0 ? "" : rows.output(row));
     }
 
     @Override

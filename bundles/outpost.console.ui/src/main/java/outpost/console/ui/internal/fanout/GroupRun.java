@@ -32,6 +32,8 @@ final class GroupRun implements FanOut.Listener<Server> {
     private final FanOutStatus[] statuses;
     private final StringBuilder[] outputs;
     private final FanOutOutcome<?>[] outcomes;
+    /** Bumped whenever a row's output changes, so the editor copies it only then. */
+    private final long[] outputVersions;
 
     GroupRun(List<Server> servers, Runnable changed) {
         this.servers = List.copyOf(servers);
@@ -39,6 +41,7 @@ final class GroupRun implements FanOut.Listener<Server> {
         this.statuses = new FanOutStatus[this.servers.size()];
         this.outputs = new StringBuilder[this.servers.size()];
         this.outcomes = new FanOutOutcome<?>[this.servers.size()];
+        this.outputVersions = new long[this.servers.size()];
         for (int i = 0; i < statuses.length; i++) {
             statuses[i] = FanOutStatus.WAITING;
             outputs[i] = new StringBuilder();
@@ -62,6 +65,7 @@ final class GroupRun implements FanOut.Listener<Server> {
             int row = rowOf(target);
             if (outcomes[row] == null) {
                 outputs[row].append(text);
+                outputVersions[row]++;
             }
         }
         changed.run();
@@ -74,6 +78,7 @@ final class GroupRun implements FanOut.Listener<Server> {
             outcomes[row] = outcome;
             statuses[row] = outcome.status();
             outputs[row] = new StringBuilder(outcome.output()); // the whole output, as the fan-out kept it
+            outputVersions[row]++;
         }
         changed.run();
     }
@@ -98,6 +103,11 @@ final class GroupRun implements FanOut.Listener<Server> {
         }
         return output + (output.isEmpty() || output.endsWith("\n") ? "" : "\n") + "[" + outcome.status().label() + ": "
                 + outcome.error() + "]";
+    }
+
+    /** Changes whenever {@link #output(int)} of the row would answer something new. */
+    synchronized long outputVersion(int row) {
+        return outputVersions[row];
     }
 
     /** Whether every server's row has ended. */
@@ -140,10 +150,16 @@ final class GroupRun implements FanOut.Listener<Server> {
         throw new IllegalArgumentException("not a target of this run: " + target);
     }
 
-    /** The first line with text, as {@link FanOutOutcome#firstLine()} takes it once the command ended. */
-    private static String firstLine(CharSequence output) {
-        String text = output.toString().strip();
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+    /**
+     * The first line with text, as {@link FanOutOutcome#firstLine()} takes it once the command
+     * ended; reads only up to that line, so a flood of output costs nothing here.
+     */
+    private static String firstLine(StringBuilder output) {
+        int start = 0;
+        while (start < output.length() && Character.isWhitespace(output.charAt(start))) {
+            start++;
+        }
+        int end = output.indexOf("\n", start);
+        return output.substring(start, end < 0 ? output.length() : end).strip();
     }
 }

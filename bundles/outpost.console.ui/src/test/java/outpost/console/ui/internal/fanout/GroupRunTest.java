@@ -43,6 +43,8 @@ class GroupRunTest {
         assertNull(row.exitCode(), "no exit code before the end");
         assertNull(row.duration());
         assertEquals("\nhello-42\nsecond line\n", run.output(0));
+        assertEquals(2, run.outputVersion(0), "each chunk is news for the output pane");
+        assertEquals(0, run.outputVersion(1));
         assertEquals(4, changes.get(), "every event tells the editor");
     }
 
@@ -78,8 +80,10 @@ class GroupRunTest {
     @Test
     void aLateStatusOrChunkNeverReopensAnEndedRow() {
         run.finished(new FanOutOutcome<>(web, FanOutStatus.CANCELLED, null, Duration.ofMillis(5), "", "cancelled"));
+        long ended = run.outputVersion(0);
         run.status(web, FanOutStatus.RUNNING);
         run.output(web, "late\n");
+        assertEquals(ended, run.outputVersion(0), "nothing new to show");
         assertEquals(FanOutStatus.CANCELLED, run.rows().get(0).status());
         assertEquals("[cancelled: cancelled]", run.output(0));
     }
