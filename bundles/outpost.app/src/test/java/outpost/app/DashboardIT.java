@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static outpost.app.WorkbenchRobot.*;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import outpost.agent.Agent;
-import outpost.agent.AgentSettings;
-import outpost.client.KnownAgents;
 import outpost.console.ui.ConsolePreferences;
 import outpost.console.ui.ServerEditorInput;
 import outpost.explorer.ui.ServerExplorer;
@@ -52,28 +44,12 @@ class DashboardIT {
     @BeforeEach
     void startAgentsAndList() throws Exception {
         extraAgents = new ExtraAgents();
-        Path knownAgents = Path.of(System.getProperty("outpost.knownAgents"));
-        Files.deleteIfExists(knownAgents);
-        KnownAgents pins = new KnownAgents(knownAgents);
-        StringBuilder tokens = new StringBuilder();
+        ConsoleLogins logins = new ConsoleLogins();
         for (int i = 0; i < 3; i++) {
-            Path data = Files.createTempDirectory("outpost-dashboard-it");
-            Agent agent = extraAgents.create();
-            Agent.AgentStartup startup = agent.start(AgentSettings.defaults(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data));
-            int port = startup.address().getPort();
-            ports.add(port);
-            pins.remember("127.0.0.1", port, startup.fingerprint().orElseThrow());
-            tokens.append("127.0.0.1\\:").append(port).append('=').append(Files.readString(data.resolve("token")).strip())
-                    .append('\n');
+            ports.add(logins.startKnown(extraAgents, settings -> settings));
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            freePort = socket.getLocalPort();
-        }
-        tokens.append("127.0.0.1\\:").append(freePort).append("=no-agent-there\n");
-        Path tokenFile = Path.of(System.getProperty("outpost.tokens"));
-        Files.createDirectories(tokenFile.getParent());
-        Files.writeString(tokenFile, tokens);
+        freePort = logins.nobodyThere();
+        logins.write();
         InstanceScope.INSTANCE.getNode(ConsolePreferences.NODE).putInt(ConsolePreferences.LIVE_REFRESH_SECONDS, 1);
         service(ServerRepository.class).save(List.of(new Server("web-a", "127.0.0.1", ports.get(0), "web"),
                 new Server("web-b", "127.0.0.1", ports.get(1), "web"), new Server("db-a", "127.0.0.1", ports.get(2), "db"),

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static outpost.app.WorkbenchRobot.*;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import outpost.agent.Agent;
-import outpost.agent.AgentSettings;
 import outpost.agent.ShellPolicy;
-import outpost.client.KnownAgents;
 import outpost.console.ui.GroupCommandInput;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.servers.Server;
@@ -61,21 +55,10 @@ class RunOnSelectedIT {
     @BeforeEach
     void startAgentsAndList() throws Exception {
         extraAgents = new ExtraAgents();
-        Path knownAgents = Path.of(System.getProperty("outpost.knownAgents"));
-        Files.deleteIfExists(knownAgents);
-        KnownAgents pins = new KnownAgents(knownAgents);
-        StringBuilder tokens = new StringBuilder();
+        ConsoleLogins logins = new ConsoleLogins();
         for (int i = 0; i < 3; i++) {
-            Path data = Files.createTempDirectory("outpost-run-on-selected-it");
-            Agent agent = extraAgents.create();
-            Agent.AgentStartup startup = agent.start(AgentSettings.defaults(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
-                    .withShell(new ShellPolicy(List.of("echo *", "sleep *"), List.of()), Duration.ofSeconds(60), 1 << 20));
-            int port = startup.address().getPort();
-            ports.add(port);
-            pins.remember("127.0.0.1", port, startup.fingerprint().orElseThrow());
-            tokens.append("127.0.0.1\\:").append(port).append('=').append(Files.readString(data.resolve("token")).strip())
-                    .append('\n');
+            ports.add(logins.startKnown(extraAgents, settings -> settings.withShell(
+                    new ShellPolicy(List.of("echo *", "sleep *"), List.of()), Duration.ofSeconds(60), 1 << 20)));
         }
         // a fourth agent whose token has the read role only: shell commands are forbidden to it
         Path readerData = Files.createTempDirectory("outpost-run-on-selected-it");
@@ -83,19 +66,10 @@ class RunOnSelectedIT {
         Files.writeString(readerData.resolve("tokens.properties"), "reader.sha256=" + java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(readerToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 + "\nreader.roles=read\n");
-        Agent.AgentStartup reader = extraAgents.create().start(AgentSettings.defaults(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), readerData)
-                .withShell(new ShellPolicy(List.of("echo *"), List.of()), Duration.ofSeconds(60), 1 << 20));
-        readerPort = reader.address().getPort();
-        pins.remember("127.0.0.1", readerPort, reader.fingerprint().orElseThrow());
-        tokens.append("127.0.0.1\\:").append(readerPort).append('=').append(readerToken).append('\n');
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            freePort = socket.getLocalPort();
-        }
-        tokens.append("127.0.0.1\\:").append(freePort).append("=no-agent-there\n");
-        Path tokenFile = Path.of(System.getProperty("outpost.tokens"));
-        Files.createDirectories(tokenFile.getParent());
-        Files.writeString(tokenFile, tokens);
+        readerPort = logins.know(ConsoleLogins.start(extraAgents, readerData, settings -> settings.withShell(
+                new ShellPolicy(List.of("echo *"), List.of()), Duration.ofSeconds(60), 1 << 20)), readerToken);
+        freePort = logins.nobodyThere();
+        logins.write();
         service(ServerRepository.class).save(List.of(new Server("agent-1", "127.0.0.1", ports.get(0), "fleet"),
                 new Server("agent-2", "127.0.0.1", ports.get(1), "fleet"),
                 new Server("agent-3", "127.0.0.1", ports.get(2), "fleet"),

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.PreferenceChangeEvent;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -26,7 +25,6 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.eclipse.ui.part.EditorPart;
 
 import outpost.console.ui.UiThread;
 import outpost.client.AgentConnections;
@@ -45,7 +43,7 @@ import outpost.servers.Server;
  * selection or cancels ({@link CopyOrCancelHandler}); completion and the quick buttons follow the
  * agent's {@code help}.
  */
-public final class ConsoleEditor extends EditorPart implements ConnectionListener {
+public final class ConsoleEditor extends NothingToSaveEditor implements ConnectionListener {
 
     /** Key under which widgets carry a stable id, for tests and accessibility tools. */
     public static final String WIDGET_ID = "outpost.widget";
@@ -312,25 +310,5 @@ public final class ConsoleEditor extends EditorPart implements ConnectionListene
             connection.dispose();
         }
         super.dispose();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // a console has nothing to save; its transcript is saved with the Save... button
-    }
-
-    @Override
-    public void doSaveAs() {
-        // a console has nothing to save
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }

@@ -3,7 +3,6 @@ package outpost.console.ui.internal.fanout;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -19,7 +18,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
 import outpost.client.AgentConnections;
 import outpost.client.fanout.FanOut;
@@ -30,6 +28,7 @@ import outpost.console.ui.GroupCommandInput;
 import outpost.console.ui.UiThread;
 import outpost.console.ui.internal.ConsoleEditor;
 import outpost.console.ui.internal.EndLine;
+import outpost.console.ui.internal.NothingToSaveEditor;
 import outpost.servers.Server;
 
 /**
@@ -39,7 +38,7 @@ import outpost.servers.Server;
  * threads from the moment the editor opens; its events reach the table through at most one pending
  * asyncExec. Closing the editor cancels what still runs.
  */
-public final class GroupCommandEditor extends EditorPart {
+public final class GroupCommandEditor extends NothingToSaveEditor {
 
     /** How many servers are connecting or running at once; the rest wait their turn. */
     static final int PARALLEL = 32;
@@ -216,25 +215,5 @@ public final class GroupCommandEditor extends EditorPart {
             run.cancel(); // nothing would show what is left: the agents stop it
         }
         super.dispose();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // results are not saved
-    }
-
-    @Override
-    public void doSaveAs() {
-        // results are not saved
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }
