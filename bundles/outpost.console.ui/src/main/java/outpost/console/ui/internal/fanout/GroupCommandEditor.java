@@ -94,6 +94,7 @@ public final class GroupCommandEditor extends NothingToSaveEditor {
             new TableItem(table, SWT.NONE).setText(0, server.name());
         }
         table.addListener(SWT.Selection, event -> showOutput());
+        table.addListener(SWT.Resize, event -> fillWithFirstLine());
         output = new StyledText(split, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         output.setData(ConsoleEditor.WIDGET_ID, "group.output");
         output.setFont(JFaceResources.getTextFont());
@@ -169,6 +170,16 @@ public final class GroupCommandEditor extends NothingToSaveEditor {
         if (shownRow >= 0) {
             showOutput(shownRow);
         }
+    }
+
+    /** The first line takes the width the other columns leave, so a reason is read whole where it fits. */
+    private void fillWithFirstLine() {
+        int others = 0;
+        for (int i = 0; i < COLUMNS.length - 1; i++) {
+            others += table.getColumn(i).getWidth();
+        }
+        int left = table.getClientArea().width - others;
+        table.getColumn(COLUMNS.length - 1).setWidth(Math.max(WIDTHS[COLUMNS.length - 1], left));
     }
 
     private static void setIfChanged(TableItem item, int column, String text) {
