@@ -47,7 +47,7 @@ public final class GroupCommandEditor extends NothingToSaveEditor {
     private static final int REFRESH_DELAY_MILLIS = 100;
 
     private static final String[] COLUMNS = { "Server", "Status", "Exit code", "Duration", "First line" };
-    private static final int[] WIDTHS = { 160, 100, 70, 80, 420 };
+    private static final int[] WIDTHS = { 140, 100, 80, 80, 420 };
 
     private GroupCommandInput input;
     private UiThread uiThread;
