@@ -61,7 +61,7 @@ class HistoryBenchmark {
             report.append(line("history on, no subscription", measureCpu()));
             long now = System.currentTimeMillis();
             report.append(String.format(Locale.ROOT, "  seconds kept of the last 30: %d%n",
-                    history.range(now - 30_000, now).samples().size()));
+                    history.range(now - 30_000, now, now).samples().size()));
             SystemMetrics metrics = service(SystemMetrics.class);
             report.append(String.format(Locale.ROOT, "  OSHI network interfaces %.3f ms of CPU, CPU ticks %.3f ms%n",
                     cpuMillisPerRead(() -> metrics.hardware().getNetworkIFs(true)),
@@ -100,7 +100,7 @@ class HistoryBenchmark {
                     + java.util.Arrays.toString(perClient) + "\n");
             long end = System.currentTimeMillis();
             report.append(String.format(Locale.ROOT, "  seconds kept of the last 30: %d%n",
-                    history.range(end - 30_000, end).samples().size()));
+                    history.range(end - 30_000, end, end).samples().size()));
             report.append(String.format(Locale.ROOT, "  rings now: %d bytes (%.2f MiB); at their bound: %d bytes (%.2f MiB)%n",
                     history.memoryBytes(), history.memoryBytes() / 1048576.0, history.maxMemoryBytes(),
                     history.maxMemoryBytes() / 1048576.0));

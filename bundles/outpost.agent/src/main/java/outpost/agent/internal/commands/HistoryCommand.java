@@ -77,7 +77,7 @@ public final class HistoryCommand implements AgentCommand {
             throw new IllegalArgumentException(USAGE);
         }
         Set<Metric> sections = Metric.parseList(words.length > next ? words[next] : "");
-        MetricHistory kept = history.range(from, to);
+        MetricHistory kept = history.range(from, to, now);
         context.stdout(MetricJson.toJson(new MetricHistory(kept.from(), kept.to(), kept.stepSeconds(),
                 kept.samples().stream().map(sample -> sample.only(sections)).toList())));
         return 0;

@@ -55,9 +55,14 @@ public final class AgentHistory {
         return reader.read(sections);
     }
 
-    /** The kept samples between two times (milliseconds since the epoch), at the resolution the range calls for. */
-    public MetricHistory range(long fromMillis, long toMillis) {
-        return tiers.range(fromMillis, toMillis, System.currentTimeMillis());
+    /**
+     * The kept samples between two times (milliseconds since the epoch), at the resolution the range
+     * calls for as seen at {@code nowMillis}: the caller's own "now", the one a "last 10 minutes"
+     * range was computed from (read again here, a range that began exactly 10 minutes ago would fall
+     * to the minute tier a few milliseconds later).
+     */
+    public MetricHistory range(long fromMillis, long toMillis, long nowMillis) {
+        return tiers.range(fromMillis, toMillis, nowMillis);
     }
 
     /** Streams the sections asked for every {@code interval} until the subscription is closed. */
