@@ -97,7 +97,7 @@ class CliArgumentsTest {
             assertTrue(CliArguments.USAGE.contains(options.group(1) + " "), options.group(1));
             count++;
         }
-        assertEquals(13, count, "options in the parser");
+        assertEquals(15, count, "options in the parser");
     }
 
     private static String[] words(String line) {
