@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import outpost.testing.Conditions;
 import outpost.agent.AgentSettings;
 import outpost.agent.PlainTextSettings;
 import outpost.agent.ShellPolicy;
@@ -87,8 +88,17 @@ class PlainTextIT {
                     readAnswer(socket.getInputStream()));
             assertTrue(readAnswer(socket.getInputStream()).startsWith("error: shell commands never run"));
         }
-        assertTrue(Files.readString(data.resolve("audit.log.0")).contains("token=plain-text status=OK exit=0"),
-                "audited with the plain-text token name");
+        // read requests are written to the audit log in batches, a moment after they end
+        Conditions.waitUntil("audited with the plain-text token name",
+                () -> auditLog().contains("token=plain-text status=OK exit=0"));
+    }
+
+    private String auditLog() {
+        try {
+            return Files.readString(data.resolve("audit.log.0"));
+        } catch (java.io.IOException notYet) {
+            return "";
+        }
     }
 
     @Test
