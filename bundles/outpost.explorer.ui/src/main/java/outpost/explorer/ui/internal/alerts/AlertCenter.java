@@ -44,6 +44,12 @@ public final class AlertCenter {
 
     private final AlertJournal journal;
     private final AlertTracker tracker;
+    /**
+     * The servers with an open alert, as of the last change: read for every cell the explorer and the
+     * dashboard paint, so it is a snapshot, never the tracker's lock, which the monitor's thread holds
+     * while it observes.
+     */
+    private volatile Set<String> inAlert = Set.of();
     private final String loadProblem;
     private final ExecutorService saver;
     private final AtomicBoolean savePending = new AtomicBoolean();
@@ -63,6 +69,7 @@ public final class AlertCenter {
             LOG.warn(loadProblem);
         }
         tracker = new AlertTracker(loaded.alerts(), KEEP_ENDED);
+        inAlert = Set.copyOf(tracker.serversInAlert());
         saver = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outpost-alerts-journal");
             thread.setDaemon(true);
@@ -96,6 +103,7 @@ public final class AlertCenter {
         if (changes.isEmpty()) {
             return;
         }
+        inAlert = Set.copyOf(tracker.serversInAlert());
         saveSoon();
         for (Consumer<List<AlertChange>> listener : listeners) {
             listener.accept(changes);
@@ -109,7 +117,7 @@ public final class AlertCenter {
 
     /** The servers (endpoints, "host:port") with an open alert. */
     public Set<String> serversInAlert() {
-        return tracker.serversInAlert();
+        return inAlert;
     }
 
     /** Why the alerts of the last run could not be read, or null. */
