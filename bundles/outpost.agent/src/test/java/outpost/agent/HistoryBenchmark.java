@@ -1,6 +1,5 @@
 package outpost.agent;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,9 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.internal.SystemMetrics;
 import outpost.agent.internal.history.AgentHistory;
@@ -45,8 +41,8 @@ class HistoryBenchmark {
 
     @Test
     void measure() throws Exception {
-        AgentHistory history = service(AgentHistory.class);
-        Agent agent = service(Agent.class);
+        AgentHistory history = BenchmarkAgents.service(AgentHistory.class);
+        Agent agent = BenchmarkAgents.service(Agent.class);
         Path data = Files.createTempDirectory("outpost-history-benchmark");
         String token = "benchmark-token";
         Files.writeString(data.resolve("tokens.properties"), "bench.sha256=" + HexFormat.of().formatHex(
@@ -62,7 +58,7 @@ class HistoryBenchmark {
             long now = System.currentTimeMillis();
             report.append(String.format(Locale.ROOT, "  seconds kept of the last 30: %d%n",
                     history.range(now - 30_000, now, now).samples().size()));
-            SystemMetrics metrics = service(SystemMetrics.class);
+            SystemMetrics metrics = BenchmarkAgents.service(SystemMetrics.class);
             report.append(String.format(Locale.ROOT, "  OSHI network interfaces %.3f ms of CPU, CPU ticks %.3f ms%n",
                     cpuMillisPerRead(() -> metrics.hardware().getNetworkIFs(true)),
                     cpuMillisPerRead(() -> {
@@ -170,17 +166,5 @@ class HistoryBenchmark {
             }
         }
         throw new AssertionError("no metrics sampler thread");
-    }
-
-    private static BundleContext context() {
-        return FrameworkUtil.getBundle(HistoryBenchmark.class).getBundleContext();
-    }
-
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        assertNotNull(service, type.getSimpleName() + " service not available");
-        return service;
     }
 }

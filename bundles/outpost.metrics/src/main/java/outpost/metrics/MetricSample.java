@@ -1,6 +1,7 @@
 package outpost.metrics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,5 +60,14 @@ public record MetricSample(long time, Cpu cpu, Load load, Memory ram, Memory swa
 
     /** One network interface: bytes per second received and sent. */
     public record NetworkRate(String name, double rxBytesPerSecond, double txBytesPerSecond) {
+
+        /**
+         * Whether this is the loopback interface (Linux "lo", BSD and macOS "lo0", Windows "Loopback
+         * Pseudo-Interface 1"), whose traffic never leaves the machine.
+         */
+        public boolean loopback() {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return lower.matches("lo\\d*") || lower.startsWith("loopback");
+        }
     }
 }

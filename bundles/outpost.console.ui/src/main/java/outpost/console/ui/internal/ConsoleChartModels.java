@@ -2,7 +2,6 @@ package outpost.console.ui.internal;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import outpost.charts.ChartModel;
 import outpost.charts.ValueUnit;
@@ -122,7 +121,7 @@ final class ConsoleChartModels {
         double sent = 0;
         boolean any = false;
         for (MetricSample.NetworkRate rate : sample.net()) {
-            if (!isLoopback(rate.name())) {
+            if (!rate.loopback()) {
                 received += rate.rxBytesPerSecond();
                 sent += rate.txBytesPerSecond();
                 any = true;
@@ -134,11 +133,6 @@ final class ConsoleChartModels {
         }
     }
 
-    /** Linux "lo", BSD and macOS "lo0", Windows "Loopback Pseudo-Interface 1". */
-    static boolean isLoopback(String interfaceName) {
-        String name = interfaceName.toLowerCase(Locale.ROOT);
-        return name.matches("lo\\d*") || name.startsWith("loopback");
-    }
 
     private void changed() {
         all().forEach(ChartModel::changed);

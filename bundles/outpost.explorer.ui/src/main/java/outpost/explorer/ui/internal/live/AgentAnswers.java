@@ -1,7 +1,6 @@
 package outpost.explorer.ui.internal.live;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -73,18 +72,12 @@ public final class AgentAnswers {
         double sum = 0;
         boolean any = false;
         for (MetricSample.NetworkRate rate : sample.net()) {
-            if (!isLoopback(rate.name()) && rate.rxBytesPerSecond() >= 0 && rate.txBytesPerSecond() >= 0) {
+            if (!rate.loopback() && rate.rxBytesPerSecond() >= 0 && rate.txBytesPerSecond() >= 0) {
                 sum += rate.rxBytesPerSecond() + rate.txBytesPerSecond();
                 any = true;
             }
         }
         return any ? OptionalDouble.of(sum) : OptionalDouble.empty();
-    }
-
-    /** lo (Linux), lo0 (macOS, BSD), "Loopback Pseudo-Interface 1" (Windows). */
-    static boolean isLoopback(String interfaceName) {
-        String name = interfaceName.toLowerCase(Locale.ROOT);
-        return name.equals("lo") || name.equals("lo0") || name.contains("loopback");
     }
 
     private static OptionalDouble percent(double value) {
