@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +35,7 @@ class AgentInitProductTest {
     @Test
     void initMakesTokenAndIdentityOnceAndTheAgentStartsWithThem() throws Exception {
         Path install = work.resolve("outpost-agent");
-        Files.createDirectories(install);
-        assertEquals(0, run(List.of("tar", "-xzf", AgentProductTest.archive().toString(), "-C", install.toString(),
-                "--strip-components=1")).exit);
+        AgentProductTest.unpackArchive(install);
         Path data = work.resolve("data");
         Run init = run(List.of(install.resolve("outpost-agent").toString(), "--init", "--data", data.toString()));
         assertEquals(0, init.exit, init.output);
@@ -58,7 +54,7 @@ class AgentInitProductTest {
         assertEquals(fingerprint, fingerprint(again.output));
 
         Path log = work.resolve("agent.out");
-        Process agent = new ProcessBuilder(install.resolve("outpost-agent").toString(), "--port", String.valueOf(freePort()),
+        Process agent = new ProcessBuilder(install.resolve("outpost-agent").toString(), "--port", String.valueOf(AgentProductTest.freePort()),
                 "--data", data.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -98,11 +94,5 @@ class AgentInitProductTest {
             fail(command + " did not end within 120 s: " + Files.readString(output));
         }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

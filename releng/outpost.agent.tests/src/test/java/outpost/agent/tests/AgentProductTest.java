@@ -43,8 +43,7 @@ class AgentProductTest {
     @BeforeEach
     void unpackAndStart() throws Exception {
         install = work.resolve("outpost-agent");
-        Files.createDirectories(install);
-        run(List.of("tar", "-xzf", archive().toString(), "-C", install.toString(), "--strip-components=1"), 60);
+        unpackArchive(install);
         data = work.resolve("data");
         Path config = work.resolve("agent.cfg");
         Files.writeString(config, "shell.allow.1 = sleep *\n");
@@ -176,10 +175,19 @@ class AgentProductTest {
         return process.isAlive();
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free at this moment, for an agent the test starts. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Unpacks the Linux agent archive into {@code install}, as docs/INSTALL.md says. */
+    static void unpackArchive(Path install) throws Exception {
+        Files.createDirectories(install);
+        Process tar = new ProcessBuilder("tar", "-xzf", archive().toString(), "-C", install.toString(),
+                "--strip-components=1").inheritIO().start();
+        assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0, "tar failed");
     }
 
     private static String hostName() throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +46,11 @@ class CliProductTest {
     @BeforeAll
     static void unpackAndStartAgent() throws Exception {
         install = work.resolve("outpost-agent");
-        Files.createDirectories(install);
-        Process tar = new ProcessBuilder("tar", "-xzf", AgentProductTest.archive().toString(), "-C", install.toString(),
-                "--strip-components=1").inheritIO().start();
-        assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0, "tar failed");
+        AgentProductTest.unpackArchive(install);
         data = work.resolve("data");
         Path config = work.resolve("agent.cfg");
         Files.writeString(config, "shell.allow.1 = sleep *\n");
-        port = freePort();
+        port = AgentProductTest.freePort();
         agentOutput = work.resolve("agent.out");
         agent = new ProcessBuilder(install.resolve("outpost-agent").toString(), "--port", String.valueOf(port), "--data",
                 data.toString(), "--config", config.toString())
@@ -113,7 +109,7 @@ class CliProductTest {
 
     @Test
     void fanOutPrintsOneJsonObjectPerServerAndExitsWithOneWhenOneFailed() throws Exception {
-        int down = freePort();
+        int down = AgentProductTest.freePort();
         Path servers = Files.writeString(work.resolve("servers-" + System.nanoTime() + ".csv"),
                 "name,host,port,group\nup,127.0.0.1," + port + ",web\ndown,127.0.0.1," + down + ",db\n");
         List<String> all = new ArrayList<>(List.of("--servers", servers.toString(), "--token-file",
@@ -236,11 +232,5 @@ class CliProductTest {
 
     private static String read(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

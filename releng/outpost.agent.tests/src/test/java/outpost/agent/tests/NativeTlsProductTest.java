@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +54,9 @@ class NativeTlsProductTest {
     @BeforeEach
     void unpack() throws Exception {
         install = work.resolve("outpost-agent");
-        Files.createDirectories(install);
-        run(List.of("tar", "-xzf", AgentProductTest.archive().toString(), "-C", install.toString(), "--strip-components=1"),
-                Map.of(), 60);
+        AgentProductTest.unpackArchive(install);
         data = work.resolve("data");
-        port = freePort();
+        port = AgentProductTest.freePort();
     }
 
     @AfterEach
@@ -226,11 +223,6 @@ class NativeTlsProductTest {
         return fail("the agent did not print '" + text + "' within " + limitSeconds + " s: " + Files.readString(file));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** The handshake's protocol is what is asked here, not who the agent is. */
     private static final class AnyCertificate implements X509TrustManager {
