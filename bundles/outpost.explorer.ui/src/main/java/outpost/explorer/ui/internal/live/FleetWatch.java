@@ -44,7 +44,7 @@ public final class FleetWatch {
         newest.forEach((server, state) -> {
             String key = ServerMonitor.key(server);
             byKey.put(key, state);
-            Trends trend = trends.computeIfAbsent(key, k -> new Trends(new Trend(), new Trend()));
+            Trends trend = trendsOf(key);
             state.cpuPercent().ifPresent(cpu -> trend.cpu().add(now, cpu));
             state.ramPercent().ifPresent(ram -> trend.ram().add(now, ram));
         });
@@ -57,7 +57,7 @@ public final class FleetWatch {
      * is full from the start rather than from when this console began watching.
      */
     public void history(Server server, MetricHistory history) {
-        Trends trend = trends.computeIfAbsent(ServerMonitor.key(server), k -> new Trends(new Trend(), new Trend()));
+        Trends trend = trendsOf(ServerMonitor.key(server));
         long span = history.stepSeconds() * 1000L;
         for (MetricSample sample : history.samples()) {
             AgentAnswers.Figures figures = AgentAnswers.figures(sample);
@@ -65,6 +65,10 @@ public final class FleetWatch {
             figures.ram().ifPresent(ram -> trend.ram().addSpan(sample.time(), span, ram));
         }
         changed();
+    }
+
+    private Trends trendsOf(String key) {
+        return trends.computeIfAbsent(key, k -> new Trends(new Trend(), new Trend()));
     }
 
     public List<Server> servers() {
