@@ -61,6 +61,14 @@ public interface AgentSession extends AutoCloseable {
         });
     }
 
+    /**
+     * The time a keepalive takes to the agent and back (a protocol {@code PING}/{@code PONG}, answered
+     * by the agent's transport ahead of any command, and not audited): the latency a monitor shows.
+     *
+     * @throws IllegalStateException when the session is not connected
+     */
+    CompletableFuture<Duration> roundTrip();
+
     void addListener(SessionListener listener);
 
     void removeListener(SessionListener listener);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 import outpost.protocol.ErrorReport;
@@ -34,6 +35,14 @@ public interface Connection extends AutoCloseable {
     boolean awaitWritable(Duration timeout) throws InterruptedException;
 
     boolean isOpen();
+
+    /**
+     * Measures the round trip to the peer: sends a {@code PING} and completes with the time until its
+     * {@code PONG}. The peer's transport answers it as soon as it reads it, ahead of any request, so
+     * this is the network's and the peer's I/O latency, never a command's (and the agent audits
+     * nothing). Fails with an IOException when the connection closes first.
+     */
+    CompletableFuture<Duration> roundTrip();
 
     InetSocketAddress remoteAddress();
 

@@ -182,6 +182,15 @@ final class TransportAgentSession implements AgentSession {
         return call;
     }
 
+    @Override
+    public CompletableFuture<Duration> roundTrip() {
+        Attempt attempt = current;
+        if (status != SessionStatus.CONNECTED || attempt == null) {
+            throw new IllegalStateException("not connected to " + settings.endpoint());
+        }
+        return attempt.connection.roundTrip();
+    }
+
     private void received(Attempt attempt, Message message) {
         if (message instanceof Hello greeting) {
             attempt.hello.complete(greeting);

@@ -152,6 +152,11 @@ class FanOutTest {
         }
 
         @Override
+        public CompletableFuture<Duration> roundTrip() {
+            throw new UnsupportedOperationException("the fan-out never measures");
+        }
+
+        @Override
         public SessionStatus status() {
             return SessionStatus.CONNECTED;
         }

@@ -117,6 +117,11 @@ final class ScriptedAgents {
         }
 
         @Override
+        public java.util.concurrent.CompletableFuture<java.time.Duration> roundTrip() {
+            return java.util.concurrent.CompletableFuture.completedFuture(java.time.Duration.ofNanos(250_000));
+        }
+
+        @Override
         public InetSocketAddress remoteAddress() {
             return InetSocketAddress.createUnresolved("web-01", 5005);
         }

@@ -32,6 +32,7 @@ public final class FakeAgentSession implements AgentSession {
     private final FakeAgent agent;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger roundTrips = new AtomicInteger();
     private final List<FakeStream> streams = new CopyOnWriteArrayList<>();
     /** Guarded by this. */
     private SessionStatus status = SessionStatus.DISCONNECTED;
@@ -127,6 +128,21 @@ public final class FakeAgentSession implements AgentSession {
         Result result = answer.isPresent() ? Result.ok(id, 1)
                 : Result.of(id, ResultStatus.UNKNOWN_COMMAND, "Unknown command: " + commandLine);
         return new AnsweredCall(id, CompletableFuture.completedFuture(result));
+    }
+
+    /** Answers at once, as an agent on this machine would; counted in {@link #roundTrips()}. */
+    @Override
+    public CompletableFuture<Duration> roundTrip() {
+        if (status() != SessionStatus.CONNECTED) {
+            throw new IllegalStateException("not connected");
+        }
+        roundTrips.incrementAndGet();
+        return CompletableFuture.completedFuture(Duration.ofNanos(250_000));
+    }
+
+    /** How many round trips were measured. */
+    public int roundTrips() {
+        return roundTrips.get();
     }
 
     @Override

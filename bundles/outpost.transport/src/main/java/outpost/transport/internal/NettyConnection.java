@@ -6,7 +6,10 @@ import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +49,8 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private final AtomicBoolean closedNotified = new AtomicBoolean();
     private final AtomicLong nextPing = new AtomicLong();
     private final Object writability = new Object();
+    /** Round trips being measured, by the nonce of their PING; keepalive PINGs are not in it. */
+    private final Map<Long, RoundTrip> roundTrips = new ConcurrentHashMap<>();
     private volatile MessageHandler handler;
     private volatile Throwable closeCause;
     private volatile ErrorReport refusal;
@@ -130,6 +135,40 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     }
 
     @Override
+    public CompletableFuture<Duration> roundTrip() {
+        long nonce = nextPing.incrementAndGet();
+        RoundTrip measured = new RoundTrip(System.nanoTime(), new CompletableFuture<>());
+        roundTrips.put(nonce, measured);
+        if (!channel.isActive()) {
+            failRoundTrips();
+            return measured.done();
+        }
+        channel.writeAndFlush(new Ping(nonce)).addListener(written -> {
+            if (!written.isSuccess() && roundTrips.remove(nonce) != null) {
+                measured.done().completeExceptionally(new IOException("the ping to " + remoteAddress() + " was not sent: "
+                        + written.cause().getMessage(), written.cause()));
+            }
+        });
+        if (!channel.isActive()) { // closed between the check and the put: channelInactive may have run already
+            failRoundTrips();
+        }
+        return measured.done();
+    }
+
+    private void failRoundTrips() {
+        for (Long nonce : roundTrips.keySet()) {
+            RoundTrip waiting = roundTrips.remove(nonce);
+            if (waiting != null) {
+                waiting.done().completeExceptionally(new ClosedChannelException());
+            }
+        }
+    }
+
+    /** A PING sent to measure, and when. */
+    private record RoundTrip(long sentNanos, CompletableFuture<Duration> done) {
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         return (InetSocketAddress) channel.remoteAddress();
     }
@@ -170,8 +209,12 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     public void channelRead(ChannelHandlerContext context, Object message) {
         if (message instanceof Ping ping) {
             context.writeAndFlush(new Pong(ping.nonce()));
-        } else if (message instanceof Pong) {
-            // liveness only: the idle timer was reset by the read itself
+        } else if (message instanceof Pong pong) {
+            // the idle timer was reset by the read itself; a measured round trip ends here
+            RoundTrip measured = roundTrips.remove(pong.nonce());
+            if (measured != null) {
+                measured.done().complete(Duration.ofNanos(System.nanoTime() - measured.sentNanos()));
+            }
         } else if (message instanceof ErrorReport report && report.isFatal()) {
             closeCause = new PeerError(report);
             context.close();
@@ -226,6 +269,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         wakeWriters();
+        failRoundTrips();
         if (closedNotified.compareAndSet(false, true) && handler != null) {
             handler.closed(this, closeCause);
         }

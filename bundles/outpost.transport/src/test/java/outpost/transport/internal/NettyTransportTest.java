@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,6 +140,20 @@ class NettyTransportTest {
         assertEquals(500_000, ((Output) poll(events)).text().length());
         client.close();
         assertEquals("closed cleanly", pollUntil(serverEvents, String.class));
+    }
+
+    @Test
+    void aRoundTripIsMeasuredByPingAndPongWithoutTheServersHandlerAndFailsOnceClosed() throws Exception {
+        listen(Optional.of(identity), Limits.DEFAULT, 16);
+        Connection client = connect(Optional.of(pinned(identity)), Limits.DEFAULT, new LinkedBlockingQueue<>());
+        for (int i = 0; i < 3; i++) {
+            Duration measured = client.roundTrip().get(5, TimeUnit.SECONDS);
+            assertTrue(!measured.isNegative() && !measured.isZero(), "a measured time: " + measured);
+        }
+        assertTrue(serverEvents.isEmpty(), "PING and PONG never reach the handler: " + serverEvents);
+        client.close();
+        ExecutionException afterClose = assertThrows(ExecutionException.class, () -> client.roundTrip().get(5, TimeUnit.SECONDS));
+        assertTrue(afterClose.getCause() instanceof IOException, String.valueOf(afterClose.getCause()));
     }
 
     @Test

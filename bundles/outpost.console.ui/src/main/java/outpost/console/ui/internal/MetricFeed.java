@@ -14,6 +14,7 @@ import outpost.client.CommandReply;
 import outpost.client.SessionStatus;
 import outpost.metrics.MetricHistory;
 import outpost.metrics.MetricJson;
+import outpost.metrics.WatchLines;
 import outpost.protocol.OutputKind;
 import outpost.protocol.Result;
 import outpost.protocol.ResultStatus;

@@ -8,16 +8,16 @@ import outpost.metrics.MetricJson;
 import outpost.metrics.MetricSample;
 
 /**
- * Reads the numbers the live columns, the dashboard and the alerts need out of the agent's answer
- * to {@code metrics cpu,ram,disk,net} (the JSON of docs/METRICS.md, not the human {@code cpu} and
+ * Reads the numbers the live columns, the dashboard and the alerts need out of one sample of the
+ * agent's {@code watch N cpu,ram,disk,net} (the JSON of docs/METRICS.md, not the human {@code cpu} and
  * {@code ram} texts, which may be reworded). A figure the answer lacks (the CPU while the agent's
  * first window is pending), a value out of range, or an answer that is no sample (an agent too old
  * for {@code metrics}) gives an empty value: the column then shows '?' rather than a wrong number.
  */
 public final class AgentAnswers {
 
-    /** The command whose answer {@link #read} reads. */
-    public static final String COMMAND = "metrics cpu,ram,disk,net";
+    /** The sections of a sample that {@link #read} reads. */
+    public static final String SECTIONS = "cpu,ram,disk,net";
 
     /**
      * What one answer says.

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import outpost.client.AgentConnections;
 import outpost.client.AgentSession;
 import outpost.client.Backoff;
-import outpost.client.CommandReply;
+import outpost.client.CommandCall;
 import outpost.client.Reachability;
 import outpost.client.SessionListener;
 import outpost.client.SessionSettings;
@@ -30,17 +30,25 @@ import outpost.client.SessionStatus;
 import outpost.console.ui.AgentConnector;
 import outpost.metrics.MetricHistory;
 import outpost.metrics.MetricJson;
+import outpost.metrics.WatchLines;
+import outpost.protocol.OutputKind;
+import outpost.protocol.Result;
+import outpost.protocol.ResultStatus;
 import outpost.servers.Server;
 
 /**
  * Holds a share of the console's one session per monitored server (from {@link AgentConnections},
- * so the consoles use the same connection) and samples CPU, RAM and latency every refresh period,
- * all on its own small thread pool. Without a stored token it only probes the address: reachable
+ * so the consoles use the same connection) and, on it, one {@code watch} subscription that streams
+ * CPU, RAM, disks and network every refresh period: the agent audits it once, not each sample. The
+ * latency is a protocol keepalive's round trip, measured each refresh (not a command: nothing to
+ * audit). Its work runs on its own small thread pool. Without a stored token it only probes the address: reachable
  * shows "no token", unreachable "offline" with the reason. A server that cannot be reached is
  * retried with a capped exponential backoff (a refused token is not retried: that would only lock
  * the address out); a lost session is reconnected the same way; when a console connects to a
- * monitored server, the monitor tries it again at once. {@code changed} runs after each refresh
- * (once for all servers) and after each connect or loss; it must be cheap and may run on any thread.
+ * monitored server, the monitor tries it again at once. A subscription the agent ends is started
+ * again at the next refresh, unless the agent does not know {@code watch} (an older version) or the
+ * token may not read: then the figures show '?'. {@code changed} runs after each refresh (once for
+ * all servers) and after each connect or loss; it must be cheap and may run on any thread.
  */
 public final class ServerMonitor implements AutoCloseable {
 
@@ -48,7 +56,8 @@ public final class ServerMonitor implements AutoCloseable {
     private static final int THREADS = 4;
 
     /**
-     * @param refresh        period of the CPU/RAM/latency samples, and the first reconnect delay
+     * @param refresh        period of the samples (whole seconds on the agent, at least one) and of the
+     *                       latency, and the first reconnect delay
      * @param maxBackoff     cap of the delay between reconnect attempts
      * @param requestTimeout how long a sample may take before its values show '?'
      */
@@ -63,11 +72,18 @@ public final class ServerMonitor implements AutoCloseable {
     private final AgentConnections.Listener someoneConnected = this::someoneConnected;
     private final ScheduledExecutorService executor;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private final String watchCommand;
     private volatile boolean closed;
 
     /** Told what an agent kept of its last hour, once per session (any thread; must be quick). */
     public interface HistoryListener {
         void history(Server server, MetricHistory history);
+    }
+
+    /** The subscription for a refresh period: the agent samples in whole seconds. */
+    static String watchCommand(Duration refresh) {
+        long seconds = Math.max(1, (refresh.toMillis() + 999) / 1000);
+        return "watch " + seconds + " " + AgentAnswers.SECTIONS;
     }
 
     /** The commands whose answers give a server's last hour: minute means, then the last minutes' seconds. */
@@ -84,6 +100,7 @@ public final class ServerMonitor implements AutoCloseable {
         this.connector = connector;
         this.settings = settings;
         this.changed = changed;
+        this.watchCommand = watchCommand(settings.refresh());
         connections.addListener(someoneConnected);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(THREADS, namedDaemonThreads());
         pool.setRemoveOnCancelPolicy(true); // cancelled retries of disconnected servers must not pile up
@@ -169,11 +186,12 @@ public final class ServerMonitor implements AutoCloseable {
     }
 
     private void refresh() {
-        List<CompletableFuture<Void>> samples = new ArrayList<>();
+        List<CompletableFuture<Void>> measured = new ArrayList<>();
         for (Watch watch : watches.values()) {
-            samples.add(watch.sample());
+            watch.subscribeIfNeeded();
+            measured.add(watch.measureLatency());
         }
-        CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> changed.run());
+        CompletableFuture.allOf(measured.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> changed.run());
     }
 
     private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
@@ -196,7 +214,7 @@ public final class ServerMonitor implements AutoCloseable {
         };
     }
 
-    /** One monitored server: its session, its state, and its pending reconnect. */
+    /** One monitored server: its session and subscription, its state, and its pending reconnect. */
     private final class Watch implements SessionListener {
 
         private final Server server;
@@ -206,7 +224,13 @@ public final class ServerMonitor implements AutoCloseable {
         private AgentSession session;
         private LiveState state = LiveState.connecting();
         private ScheduledFuture<?> retry;
-        private boolean sampling;
+        /** The session's {@code watch}, while it runs. */
+        private CommandCall subscription;
+        /** The agent refused {@code watch} on this session: asking again each refresh would be refused again. */
+        private boolean watchRefused;
+        private AgentAnswers.Figures figures = AgentAnswers.Figures.NONE;
+        private Duration latency;
+        private boolean measuring;
         private volatile boolean stopped;
 
         Watch(Server server) {
@@ -290,7 +314,10 @@ public final class ServerMonitor implements AutoCloseable {
                 lease = taken;
                 session = shared;
                 backoff.reset();
-                state = LiveState.online(AgentAnswers.Figures.NONE, null);
+                figures = AgentAnswers.Figures.NONE;
+                latency = null;
+                watchRefused = false;
+                state = LiveState.online(figures, latency);
             }
             shared.addListener(this);
             if (shared.status() != SessionStatus.CONNECTED) {
@@ -298,7 +325,8 @@ public final class ServerMonitor implements AutoCloseable {
                 return;
             }
             changed.run();
-            sample().whenComplete((ignored, error) -> changed.run());
+            subscribeIfNeeded();
+            measureLatency().whenComplete((ignored, error) -> changed.run());
             askHistory(shared);
         }
 
@@ -346,6 +374,7 @@ public final class ServerMonitor implements AutoCloseable {
                     return;
                 }
                 session = null;
+                subscription = null; // it failed with the session
                 released = lease;
                 lease = null;
                 backoff.reset();
@@ -357,44 +386,97 @@ public final class ServerMonitor implements AutoCloseable {
             changed.run();
         }
 
-        /**
-         * Asks for {@code metrics cpu,ram,disk,net}: one request per refresh, whose round trip is the latency
-         * (it reads counters the agent's sampler keeps and waits on nothing).
-         */
-        CompletableFuture<Void> sample() {
+        /** Starts the session's subscription unless it runs, or the agent refused it on this session. */
+        void subscribeIfNeeded() {
             AgentSession current;
             synchronized (this) {
-                if (session == null || sampling || stopped) {
+                if (session == null || subscription != null || watchRefused || stopped) {
+                    return;
+                }
+                current = session;
+            }
+            WatchLines lines = new WatchLines(line -> sampled(current, line));
+            CommandCall started;
+            try {
+                started = current.execute(watchCommand, null, chunk -> {
+                    if (chunk.kind() == OutputKind.STDOUT) {
+                        lines.accept(chunk.text());
+                    }
+                });
+            } catch (IllegalStateException lostMeanwhile) { // the listener reports the loss
+                return;
+            }
+            boolean keep;
+            synchronized (this) {
+                keep = session == current && subscription == null && !stopped;
+                if (keep) {
+                    subscription = started;
+                }
+            }
+            if (!keep) {
+                started.cancel();
+                return;
+            }
+            started.result().whenComplete((result, failure) -> subscriptionEnded(current, started, result));
+        }
+
+        /** One sample of the subscription, on the connection's thread. */
+        private void sampled(AgentSession from, String line) {
+            if (line.isBlank()) {
+                return;
+            }
+            AgentAnswers.Figures read = AgentAnswers.read(line);
+            synchronized (this) {
+                if (session == from && !stopped) {
+                    figures = read;
+                    state = LiveState.online(figures, latency);
+                }
+            }
+        }
+
+        /** The agent ended the subscription (a failed result is the session's loss, which the listener handles). */
+        private synchronized void subscriptionEnded(AgentSession from, CommandCall ended, Result result) {
+            if (subscription != ended) {
+                return;
+            }
+            subscription = null;
+            if (result != null && session == from
+                    && (result.status() == ResultStatus.UNKNOWN_COMMAND || result.status() == ResultStatus.FORBIDDEN)) {
+                watchRefused = true;
+                figures = AgentAnswers.Figures.NONE;
+                state = LiveState.online(figures, latency);
+            }
+        }
+
+        /** Measures the keepalive round trip; a timeout or failure shows '?' until the next one. */
+        CompletableFuture<Void> measureLatency() {
+            AgentSession current;
+            synchronized (this) {
+                if (session == null || measuring || stopped) {
                     return CompletableFuture.completedFuture(null);
                 }
-                sampling = true;
+                measuring = true;
                 current = session;
             }
             try {
-                long start = System.nanoTime();
-                return current.send(AgentAnswers.COMMAND)
-                        .thenApply(reply -> new Answer(reply, Duration.ofNanos(System.nanoTime() - start)))
+                return current.roundTrip()
                         .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .handle((answer, error) -> {
-                            AgentAnswers.Figures read = answer != null && answer.reply().isOk()
-                                    ? AgentAnswers.read(answer.reply().stdout()) : AgentAnswers.Figures.NONE;
-                            record(current, read, answer == null ? null : answer.latency());
+                        .handle((measured, error) -> {
+                            recordLatency(current, measured);
                             return null;
                         });
             } catch (IllegalStateException e) { // lost meanwhile: the listener reports it
                 synchronized (this) {
-                    sampling = false;
+                    measuring = false;
                 }
                 return CompletableFuture.completedFuture(null);
             }
         }
 
-        private record Answer(CommandReply reply, Duration latency) {
-        }
-
-        private synchronized void record(AgentSession sampled, AgentAnswers.Figures figures, Duration latency) {
-            sampling = false;
-            if (session == sampled && !stopped) {
+        private synchronized void recordLatency(AgentSession measured, Duration roundTrip) {
+            measuring = false;
+            if (session == measured && !stopped) {
+                latency = roundTrip;
                 state = LiveState.online(figures, latency);
             }
         }
@@ -402,8 +484,11 @@ public final class ServerMonitor implements AutoCloseable {
         void stop() {
             AgentSession current;
             AgentConnections.Lease released;
+            CommandCall running;
             synchronized (this) {
                 stopped = true;
+                running = subscription;
+                subscription = null;
                 if (retry != null) {
                     retry.cancel(false);
                     retry = null;
@@ -415,6 +500,10 @@ public final class ServerMonitor implements AutoCloseable {
             }
             if (current != null) {
                 current.removeListener(this);
+                // a console may keep the shared session: the subscription must not outlive the monitor
+                if (running != null && current.status() == SessionStatus.CONNECTED) {
+                    running.cancel();
+                }
                 released.close();
             }
         }

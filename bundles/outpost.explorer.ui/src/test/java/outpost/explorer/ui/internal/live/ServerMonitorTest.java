@@ -24,6 +24,7 @@ import outpost.client.SessionStatus;
 import outpost.console.ui.AgentConnector;
 import outpost.protocol.ErrorCode;
 import outpost.protocol.ErrorReport;
+import outpost.protocol.ResultStatus;
 import outpost.transport.PeerError;
 import outpost.metrics.MetricHistory;
 import outpost.servers.Server;
@@ -32,6 +33,7 @@ import outpost.testing.Conditions;
 import outpost.testing.client.FakeAgent;
 import outpost.testing.client.FakeAgentConnections;
 import outpost.testing.client.FakeAgentSession;
+import outpost.testing.client.FakeStream;
 
 /** The monitor against scripted sessions: states, parsing, reconnects, backoff and clean shutdown. */
 class ServerMonitorTest {
@@ -41,6 +43,11 @@ class ServerMonitorTest {
     private static final Server LOCKED = new Server("locked", "locked.example", 5005, "lab");
     private static final Server NO_TOKEN = new Server("no token", "no-token.example", 5005, "");
     private static final Server NO_TOKEN_DOWN = new Server("no token, down", "nothing-here.invalid", 5005, "");
+
+    /** The subscription for the 40 ms refresh these tests use: the agent samples in whole seconds. */
+    private static final String WATCH = "watch 1 cpu,ram,disk,net";
+    private static final String SAMPLE = "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
+            + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}";
 
     private final FakeAgent agent = scriptedAgent();
     private final FakeAgentConnections connections = new FakeAgentConnections(agent);
@@ -57,20 +64,60 @@ class ServerMonitorTest {
     }
 
     @Test
-    void aReachableServerTurnsOnlineWithCpuRamAndLatency() throws Exception {
+    void aReachableServerTurnsOnlineWithCpuRamFromOneSubscriptionAndLatencyFromKeepalives() throws Exception {
         monitor.connect(List.of(UP));
+        FakeStream watch = subscription();
+        watch.write(SAMPLE.substring(0, 20));
+        watch.write(SAMPLE.substring(20) + "\n");
         waitUntil("CPU and RAM are read", () -> state(UP).cpuPercent().isPresent() && state(UP).ramPercent().isPresent());
+        waitUntil("the latency is measured", () -> state(UP).latency() != null);
         LiveState state = state(UP);
         assertEquals(LiveStatus.ONLINE, state.status());
         assertEquals(OptionalDouble.of(12.5), state.cpuPercent());
         assertEquals(OptionalDouble.of(38.1), state.ramPercent());
-        assertTrue(state.latency() != null && !state.latency().isNegative());
+        assertEquals(Duration.ofNanos(250_000), state.latency(), "the session's keepalive round trip");
         assertEquals("12.5 %", state.cpuText());
         assertFalse(agent.created().get(0).settings().trustNew(), "the monitor never trusts a new certificate by itself");
         assertEquals(1, agent.created().size(), "one session per server, kept between samples");
-        int sampled = agent.created().get(0).requests();
-        waitUntil("it samples again each refresh", () -> agent.created().get(0).requests() >= sampled + 4);
+        int requests = agent.created().get(0).requests();
+        int measured = agent.created().get(0).roundTrips();
+        waitUntil("the latency is measured again each refresh", () -> agent.created().get(0).roundTrips() >= measured + 4);
+        assertEquals(requests, agent.created().get(0).requests(),
+                "no command per refresh: the agent audits the one subscription, not each sample");
+        assertEquals(1, agent.started(WATCH).size());
+        watch.write(SAMPLE.replace("12.5,\"per", "80.0,\"per") + "\n");
+        waitUntil("the next sample shows", () -> "80.0 %".equals(state(UP).cpuText()));
         assertEquals(1, agent.created().size());
+    }
+
+    @Test
+    void aSubscriptionTheAgentEndsIsStartedAgainButARefusedOneIsNot() throws Exception {
+        monitor.connect(List.of(UP));
+        subscription().end(ResultStatus.FAILED);
+        waitUntil("subscribed again at a refresh", () -> agent.started(WATCH).size() == 2);
+        FakeAgent older = new FakeAgent(); // no watch: UNKNOWN_COMMAND
+        try (ServerMonitor withOlder = new ServerMonitor(new FakeAgentConnections(older), connector,
+                new ServerMonitor.Settings(Duration.ofMillis(40), Duration.ofMillis(160), Duration.ofSeconds(5)), () -> { })) {
+            withOlder.connect(List.of(UP));
+            waitUntil("online", () -> withOlder.state(UP).orElseThrow().status() == LiveStatus.ONLINE);
+            waitUntil("several refreshes", () -> older.created().get(0).roundTrips() >= 5);
+            assertEquals(1 + ServerMonitor.HISTORY_COMMANDS.size(), older.created().get(0).requests(),
+                    "a refused watch is asked once per session, not at every refresh");
+            assertEquals("?", withOlder.state(UP).orElseThrow().cpuText());
+        }
+    }
+
+    @Test
+    void disconnectingCancelsTheSubscriptionOnASessionAConsoleKeeps() throws Exception {
+        AgentConnections.Lease console = connections.acquire(SessionSettings.of(UP.host(), UP.port(), "typed",
+                Path.of("known_agents")));
+        console.session().connect();
+        monitor.connect(List.of(UP));
+        FakeStream watch = subscription();
+        monitor.disconnect(List.of(UP));
+        assertTrue(watch.cancelled(), "the monitor's subscription ends with the monitor's share");
+        assertEquals(SessionStatus.CONNECTED, console.session().status(), "the console keeps its session");
+        console.close();
     }
 
     @Test
@@ -84,7 +131,7 @@ class ServerMonitorTest {
                 () -> { }, (server, history) -> histories.add(history))) {
             withHistory.connect(List.of(UP));
             waitUntil("the hour is handed on", () -> histories.size() == 1);
-            waitUntil("a few refreshes", () -> agent.created().get(0).requests() >= 6);
+            waitUntil("a few refreshes", () -> agent.created().get(0).roundTrips() >= 4);
             assertEquals(1, histories.size(), "asked once per session, and an unreadable answer is dropped");
             assertEquals(55.5, histories.get(0).samples().get(0).cpu().totalPercent());
         }
@@ -92,9 +139,9 @@ class ServerMonitorTest {
 
     @Test
     void unreadableAnswersShowAQuestionMark() throws Exception {
-        agent.answer(AgentAnswers.COMMAND, "{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
-                + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}"); // no CPU figure yet
         monitor.connect(List.of(UP));
+        subscription().write("{\"time\":1,\"cpu\":{\"perCorePercent\":[]},"
+                + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}\n"); // no CPU figure yet
         waitUntil("RAM is read", () -> state(UP).ramPercent().isPresent());
         assertEquals("?", state(UP).cpuText());
         assertEquals("38.1 %", state(UP).ramText());
@@ -166,10 +213,15 @@ class ServerMonitorTest {
     @Test
     void aLostSessionIsReplacedByANewOne() throws Exception {
         monitor.connect(List.of(UP));
+        FakeStream firstWatch = subscription();
+        firstWatch.write(SAMPLE + "\n");
         waitUntil("online", () -> state(UP).cpuPercent().isPresent());
         FakeAgentSession first = agent.created().get(0);
         first.drop("Lost the connection to up.example:5005: reset");
         waitUntil("reconnected with a new session", () -> agent.created().size() == 2 && state(UP).status() == LiveStatus.ONLINE);
+        waitUntil("subscribed on the new session", () -> agent.started(WATCH).size() == 2);
+        assertTrue(firstWatch.ended(), "the lost session's subscription failed with it");
+        assertEquals(OptionalDouble.empty(), state(UP).cpuPercent(), "no figure of the lost session is shown as the new one's");
         assertTrue(first.closed());
         assertTrue(first.listeners().isEmpty(), "the monitor stops listening to the lost session");
     }
@@ -186,7 +238,7 @@ class ServerMonitorTest {
                 .allMatch(FakeAgentSession::closed));
         int attempts = agent.attempts(DOWN.host());
         monitor.connect(List.of(UP));
-        waitUntil("the other server is sampled a few times", () -> agent.last().requests() >= 6);
+        waitUntil("the other server is measured a few times", () -> agent.last().roundTrips() >= 4);
         assertEquals(attempts, agent.attempts(DOWN.host()), "a disconnected server is not retried");
     }
 
@@ -212,9 +264,15 @@ class ServerMonitorTest {
             default -> throw new IOException("Connection refused", new ConnectException("refused"));
             }
         });
-        agent.answer(AgentAnswers.COMMAND, "{\"time\":1,\"cpu\":{\"totalPercent\":12.5,\"perCorePercent\":[12.5]},"
-                + "\"ram\":{\"usedBytes\":6096000000,\"totalBytes\":16000000000}}");
+        agent.streams(WATCH);
         return agent;
+    }
+
+    /** The monitor's subscription on the newest session, once started. */
+    private FakeStream subscription() throws InterruptedException {
+        waitUntil("the monitor subscribes", () -> !agent.started(WATCH).isEmpty());
+        List<FakeStream> started = agent.started(WATCH);
+        return started.get(started.size() - 1);
     }
 
     private LiveState state(Server server) {

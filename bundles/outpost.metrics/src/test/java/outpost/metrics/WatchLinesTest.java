@@ -1,4 +1,4 @@
-package outpost.console.ui.internal;
+package outpost.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
