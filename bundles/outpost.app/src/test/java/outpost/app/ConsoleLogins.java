@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import outpost.agent.Agent;
@@ -21,6 +23,7 @@ final class ConsoleLogins {
 
     private final KnownAgents pins;
     private final StringBuilder tokens = new StringBuilder();
+    private final Map<Integer, Path> dataFolders = new HashMap<>();
 
     ConsoleLogins() throws IOException {
         Path knownAgents = Path.of(System.getProperty("outpost.knownAgents"));
@@ -37,7 +40,14 @@ final class ConsoleLogins {
     int startKnown(ExtraAgents agents, UnaryOperator<AgentSettings> settings) throws IOException {
         Path data = Files.createTempDirectory("outpost-app-it");
         Agent.AgentStartup startup = start(agents, data, settings);
-        return know(startup, Files.readString(data.resolve("token")).strip());
+        int port = know(startup, Files.readString(data.resolve("token")).strip());
+        dataFolders.put(port, data);
+        return port;
+    }
+
+    /** The data folder (tokens, audit.log.0) of an agent {@link #startKnown} started. */
+    Path dataFolder(int port) {
+        return dataFolders.get(port);
     }
 
     /** Starts an agent on a free loopback port with this data folder (which may hold its tokens already). */

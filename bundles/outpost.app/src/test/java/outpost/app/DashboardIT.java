@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static outpost.app.WorkbenchRobot.*;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import org.eclipse.core.runtime.Adapters;
@@ -37,6 +41,7 @@ class DashboardIT {
     private static final String DASHBOARD_VIEW_ID = "outpost.explorer.ui.dashboard";
 
     private ExtraAgents extraAgents;
+    private ConsoleLogins logins;
     private final List<Integer> ports = new ArrayList<>();
     private int freePort;
     private IWorkbenchPage page;
@@ -44,7 +49,7 @@ class DashboardIT {
     @BeforeEach
     void startAgentsAndList() throws Exception {
         extraAgents = new ExtraAgents();
-        ConsoleLogins logins = new ConsoleLogins();
+        logins = new ConsoleLogins();
         for (int i = 0; i < 3; i++) {
             ports.add(logins.startKnown(extraAgents, settings -> settings));
         }
@@ -110,6 +115,28 @@ class DashboardIT {
                 && page.getActiveEditor().getEditorInput() instanceof ServerEditorInput input
                 && input.server().port() == ports.get(1));
         assertTrue(page.getEditorReferences().length == 1);
+    }
+
+    @Test
+    void watchingTheFleetCostsEachAgentsAuditLogNothingPerRefresh() throws Exception {
+        page.showView(ServerExplorer.VIEW_ID);
+        page.showView(DASHBOARD_VIEW_ID);
+        Table table = (Table) find(workbenchShell(), "dashboard.table");
+        Label summary = (Label) find(workbenchShell(), "dashboard.summary");
+        mouseClick((Button) find(workbenchShell(), "dashboard.connectAll"), 1);
+        waitUntil("three agents online with their CPU", () -> cpuTexts(table).stream().filter(t -> t.endsWith("%")).count() == 3,
+                () -> summary.getText() + " " + rows(table), 30_000);
+        Path audit = logins.dataFolder(ports.get(0)).resolve("audit.log.0");
+        long before = auditLines(audit);
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(4_500);
+        waitUntil("four refreshes of 1 s go by", () -> System.nanoTime() - until > 0);
+        assertEquals(3, cpuTexts(table).stream().filter(t -> t.endsWith("%")).count(), "still watched: " + rows(table));
+        assertEquals(before, auditLines(audit), "one subscription per agent, audited when it ends, not a request per refresh: "
+                + Files.readAllLines(audit));
+    }
+
+    private static long auditLines(Path audit) throws IOException {
+        return Files.exists(audit) ? Files.readAllLines(audit).size() : 0;
     }
 
     /** Pixels of the sparkline's colour in the "CPU, last hour" cell of a row, read back from the screen. */
