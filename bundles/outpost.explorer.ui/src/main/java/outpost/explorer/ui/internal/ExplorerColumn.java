@@ -61,7 +61,12 @@ enum ExplorerColumn {
      * The longest texts the column can show (besides its title), for a width that does not change
      * with the values; empty for a column as wide as the texts it shows now (name, host, status).
      */
-    List<String> samples() {
+    /** Whether its texts change with the server's live state (status, figures), not only with the list. */
+    boolean followsLiveState() {
+        return this != NAME && this != HOST && this != PORT;
+    }
+
+        List<String> samples() {
         return samples;
     }
 

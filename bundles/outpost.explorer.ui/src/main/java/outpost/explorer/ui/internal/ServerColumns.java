@@ -10,6 +10,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -37,6 +38,14 @@ final class ServerColumns {
     private final Predicate<Server> inAlert;
     /** The background of a server row with an open alert (a light red that keeps text readable). */
     private final Color alertBackground;
+    /**
+     * The widths the rows' texts need in the columns that do not follow live states (name, host),
+     * by column; measured again only when the rows change: measuring a tree's cells costs the UI
+     * thread a GTK call per row, and live states change every refresh.
+     */
+    private int[] rowTextWidths;
+    /** Text widths of the live columns' texts (a few distinct ones: "online", "3 of 5 online", ...). */
+    private final java.util.Map<String, Integer> liveTextWidths = new java.util.HashMap<>();
 
     ServerColumns(TreeViewer viewer, Function<Server, LiveState> live, ServerComparator comparator,
             Predicate<Server> inAlert) {
@@ -52,6 +61,14 @@ final class ServerColumns {
         tree.setSortColumn(tree.getColumn(0));
         tree.setSortDirection(SWT.UP);
         tree.addListener(SWT.Resize, event -> fit());
+        // expanding shows rows whose names may be wider; the items exist once the event is over
+        Listener rowsShown = event -> tree.getDisplay().asyncExec(() -> {
+            if (!tree.isDisposed()) {
+                refit();
+            }
+        });
+        tree.addListener(SWT.Expand, rowsShown);
+        tree.addListener(SWT.Collapse, rowsShown);
     }
 
     private void add(ExplorerColumn column) {
@@ -111,8 +128,14 @@ final class ServerColumns {
         return "";
     }
 
-    /** Fits the widths again after the rows' texts changed (the list, or live states). */
+    /** Fits the widths again after the rows changed (the list, a group expanded or collapsed). */
     void refit() {
+        rowTextWidths = null;
+        fit();
+    }
+
+    /** Fits the widths again after live states changed: only the live columns' texts are measured. */
+    void refitLive() {
         fit();
     }
 
@@ -124,6 +147,10 @@ final class ServerColumns {
             return;
         }
         ExplorerColumn[] columns = ExplorerColumn.values();
+        boolean measureRows = rowTextWidths == null;
+        if (measureRows) {
+            rowTextWidths = new int[columns.length];
+        }
         int[] natural = new int[columns.length];
         double[] share = new double[columns.length];
         GC gc = new GC(tree);
@@ -133,8 +160,13 @@ final class ServerColumns {
                 for (String sample : columns[i].samples()) {
                     widest = Math.max(widest, gc.textExtent(sample).x + CELL_PADDING);
                 }
-                if (columns[i].samples().isEmpty()) {
-                    widest = Math.max(widest, widestCell(tree.getItems(), i, gc));
+                if (columns[i].samples().isEmpty() && columns[i].followsLiveState()) {
+                    widest = Math.max(widest, widestLiveText(tree.getItems(), i, gc));
+                } else if (columns[i].samples().isEmpty()) {
+                    if (measureRows) {
+                        rowTextWidths[i] = widestCell(tree.getItems(), i, gc);
+                    }
+                    widest = Math.max(widest, rowTextWidths[i]);
                 }
                 natural[i] = widest;
                 share[i] = columns[i].share();
@@ -158,6 +190,19 @@ final class ServerColumns {
             widest = Math.max(widest, indent + gc.textExtent(item.getText(column)).x + CELL_PADDING);
             if (item.getExpanded()) {
                 widest = Math.max(widest, widestCell(item.getItems(), column, gc));
+            }
+        }
+        return widest;
+    }
+
+    /** The width a live column's texts need: texts repeat, so each distinct one is measured once. */
+    private int widestLiveText(TreeItem[] items, int column, GC gc) {
+        int widest = 0;
+        for (TreeItem item : items) {
+            String text = item.getText(column);
+            widest = Math.max(widest, liveTextWidths.computeIfAbsent(text, t -> gc.textExtent(t).x) + CELL_PADDING);
+            if (item.getExpanded()) {
+                widest = Math.max(widest, widestLiveText(item.getItems(), column, gc));
             }
         }
         return widest;

@@ -562,7 +562,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         lastLiveRefresh = System.currentTimeMillis();
         live = monitor.snapshot();
         viewer.refresh(true);
-        columns.refit();
+        columns.refitLive();
     }
 
     // ---- helpers ------------------------------------------------------------------------------

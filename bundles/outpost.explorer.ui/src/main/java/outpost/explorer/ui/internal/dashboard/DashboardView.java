@@ -13,7 +13,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -23,6 +22,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.PartInitException;
@@ -116,20 +116,19 @@ public final class DashboardView extends ViewPart {
         tableColumn.setText(column.title());
         tableColumn.setWidth(column.width());
         tableColumn.setMoveable(true);
-        if (column == DashboardColumn.LAST_HOUR) {
-            viewerColumn.setLabelProvider(new SparklineCell(alertBackground));
-        } else {
-            viewerColumn.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    return column.text((DashboardRow) element);
-                }
+        viewerColumn.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return column.text((DashboardRow) element);
+            }
 
-                @Override
-                public Color getBackground(Object element) {
-                    return ((DashboardRow) element).inAlert() ? alertBackground : null;
-                }
-            });
+            @Override
+            public Color getBackground(Object element) {
+                return ((DashboardRow) element).inAlert() ? alertBackground : null;
+            }
+        });
+        if (column == DashboardColumn.LAST_HOUR) {
+            viewer.getTable().addListener(SWT.PaintItem, new SparklinePainter(viewer.getTable().indexOf(tableColumn)));
         }
         tableColumn.addListener(SWT.Selection, event -> sortBy(column, tableColumn));
     }
@@ -226,40 +225,31 @@ public final class DashboardView extends ViewPart {
         super.dispose();
     }
 
-    /** The last hour of CPU drawn in the cell, on the row's background. */
-    private static final class SparklineCell extends OwnerDrawLabelProvider {
+    /**
+     * Draws the last hour of CPU over its cell, after the cell's background (the alert colour when
+     * the row is in alert). A PaintItem listener alone, no MeasureItem: with one, GTK asks SWT to
+     * measure every cell of the table at every repaint, which kept the UI thread busy with 200 rows.
+     */
+    private static final class SparklinePainter implements Listener {
 
-        private final Color alertBackground;
+        private final int columnIndex;
 
-        SparklineCell(Color alertBackground) {
-            this.alertBackground = alertBackground;
+        SparklinePainter(int columnIndex) {
+            this.columnIndex = columnIndex;
         }
 
         @Override
-        protected void measure(Event event, Object element) {
-            // the column's width and the row's height as they are
-        }
-
-        @Override
-        protected void erase(Event event, Object element) {
-            if (((DashboardRow) element).inAlert() && (event.detail & SWT.SELECTED) == 0) {
-                event.gc.setBackground(alertBackground);
-                event.gc.fillRectangle(event.getBounds());
+        public void handleEvent(Event event) {
+            if (event.index != columnIndex || !(event.item.getData() instanceof DashboardRow row)) {
+                return;
             }
-            super.erase(event, element);
-        }
-
-        @Override
-        protected void paint(Event event, Object element) {
-            DashboardRow row = (DashboardRow) element;
             Rectangle cell = ((org.eclipse.swt.widgets.TableItem) event.item).getBounds(event.index);
             int pad = 3;
-            event.gc.setForeground(event.display.getSystemColor(
-                    row.inAlert() ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_BLUE));
+            event.gc.setForeground(event.display.getSystemColor(row.inAlert() ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_BLUE));
             event.gc.setLineWidth(1);
             event.gc.setAntialias(SWT.OFF); // crisp one-pixel lines read better at this size
-            for (int[] line : Sparkline.polylines(row.cpuLastHour(), cell.x + pad, cell.y + pad,
-                    cell.width - 2 * pad, cell.height - 2 * pad)) {
+            for (int[] line : Sparkline.polylines(row.cpuLastHour(), cell.x + pad, cell.y + pad, cell.width - 2 * pad,
+                    cell.height - 2 * pad)) {
                 event.gc.drawPolyline(line);
             }
         }
