@@ -14,6 +14,7 @@ import outpost.client.AgentSession;
 import outpost.client.CommandCall;
 import outpost.client.SessionFactory;
 import outpost.client.SessionSettings;
+import outpost.client.fanout.FanOut;
 import outpost.protocol.OutputKind;
 import outpost.protocol.Result;
 
@@ -49,7 +50,7 @@ final class SingleAgentRun {
                         }
                     });
             cancelOnExit.track(call);
-            Result result = call.result().get(arguments.timeoutSeconds() + FleetRun.GRACE_SECONDS, TimeUnit.SECONDS);
+            Result result = call.result().get(arguments.timeoutSeconds() + FanOut.GRACE.toSeconds(), TimeUnit.SECONDS);
             if (!atLineStart.get()) {
                 out.println();
             }
@@ -63,7 +64,7 @@ final class SingleAgentRun {
             err.println("outpost-cli: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
             err.println("outpost-cli: no answer from " + settings.endpoint() + " within "
-                    + (arguments.timeoutSeconds() + FleetRun.GRACE_SECONDS) + " s");
+                    + (arguments.timeoutSeconds() + FanOut.GRACE.toSeconds()) + " s");
         }
         return CliRun.EXIT_FAILED;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import outpost.client.AgentSession;
 import outpost.client.CommandCall;
+import outpost.protocol.Output;
 import outpost.protocol.Result;
 import outpost.protocol.ResultStatus;
 
@@ -28,7 +29,7 @@ import outpost.protocol.ResultStatus;
 public final class FanOut {
 
     /** Beyond the command's own timeout, time for the agent's result to arrive. */
-    static final Duration GRACE = Duration.ofSeconds(10);
+    public static final Duration GRACE = Duration.ofSeconds(10);
 
     /** How to reach a target: a connected session, released when the target is done. */
     @FunctionalInterface
@@ -51,6 +52,10 @@ public final class FanOut {
         }
 
         default void output(T target, String text) {
+        }
+
+        /** The command started on the target's agent (outpost-cli tracks it to cancel it on Ctrl+C). */
+        default void started(T target, CommandCall call) {
         }
 
         void finished(FanOutOutcome<T> outcome);
@@ -140,7 +145,7 @@ public final class FanOut {
 
         private FanOutOutcome<T> runOn(int index, T target) {
             long start = System.nanoTime();
-            StringBuilder output = new StringBuilder();
+            List<Output> output = new ArrayList<>();
             if (cancelled.get()) {
                 return outcome(target, FanOutStatus.CANCELLED, null, start, output, "cancelled before it started");
             }
@@ -152,16 +157,23 @@ public final class FanOut {
                 listener.status(target, FanOutStatus.RUNNING);
                 CommandCall call = connection.session().execute(commandLine, timeout, chunk -> {
                     synchronized (output) {
-                        output.append(chunk.text());
+                        output.add(chunk);
                     }
                     listener.output(target, chunk.text());
                 });
                 running.put(index, call);
+                listener.started(target, call);
                 if (cancelled.get()) {
                     call.cancel(); // cancel() ran between execute and put
                 }
-                long waitMillis = (timeout == null ? Duration.ofMinutes(10) : timeout).plus(GRACE).toMillis();
-                Result result = call.result().get(waitMillis, TimeUnit.MILLISECONDS);
+                Duration wait = (timeout == null ? Duration.ofMinutes(10) : timeout).plus(GRACE);
+                Result result;
+                try {
+                    result = call.result().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    call.cancel();
+                    return outcome(target, FanOutStatus.FAILED, null, start, output, "no result within " + wait.toSeconds() + " s");
+                }
                 return outcome(target, status(result), ran(result) ? result.exitCode() : null, start, output,
                         failure(result));
             } catch (IOException | RuntimeException e) {
@@ -169,8 +181,6 @@ public final class FanOut {
                         e.getMessage() != null ? e.getMessage() : e.toString());
             } catch (ExecutionException e) {
                 return outcome(target, FanOutStatus.FAILED, null, start, output, e.getCause().getMessage());
-            } catch (TimeoutException e) {
-                return outcome(target, FanOutStatus.FAILED, null, start, output, "no result in time");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return outcome(target, FanOutStatus.CANCELLED, null, start, output, "interrupted");
@@ -180,10 +190,10 @@ public final class FanOut {
         }
 
         private FanOutOutcome<T> outcome(T target, FanOutStatus status, Integer exitCode, long start,
-                StringBuilder output, String error) {
+                List<Output> output, String error) {
             synchronized (output) {
-                return new FanOutOutcome<>(target, status, exitCode,
-                        Duration.ofNanos(System.nanoTime() - start), output.toString(), error);
+                return new FanOutOutcome<>(target, status, exitCode, Duration.ofNanos(System.nanoTime() - start),
+                        List.copyOf(output), error);
             }
         }
 
