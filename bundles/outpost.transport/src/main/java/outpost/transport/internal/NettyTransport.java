@@ -37,6 +37,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.NetUtil;
 import outpost.protocol.FrameCodec;
 import outpost.transport.Connection;
 import outpost.transport.ConnectionAcceptor;
@@ -157,6 +158,7 @@ public final class NettyTransport implements Transport {
         if (tls != null) {
             tlsHandler = tls.newHandler(channel, settings.host(), settings.port(), settings.tls().get());
             channel.pipeline().addLast(tlsHandler);
+            TlsFailureProbe.addBehind(channel.pipeline(), tlsHandler);
         }
         addFraming(channel.pipeline(), codec, settings.limits(), connection);
         return tlsHandler;
@@ -309,7 +311,8 @@ public final class NettyTransport implements Transport {
 
     /** An address as messages show it: {@code 127.0.0.1:5005}, {@code [::1]:5005}, or {@code name:5005} unresolved. */
     static String describe(InetSocketAddress address) {
-        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        // Netty's form is RFC 5952's (::1, not the JDK's 0:0:0:0:0:0:0:1)
+        String host = address.getAddress() == null ? address.getHostString() : NetUtil.toAddressString(address.getAddress());
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import outpost.protocol.ErrorCode;
 import outpost.protocol.ErrorReport;
 import outpost.protocol.FrameCodec;
@@ -61,7 +62,9 @@ final class ServingPipeline {
     void serve(Channel channel, String tunnelPeer) {
         NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes(), tunnelPeer);
         if (tls != null) {
-            channel.pipeline().addLast(tls.newHandler(channel));
+            SslHandler tlsHandler = tls.newHandler(channel);
+            channel.pipeline().addLast(tlsHandler);
+            TlsFailureProbe.addBehind(channel.pipeline(), tlsHandler);
         }
         NettyTransport.addFraming(channel.pipeline(), codec, limits, connection);
         if (open.incrementAndGet() > maxConnections) {

@@ -262,6 +262,10 @@ final class TunnelEnd implements Tunnel {
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
             ByteBuf bytes = (ByteBuf) message;
+            if (!bytes.isReadable()) {
+                bytes.release(); // TLS flushes empty buffers: a carrier has nothing to carry for them
+                return;
+            }
             if (chunk == null) {
                 chunk = context.alloc().buffer(bytes.readableBytes());
             }
