@@ -44,7 +44,17 @@ public interface Connection extends AutoCloseable {
      */
     CompletableFuture<Duration> roundTrip();
 
+    /**
+     * The peer's socket address; for a tunnelled connection an unresolved address whose host is
+     * {@link #peerName()} and whose port is 0.
+     */
     InetSocketAddress remoteAddress();
+
+    /**
+     * Who the peer is, as audits and logs show it: {@code 127.0.0.1:40312} or {@code [::1]:40312}
+     * for a socket, the name given to {@link TunnelListener#accept} for a tunnelled connection.
+     */
+    String peerName();
 
     /** The certificate the peer presented, for TLS connections to a server. */
     Optional<X509Certificate> peerCertificate();

@@ -22,4 +22,18 @@ public interface Transport {
      * returning. Blocks: never call it on a UI or event-loop thread.
      */
     Connection connect(ConnectSettings settings, MessageHandler handler) throws IOException;
+
+    /**
+     * Serves connections that arrive as tunnelled byte streams (through a message broker) exactly as
+     * {@link #listen} serves sockets: same TLS, frames, limits and acceptor.
+     */
+    TunnelListener listenTunnels(TunnelListenerSettings settings, ConnectionAcceptor acceptor);
+
+    /**
+     * Connects over a tunnelled byte stream that {@code opener} opens and, with TLS, completes the
+     * handshake (including the certificate check) before returning, as {@link #connect} does.
+     * {@code settings}' host names the peer in messages and TLS; its port is not used. Blocks: never
+     * call it on a UI or event-loop thread.
+     */
+    Connection connectTunnel(ConnectSettings settings, TunnelOpener opener, MessageHandler handler) throws IOException;
 }

@@ -21,6 +21,9 @@ import outpost.transport.Listener;
 import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
 import outpost.transport.Transport;
+import outpost.transport.TunnelListener;
+import outpost.transport.TunnelListenerSettings;
+import outpost.transport.TunnelOpener;
 
 /** An in-memory agent for sessions under test: greets, accepts or refuses the token as scripted, records requests. */
 final class ScriptedAgents {
@@ -41,6 +44,16 @@ final class ScriptedAgents {
         @Override
         public Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TunnelListener listenTunnels(TunnelListenerSettings settings, ConnectionAcceptor acceptor) {
+            throw new UnsupportedOperationException("not scripted");
+        }
+
+        @Override
+        public Connection connectTunnel(ConnectSettings settings, TunnelOpener opener, MessageHandler handler) {
+            throw new UnsupportedOperationException("not scripted");
         }
 
         @Override
@@ -124,6 +137,11 @@ final class ScriptedAgents {
         @Override
         public InetSocketAddress remoteAddress() {
             return InetSocketAddress.createUnresolved("web-01", 5005);
+        }
+
+        @Override
+        public String peerName() {
+            return "web-01:5005";
         }
 
         @Override

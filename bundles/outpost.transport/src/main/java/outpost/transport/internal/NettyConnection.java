@@ -54,10 +54,19 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
     private volatile MessageHandler handler;
     private volatile Throwable closeCause;
     private volatile ErrorReport refusal;
+    /** Who is at the far end of a tunnelled connection; null for a socket, which its address names. */
+    private final String tunnelPeer;
 
+    /** A connection over a socket. */
     NettyConnection(Channel channel, int maxQueuedBytes) {
+        this(channel, maxQueuedBytes, null);
+    }
+
+    /** A connection over a tunnelled stream from {@code tunnelPeer}, or over a socket when it is null. */
+    NettyConnection(Channel channel, int maxQueuedBytes, String tunnelPeer) {
         this.channel = channel;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.tunnelPeer = tunnelPeer;
     }
 
     void setHandler(MessageHandler messageHandler) {
@@ -170,7 +179,17 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel.remoteAddress();
+        // a tunnel's channel is a local one, whose address means nothing outside this JVM
+        return tunnelPeer != null ? InetSocketAddress.createUnresolved(tunnelPeer, 0) : (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public String peerName() {
+        if (tunnelPeer != null) {
+            return tunnelPeer;
+        }
+        InetSocketAddress address = remoteAddress();
+        return address == null ? "an unconnected socket" : NettyTransport.describe(address);
     }
 
     @Override
@@ -229,7 +248,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
             if (idle.state() == IdleState.WRITER_IDLE) {
                 context.writeAndFlush(new Ping(nextPing.incrementAndGet()));
             } else if (idle.state() == IdleState.READER_IDLE) {
-                fail(new ProtocolException(ErrorCode.IDLE_TIMEOUT, "nothing heard from " + NettyTransport.describe(remoteAddress())
+                fail(new ProtocolException(ErrorCode.IDLE_TIMEOUT, "nothing heard from " + peerName()
                         + " within the idle timeout: the peer is gone or the network is down"));
             }
         } else if (event instanceof SslCloseCompletionEvent closeNotify && closeNotify.isSuccess()) {
@@ -249,7 +268,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
             if (closeCause == null) {
                 closeCause = reason;
             }
-            LOG.log(System.Logger.Level.DEBUG, "connection " + remoteAddress() + " failed", reason);
+            LOG.log(System.Logger.Level.DEBUG, "connection " + peerName() + " failed", reason);
             context.close();
         }
     }

@@ -1,7 +1,6 @@
 package outpost.transport.internal;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.Channel;
 import outpost.transport.Listener;
@@ -10,11 +9,11 @@ import outpost.transport.Listener;
 final class NettyListener implements Listener {
 
     private final Channel serverChannel;
-    private final AtomicInteger connections;
+    private final ServingPipeline serving;
 
-    NettyListener(Channel serverChannel, AtomicInteger connections) {
+    NettyListener(Channel serverChannel, ServingPipeline serving) {
         this.serverChannel = serverChannel;
-        this.connections = connections;
+        this.serving = serving;
     }
 
     @Override
@@ -24,7 +23,7 @@ final class NettyListener implements Listener {
 
     @Override
     public int connectionCount() {
-        return connections.get();
+        return serving.openConnections();
     }
 
     @Override

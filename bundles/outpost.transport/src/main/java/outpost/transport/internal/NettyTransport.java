@@ -1,11 +1,16 @@
 package outpost.transport.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLException;
@@ -26,12 +31,13 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
-import outpost.protocol.ErrorCode;
-import outpost.protocol.ErrorReport;
+import io.netty.util.NetUtil;
 import outpost.protocol.FrameCodec;
 import outpost.transport.Connection;
 import outpost.transport.ConnectionAcceptor;
@@ -42,20 +48,27 @@ import outpost.transport.ListenerSettings;
 import outpost.transport.MessageHandler;
 import outpost.transport.TlsEngines;
 import outpost.transport.Transport;
+import outpost.transport.TunnelCarrier;
+import outpost.transport.TunnelListener;
+import outpost.transport.TunnelListenerSettings;
+import outpost.transport.TunnelOpener;
 
 /**
  * The transport on Netty (epoll on Linux, NIO elsewhere: {@link IoFlavour}): TLS 1.3 on BoringSSL
  * or JSSE ({@link TlsEngines}), frames checked before they are buffered, keepalive from idle-state events, a high-water
- * mark on every outbound queue. One event-loop group per component, created on activation and shut
- * down on deactivation.
+ * mark on every outbound queue. Tunnelled connections (broker mode) run the same pipelines over local
+ * channels ({@link TunnelEnd}). The event-loop groups are the component's, created on activation and
+ * shut down on deactivation.
  */
 @Component(service = Transport.class)
 public final class NettyTransport implements Transport {
 
-    private static final String[] TLS_PROTOCOLS = { "TLSv1.3" };
+    static final String[] TLS_PROTOCOLS = { "TLSv1.3" };
 
     private final IoFlavour io;
     private final EventLoopGroup eventLoops;
+    /** Tunnelled connections run on local channels, which need event loops of their own kind. */
+    private final EventLoopGroup tunnelLoops;
     /** Made on the first TLS connect with each engine: agents, which only listen, never build them. */
     private volatile ClientTls nativeClientTls;
     private volatile ClientTls jdkClientTls;
@@ -64,21 +77,22 @@ public final class NettyTransport implements Transport {
     public NettyTransport() {
         io = IoFlavour.detect();
         eventLoops = new MultiThreadIoEventLoopGroup(2, daemonThreads("outpost-transport"), io.handlers());
+        // threads start with the first tunnel: a console that never uses a broker never has them
+        tunnelLoops = new MultiThreadIoEventLoopGroup(2, daemonThreads("outpost-tunnel"), LocalIoHandler.newFactory());
     }
 
     @Deactivate
     public void deactivate() {
+        io.netty.util.concurrent.Future<?> tunnelsDown = tunnelLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        tunnelsDown.syncUninterruptibly();
     }
 
     @Override
     public Listener listen(ListenerSettings settings, ConnectionAcceptor acceptor) throws IOException {
-        ServerTls ssl = settings.tls().isPresent()
-                ? ServerTls.create(settings.tls().get(), TLS_PROTOCOLS, TlsEngines.select(settings.tlsEngine()))
-                : null;
+        ServingPipeline serving = ServingPipeline.create(settings.tls(), settings.tlsEngine(), settings.limits(),
+                settings.maxConnections(), acceptor);
         Limits limits = settings.limits();
-        FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
-        AtomicInteger open = new AtomicInteger();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
                 .channel(io.serverChannel())
@@ -90,24 +104,12 @@ public final class NettyTransport implements Transport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes());
-                        if (ssl != null) {
-                            channel.pipeline().addLast(ssl.newHandler(channel));
-                        }
-                        addFraming(channel.pipeline(), codec, limits, connection);
-                        if (open.incrementAndGet() > settings.maxConnections()) {
-                            connection.setHandler(new RefusedConnection());
-                            connection.refuseWhenActive(ErrorReport.fatal(ErrorCode.TOO_MANY_CONNECTIONS,
-                                    "the agent serves " + settings.maxConnections() + " connections already; try again later"));
-                        } else {
-                            connection.setHandler(acceptor.accepted(connection));
-                        }
-                        channel.closeFuture().addListener(future -> open.decrementAndGet());
+                        serving.serve(channel, null);
                     }
                 });
         try {
             Channel server = bootstrap.bind(settings.address()).syncUninterruptibly().channel();
-            return new NettyListener(server, open);
+            return new NettyListener(server, serving);
         } catch (Exception e) {
             throw new IOException("cannot listen on " + describe(settings.address()) + ": " + e.getMessage(), e);
         }
@@ -130,14 +132,8 @@ public final class NettyTransport implements Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes());
-                        connection.setHandler(handler);
-                        created[0] = connection;
-                        if (tls != null) {
-                            tlsHandler[0] = tls.newHandler(channel, settings.host(), settings.port(), settings.tls().get());
-                            channel.pipeline().addLast(tlsHandler[0]);
-                        }
-                        addFraming(channel.pipeline(), codec, limits, connection);
+                        created[0] = new NettyConnection(channel, limits.maxQueuedBytes());
+                        tlsHandler[0] = initClient(channel, tls, settings, codec, created[0], handler);
                     }
                 });
         ChannelFuture connected = bootstrap.connect(settings.host(), settings.port()).awaitUninterruptibly();
@@ -147,24 +143,116 @@ public final class NettyTransport implements Transport {
         // The handler as made, not looked up in the pipeline: a handshake that failed fast (a refused
         // certificate) has closed the channel, and a closed channel's pipeline is emptied, so a lookup
         // could find no TLS handler and take the connection for a plain one.
-        SslHandler sslHandler = tlsHandler[0];
         if (tls != null) {
-            io.netty.util.concurrent.Future<Channel> handshake = sslHandler.handshakeFuture().awaitUninterruptibly();
-            if (!handshake.isSuccess()) {
-                connected.channel().close();
-                throw asIOException(handshake.cause());
-            }
-            try {
-                tls.checkIfResumed(sslHandler);
-            } catch (IOException refused) {
-                connected.channel().close();
-                throw refused;
-            }
+            io.netty.util.concurrent.Future<Channel> handshake = tlsHandler[0].handshakeFuture().awaitUninterruptibly();
+            checkHandshake(tls, tlsHandler[0], handshake, created[0]);
         }
         return created[0];
     }
 
-    private static void addFraming(ChannelPipeline pipeline, FrameCodec codec, Limits limits, NettyConnection connection) {
+    /** Sets up a client connection's pipeline; returns its TLS handler, or null without TLS. */
+    private static SslHandler initClient(Channel channel, ClientTls tls, ConnectSettings settings, FrameCodec codec,
+            NettyConnection connection, MessageHandler handler) {
+        connection.setHandler(handler);
+        SslHandler tlsHandler = null;
+        if (tls != null) {
+            tlsHandler = tls.newHandler(channel, settings.host(), settings.port(), settings.tls().get());
+            channel.pipeline().addLast(tlsHandler);
+            TlsFailureProbe.addBehind(channel.pipeline(), tlsHandler);
+        }
+        addFraming(channel.pipeline(), codec, settings.limits(), connection);
+        return tlsHandler;
+    }
+
+    /** After the handshake ended: closes the connection and throws when it failed or its certificate check refuses. */
+    private static void checkHandshake(ClientTls tls, SslHandler tlsHandler, io.netty.util.concurrent.Future<Channel> handshake,
+            NettyConnection connection) throws IOException {
+        if (!handshake.isSuccess()) {
+            connection.close();
+            throw asIOException(handshake.cause());
+        }
+        try {
+            tls.checkIfResumed(tlsHandler);
+        } catch (IOException refused) {
+            connection.close();
+            throw refused;
+        }
+    }
+
+    @Override
+    public TunnelListener listenTunnels(TunnelListenerSettings settings, ConnectionAcceptor acceptor) {
+        try {
+            return new NettyTunnelListener(tunnelLoops, ServingPipeline.create(settings.tls(), settings.tlsEngine(),
+                    settings.limits(), settings.maxConnections(), acceptor));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Connection connectTunnel(ConnectSettings settings, TunnelOpener opener, MessageHandler handler) throws IOException {
+        ClientTls tls = settings.tls().isPresent() ? clientTls(TlsEngines.select(settings.tlsEngine()).isNative()) : null;
+        Limits limits = settings.limits();
+        FrameCodec codec = new FrameCodec(limits.maxFrameBytes());
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        TunnelEnd tunnel = new TunnelEnd(tunnelLoops.next(), settings.host(), limits.maxQueuedBytes());
+        CompletableFuture<NettyConnection> created = new CompletableFuture<>();
+        SslHandler[] tlsHandler = new SslHandler[1];
+        tunnel.whenEnded(() -> created.completeExceptionally(new IOException("the tunnel to " + settings.host() + " closed")));
+        TunnelCarrier carrier = Objects.requireNonNull(opener.open(tunnel), "the opener made no carrier");
+        tunnel.start(carrier, new ChannelInitializer<LocalChannel>() {
+            @Override
+            protected void initChannel(LocalChannel channel) {
+                channel.pipeline().addLast("tunnel", tunnel.newGate());
+                NettyConnection connection = new NettyConnection(channel, limits.maxQueuedBytes(), settings.host());
+                tlsHandler[0] = initClient(channel, tls, settings, codec, connection, handler);
+                created.complete(connection);
+            }
+        }, limits);
+        NettyConnection connection;
+        try {
+            connection = created.get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException ended) {
+            throw tunnelClosed(settings, tunnel, ended.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            tunnel.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SocketTimeoutException("the tunnel to " + settings.host() + " did not open within " + settings.connectTimeout());
+        }
+        if (tls != null) {
+            // Bounded, unlike over a socket: a broker that drops everything would otherwise hold this call until the idle timeout.
+            io.netty.util.concurrent.Future<Channel> handshake = tlsHandler[0].handshakeFuture();
+            if (!handshake.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                connection.close();
+                throw new SocketTimeoutException("no TLS handshake with " + settings.host() + " through the tunnel within "
+                        + settings.connectTimeout());
+            }
+            if (!handshake.isSuccess() && tunnel.closedByPeer() && refusal(handshake.cause()) == null) {
+                throw tunnelClosed(settings, tunnel, handshake.cause());
+            }
+            checkHandshake(tls, tlsHandler[0], handshake, connection);
+        }
+        return connection;
+    }
+
+    private static IOException tunnelClosed(ConnectSettings settings, TunnelEnd tunnel, Throwable cause) {
+        tunnel.close();
+        return new IOException("the tunnel to " + settings.host() + " closed before the session began", cause);
+    }
+
+    /** The certificate check's refusal among the causes of a failed handshake, or null. */
+    private static CertificateException refusal(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    static void addFraming(ChannelPipeline pipeline, FrameCodec codec, Limits limits, NettyConnection connection) {
         // Writes made while a read is handled (an answer's OUTPUT and RESULT) go out in one flush. Behind
         // the TLS handler, not before it: TLS encrypts at each flush, so this makes one record of them.
         pipeline.addLast("flushes", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
@@ -176,7 +264,7 @@ public final class NettyTransport implements Transport {
         pipeline.addLast("connection", connection);
     }
 
-    private static WriteBufferWaterMark waterMark(Limits limits) {
+    static WriteBufferWaterMark waterMark(Limits limits) {
         return new WriteBufferWaterMark(limits.maxQueuedBytes() / 2, limits.maxQueuedBytes());
     }
 
@@ -211,10 +299,9 @@ public final class NettyTransport implements Transport {
 
     /** Causes as users should read them: the certificate check's own words, timeouts as timeouts. */
     private static IOException asIOException(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof CertificateException refused) {
-                return new SSLHandshakeException(refused.getMessage());
-            }
+        CertificateException refused = refusal(cause);
+        if (refused != null) {
+            return new SSLHandshakeException(refused.getMessage());
         }
         if (cause instanceof ConnectTimeoutException) {
             return new SocketTimeoutException(cause.getMessage());
@@ -224,7 +311,8 @@ public final class NettyTransport implements Transport {
 
     /** An address as messages show it: {@code 127.0.0.1:5005}, {@code [::1]:5005}, or {@code name:5005} unresolved. */
     static String describe(InetSocketAddress address) {
-        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        // Netty's form is RFC 5952's (::1, not the JDK's 0:0:0:0:0:0:0:1)
+        String host = address.getAddress() == null ? address.getHostString() : NetUtil.toAddressString(address.getAddress());
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
@@ -235,18 +323,5 @@ public final class NettyTransport implements Transport {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** Handler of a connection refused for the connection limit: it only waits for the close. */
-    private static final class RefusedConnection implements MessageHandler {
-        @Override
-        public void received(Connection connection, outpost.protocol.Message message) {
-            // refused: nothing is served
-        }
-
-        @Override
-        public void closed(Connection connection, Throwable cause) {
-            // nothing to release
-        }
     }
 }

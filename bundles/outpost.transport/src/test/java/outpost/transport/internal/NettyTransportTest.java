@@ -387,6 +387,38 @@ class NettyTransportTest {
     }
 
     @Test
+    void socketConnectionsNameTheirPeerByAddressAndPort() throws Exception {
+        assertPeersNamed(InetAddress.getByName("127.0.0.1"), "127.0.0.1");
+    }
+
+    @Test
+    void anIpv6PeerIsNamedInBrackets() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, ipv6Loopback)) {
+            // IPv6 loopback is there
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+        }
+        assertPeersNamed(ipv6Loopback, "[::1]");
+    }
+
+    private void assertPeersNamed(InetAddress loopback, String shown) throws Exception {
+        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+        listener = transport.listen(new ListenerSettings(new InetSocketAddress(loopback, 0), Optional.empty(), Limits.DEFAULT, 4),
+                connection -> {
+                    accepted.add(connection);
+                    return recorder(serverEvents);
+                });
+        Connection client = transport.connect(new ConnectSettings(loopback.getHostAddress(), listener.localAddress().getPort(),
+                Duration.ofSeconds(5), Optional.empty(), Limits.DEFAULT), recorder(new LinkedBlockingQueue<>()));
+        Connection atServer = accepted.poll(10, TimeUnit.SECONDS);
+        assertNotNull(atServer);
+        assertEquals(shown + ":" + listener.localAddress().getPort(), client.peerName());
+        assertEquals(shown + ":" + atServer.remoteAddress().getPort(), atServer.peerName());
+        client.close();
+    }
+
+    @Test
     void connectingWhereNobodyListensIsAConnectException() throws Exception {
         listen(Optional.empty(), Limits.DEFAULT, 1);
         int port = listener.localAddress().getPort();
