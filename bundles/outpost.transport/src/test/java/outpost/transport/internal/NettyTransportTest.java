@@ -344,17 +344,24 @@ class NettyTransportTest {
         second.close();
     }
 
-    @Test
-    void aPeerThatDoesNotReadIsCutOffInsteadOfBufferedWithoutBound() throws Exception {
-        Limits small = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
-        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+    static final Limits SMALL_QUEUES = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+
+    /** Listens with small queues and connects a socket that reads nothing; the agent's end arrives in {@code accepted}. */
+    private Socket stalledPeer(BlockingQueue<Connection> accepted) throws IOException {
         listener = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.empty(), small, 4), connection -> {
+                Optional.empty(), SMALL_QUEUES, 4), connection -> {
                     accepted.add(connection);
                     return recorder(serverEvents);
                 });
-        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
-            stalled.setReceiveBufferSize(4096);
+        Socket stalled = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort());
+        stalled.setReceiveBufferSize(4096);
+        return stalled;
+    }
+
+    @Test
+    void aPeerThatDoesNotReadIsCutOffInsteadOfBufferedWithoutBound() throws Exception {
+        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+        try (Socket stalled = stalledPeer(accepted)) {
             Connection toStalled = accepted.poll(10, TimeUnit.SECONDS);
             assertNotNull(toStalled);
             String chunk = "y".repeat(32 * 1024);
@@ -406,15 +413,8 @@ class NettyTransportTest {
 
     @Test
     void aProducerThatWaitsForWritabilityIsNotCutOffForTheFrameInHand() throws Exception {
-        Limits small = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
         BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
-        listener = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.empty(), small, 4), connection -> {
-                    accepted.add(connection);
-                    return recorder(serverEvents);
-                });
-        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
-            stalled.setReceiveBufferSize(4096);
+        try (Socket stalled = stalledPeer(accepted)) {
             Connection toStalled = accepted.poll(10, TimeUnit.SECONDS);
             assertNotNull(toStalled);
             String chunk = "y".repeat(32 * 1024);
@@ -423,7 +423,7 @@ class NettyTransportTest {
             }
             assertFalse(toStalled.isWritable(), "the stalled peer's queue reached its high-water mark");
             // a producer checked writability just before the mark was crossed: its frame still goes
-            toStalled.send(new Output(1, OutputKind.STDOUT, "z".repeat(small.maxFrameBytes() - 1024)));
+            toStalled.send(new Output(1, OutputKind.STDOUT, "z".repeat(SMALL_QUEUES.maxFrameBytes() - 1024)));
             assertTrue(toStalled.isOpen());
         }
     }

@@ -218,7 +218,7 @@ class TunnelTransportTest {
     void aLargeStreamArrivesIntactAndInOrderWhileTheCarrierPausesAndResumes() throws Exception {
         int frames = 256;
         int frameChars = 16 * 1024;
-        Limits agentLimits = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+        Limits agentLimits = NettyTransportTest.SMALL_QUEUES;
         AtomicInteger heldBack = new AtomicInteger();
         AtomicBoolean produced = new AtomicBoolean();
         listen(identity, TlsEngine.AUTO, agentLimits, 16, (from, request) -> {
@@ -417,7 +417,7 @@ class TunnelTransportTest {
 
     @Test
     void aPeerFloodingAnAgentThatDoesNotReadIsCutOff() throws Exception {
-        Limits agentLimits = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+        Limits agentLimits = NettyTransportTest.SMALL_QUEUES;
         CountDownLatch reading = new CountDownLatch(1);
         listen(identity, TlsEngine.AUTO, agentLimits, 16, (from, request) -> {
             if (request.command().equals("hello")) {
