@@ -26,6 +26,8 @@ public interface Transport {
     /**
      * Serves connections that arrive as tunnelled byte streams (through a message broker) exactly as
      * {@link #listen} serves sockets: same TLS, frames, limits and acceptor.
+     *
+     * @throws java.io.UncheckedIOException when TLS cannot be set up with the settings' identity
      */
     TunnelListener listenTunnels(TunnelListenerSettings settings, ConnectionAcceptor acceptor);
 
@@ -33,7 +35,9 @@ public interface Transport {
      * Connects over a tunnelled byte stream that {@code opener} opens and, with TLS, completes the
      * handshake (including the certificate check) before returning, as {@link #connect} does.
      * {@code settings}' host names the peer in messages and TLS; its port is not used. Blocks: never
-     * call it on a UI or event-loop thread.
+     * call it on a UI or event-loop thread. The handshake must complete within the settings' connect
+     * timeout (a {@link java.net.SocketTimeoutException} otherwise: a tunnel has no connect of its own
+     * to time out); an {@link IOException} from {@code opener} is thrown as it is.
      */
     Connection connectTunnel(ConnectSettings settings, TunnelOpener opener, MessageHandler handler) throws IOException;
 }

@@ -7,7 +7,8 @@ package outpost.transport;
 public interface Tunnel {
 
     /**
-     * Bytes that arrived from the peer, in order. Never blocks. When the connection falls more than
+     * Bytes that arrived from the peer, in order (copied: the carrier may reuse the array). Never
+     * blocks. When the connection falls more than
      * its {@link Limits#maxQueuedBytes()} behind, the tunnel closes (a peer cannot make it buffer
      * without bound).
      */

@@ -8,7 +8,8 @@ package outpost.transport;
 public interface TunnelCarrier {
 
     /**
-     * Carries bytes to the peer, in order. Called on a transport thread: it must not block. A carrier
+     * Carries bytes to the peer, in order (never an empty array; the array is the carrier's to keep).
+     * Called on a transport thread: it must not block. A carrier
      * that cannot keep up calls {@link Tunnel#pauseSending()} and later {@link Tunnel#resumeSending()}
      * rather than queue without bound.
      */

@@ -9,7 +9,8 @@ public interface TunnelListener extends AutoCloseable {
      *
      * @param peer    who is at the far end, as audits and logs show it (e.g. {@code broker client console-7})
      * @param carrier carries this side's bytes to the peer
-     * @return where the carrier feeds the bytes that arrive from the peer
+     * @return where the carrier feeds the bytes that arrive from the peer; after {@link #close()}, a
+     *         tunnel that ignores them, {@code carrier} having been closed at once
      */
     Tunnel accept(String peer, TunnelCarrier carrier);
 

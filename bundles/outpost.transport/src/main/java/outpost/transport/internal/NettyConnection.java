@@ -97,7 +97,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter implements Conn
                 && channel.unsafe().outboundBuffer().totalPendingWriteBytes() >= maxQueuedBytes) {
             fail(new ProtocolException(ErrorCode.SLOW_READER, "the peer does not read: " + maxQueuedBytes
                     + " bytes are queued for it"));
-            throw new IOException("connection to " + remoteAddress() + " closed: the peer does not read");
+            throw new IOException("connection to " + peerName() + " closed: the peer does not read");
         }
         channel.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
     }

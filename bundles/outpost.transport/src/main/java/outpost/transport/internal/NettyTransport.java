@@ -1,6 +1,7 @@
 package outpost.transport.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -214,12 +215,13 @@ public final class NettyTransport implements Transport {
             connection = created.get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException ended) {
             throw tunnelClosed(settings, tunnel, ended.getCause());
-        } catch (TimeoutException | InterruptedException e) {
+        } catch (TimeoutException e) {
             tunnel.close();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
             throw new SocketTimeoutException("the tunnel to " + settings.host() + " did not open within " + settings.connectTimeout());
+        } catch (InterruptedException e) {
+            tunnel.close();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the tunnel to " + settings.host() + " opened");
         }
         if (tls != null) {
             // Bounded, unlike over a socket: a broker that drops everything would otherwise hold this call until the idle timeout.
@@ -264,8 +266,15 @@ public final class NettyTransport implements Transport {
         pipeline.addLast("connection", connection);
     }
 
+    /**
+     * Unwritable from half of {@code maxQueuedBytes}, not from all of it: a producer that waits for
+     * writability then stays a frame or so above the mark, below the slow-reader limit. With the mark at
+     * the limit, the few bytes TLS adds while the producer's check turned into its send could push the
+     * queue over both at once and cut off a producer that did wait (likely behind a paused tunnel, whose
+     * queue sits at the mark).
+     */
     static WriteBufferWaterMark waterMark(Limits limits) {
-        return new WriteBufferWaterMark(limits.maxQueuedBytes() / 2, limits.maxQueuedBytes());
+        return new WriteBufferWaterMark(limits.maxQueuedBytes() / 4, limits.maxQueuedBytes() / 2);
     }
 
     private ClientTls clientTls(boolean onNative) throws IOException {

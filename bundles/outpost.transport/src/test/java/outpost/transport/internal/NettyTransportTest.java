@@ -1,6 +1,7 @@
 package outpost.transport.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -358,17 +359,24 @@ class NettyTransportTest {
         second.close();
     }
 
-    @Test
-    void aPeerThatDoesNotReadIsCutOffInsteadOfBufferedWithoutBound() throws Exception {
-        Limits small = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
-        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+    static final Limits SMALL_QUEUES = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+
+    /** Listens with small queues and connects a socket that reads nothing; the agent's end arrives in {@code accepted}. */
+    private Socket stalledPeer(BlockingQueue<Connection> accepted) throws IOException {
         listener = transport.listen(new ListenerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.empty(), small, 4), connection -> {
+                Optional.empty(), SMALL_QUEUES, 4), connection -> {
                     accepted.add(connection);
                     return recorder(serverEvents);
                 });
-        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
-            stalled.setReceiveBufferSize(4096);
+        Socket stalled = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort());
+        stalled.setReceiveBufferSize(4096);
+        return stalled;
+    }
+
+    @Test
+    void aPeerThatDoesNotReadIsCutOffInsteadOfBufferedWithoutBound() throws Exception {
+        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+        try (Socket stalled = stalledPeer(accepted)) {
             Connection toStalled = accepted.poll(10, TimeUnit.SECONDS);
             assertNotNull(toStalled);
             String chunk = "y".repeat(32 * 1024);
@@ -416,6 +424,23 @@ class NettyTransportTest {
         assertEquals(shown + ":" + listener.localAddress().getPort(), client.peerName());
         assertEquals(shown + ":" + atServer.remoteAddress().getPort(), atServer.peerName());
         client.close();
+    }
+
+    @Test
+    void aProducerThatWaitsForWritabilityIsNotCutOffForTheFrameInHand() throws Exception {
+        BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+        try (Socket stalled = stalledPeer(accepted)) {
+            Connection toStalled = accepted.poll(10, TimeUnit.SECONDS);
+            assertNotNull(toStalled);
+            String chunk = "y".repeat(32 * 1024);
+            for (int i = 0; i < 10_000 && toStalled.isWritable(); i++) {
+                toStalled.send(new Output(1, OutputKind.STDOUT, chunk));
+            }
+            assertFalse(toStalled.isWritable(), "the stalled peer's queue reached its high-water mark");
+            // a producer checked writability just before the mark was crossed: its frame still goes
+            toStalled.send(new Output(1, OutputKind.STDOUT, "z".repeat(SMALL_QUEUES.maxFrameBytes() - 1024)));
+            assertTrue(toStalled.isOpen());
+        }
     }
 
     @Test

@@ -88,7 +88,8 @@ class TlsEnginePairsTest {
                 Optional.of(check), Limits.DEFAULT, engine), NettyTransportTest.recorder(events));
     }
 
-    private static CertificateCheck pinned(TlsIdentity expected) {
+    /** Trusts {@code expected}'s certificate only, refusing others as the console's pinning words it. */
+    static CertificateCheck pinned(TlsIdentity expected) {
         return (host, port, certificate) -> {
             if (!Fingerprints.sha256(certificate).equals(expected.fingerprint())) {
                 throw new CertificateException("the agent's certificate changed: " + Fingerprints.sha256(certificate));

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static outpost.transport.internal.NettyTransportTest.poll;
 import static outpost.transport.internal.NettyTransportTest.pollUntil;
 import static outpost.transport.internal.NettyTransportTest.recorder;
+import static outpost.transport.internal.TlsEnginePairsTest.pinned;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,14 +159,6 @@ class TunnelTransportTest {
         return connect(pair, TlsEngine.AUTO, pinned(identity), Limits.DEFAULT, events);
     }
 
-    private static CertificateCheck pinned(TlsIdentity expected) {
-        return (host, port, certificate) -> {
-            if (!Fingerprints.sha256(certificate).equals(expected.fingerprint())) {
-                throw new CertificateException("the agent's certificate changed: " + Fingerprints.sha256(certificate));
-            }
-        };
-    }
-
     private static void roundTrip(Connection client, BlockingQueue<Object> events, int id, String command) throws Exception {
         client.send(new Request(id, command));
         assertEquals(new Output(id, OutputKind.STDOUT, command), poll(events));
@@ -226,7 +218,7 @@ class TunnelTransportTest {
     void aLargeStreamArrivesIntactAndInOrderWhileTheCarrierPausesAndResumes() throws Exception {
         int frames = 256;
         int frameChars = 16 * 1024;
-        Limits agentLimits = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+        Limits agentLimits = NettyTransportTest.SMALL_QUEUES;
         AtomicInteger heldBack = new AtomicInteger();
         AtomicBoolean produced = new AtomicBoolean();
         listen(identity, TlsEngine.AUTO, agentLimits, 16, (from, request) -> {
@@ -272,6 +264,10 @@ class TunnelTransportTest {
         toClient.release();
         for (int i = 0; i < frames; i++) {
             Object event = poll(events);
+            if (!(event instanceof Output)) {
+                throw new AssertionError("frame " + i + " did not come, the console's connection heard " + event
+                        + "; the agent's: " + serverEvents);
+            }
             assertEquals(new Output(1, OutputKind.STDOUT, frameText(i, frameChars)), event, "frame " + i);
         }
         assertEquals(Result.ok(1, 0), poll(events));
@@ -286,40 +282,35 @@ class TunnelTransportTest {
         return number + String.valueOf((char) ('a' + index % 26)).repeat(chars - number.length());
     }
 
-    @ParameterizedTest(name = "{0} on both sides")
-    @EnumSource(names = { "OPENSSL", "JDK" })
-    void aTamperedByteClosesTheSessionAndRunsNothing(TlsEngine engine) throws Exception {
-        listen(identity, engine, Limits.DEFAULT, 16);
-        MemoryCarrier.Pair pair = newPair();
-        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        Connection client = connect(pair, engine, pinned(identity), Limits.DEFAULT, events);
-        roundTrip(client, events, 1, "uptime");
-        pair.toServer().tamperNext();
-        client.send(new Request(2, "rm -rf /"));
-        Throwable cause = pollUntil(serverEvents, Throwable.class);
-        assertTrue(hasCause(cause, SSLException.class), "the agent's TLS refused the record: " + cause);
-        assertEquals(List.of(new Request(1, "uptime")), serverMessages, "the tampered request never reached the handler");
-        Conditions.waitUntil("the console's connection closes too", () -> !client.isOpen());
-        Conditions.waitUntil("each side closed its carrier once",
-                () -> pair.toServer().closes.get() == 1 && pair.toClient().closes.get() == 1);
+    /** What a hostile broker does to the next chunk the console sends. */
+    enum Attack {
+        TAMPER, REPLAY
     }
 
-    @ParameterizedTest(name = "{0} on both sides")
-    @EnumSource(names = { "OPENSSL", "JDK" })
-    void aReplayedChunkClosesTheSessionAndRunsNothingTwice(TlsEngine engine) throws Exception {
+    @ParameterizedTest(name = "{1} on {0}")
+    @CsvSource({ "OPENSSL, TAMPER", "JDK, TAMPER", "OPENSSL, REPLAY", "JDK, REPLAY" })
+    void aBrokerThatTampersOrReplaysBreaksTheSessionAndNoForgedRequestRuns(TlsEngine engine, Attack attack) throws Exception {
         listen(identity, engine, Limits.DEFAULT, 16);
         MemoryCarrier.Pair pair = newPair();
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Connection client = connect(pair, engine, pinned(identity), Limits.DEFAULT, events);
         roundTrip(client, events, 1, "uptime");
-        pair.toServer().duplicateNext();
+        if (attack == Attack.TAMPER) {
+            pair.toServer().tamperNext();
+        } else {
+            pair.toServer().duplicateNext();
+        }
         client.send(new Request(2, "restart service"));
 
         Throwable cause = pollUntil(serverEvents, Throwable.class);
-        assertTrue(hasCause(cause, SSLException.class), "the agent's TLS refused the replayed record: " + cause);
-        assertEquals(List.of(new Request(1, "uptime"), new Request(2, "restart service")), serverMessages,
-                "the replayed request ran once only");
+        assertTrue(hasCause(cause, SSLException.class), "the agent's TLS refused the record: " + cause);
+        // a tampered request never reaches the handler; a replayed one reaches it once, as sent
+        List<Message> expected = attack == Attack.TAMPER ? List.of(new Request(1, "uptime"))
+                : List.of(new Request(1, "uptime"), new Request(2, "restart service"));
+        assertEquals(expected, serverMessages);
         Conditions.waitUntil("the console's connection closes too", () -> !client.isOpen());
+        Conditions.waitUntil("each side closed its carrier once",
+                () -> pair.toServer().closes.get() == 1 && pair.toClient().closes.get() == 1);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
@@ -331,19 +322,19 @@ class TunnelTransportTest {
         return false;
     }
 
-    @Test
-    void closingTheConsolesSideClosesEachCarrierOnceAndEachHandlerHearsItOnce() throws Exception {
-        listen(identity, TlsEngine.AUTO, Limits.DEFAULT, 16);
-        MemoryCarrier.Pair pair = newPair();
-        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        Connection client = connect(pair, events);
-        roundTrip(client, events, 1, "hello");
-        client.close();
-        assertClosedOnceOnBothSides(pair, events, client);
+    /** Who ends a tunnelled session. */
+    enum Closer {
+        /** the console closes its connection */
+        CONSOLE,
+        /** the agent closes its connection */
+        AGENT,
+        /** the console's carrier lost the broker and tells its tunnel, twice (closed() is idempotent) */
+        CARRIER
     }
 
-    @Test
-    void closingTheAgentsSideClosesEachCarrierOnceAndEachHandlerHearsItOnce() throws Exception {
+    @ParameterizedTest(name = "closed by the {0}")
+    @EnumSource(Closer.class)
+    void eitherSideClosesEachCarrierOnceAndEachHandlerHearsItOnce(Closer closer) throws Exception {
         listen(identity, TlsEngine.AUTO, Limits.DEFAULT, 16);
         MemoryCarrier.Pair pair = newPair();
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -351,22 +342,16 @@ class TunnelTransportTest {
         roundTrip(client, events, 1, "hello");
         Connection atAgent = served.poll(10, TimeUnit.SECONDS);
         assertNotNull(atAgent);
-        atAgent.close();
+        switch (closer) {
+        case CONSOLE -> client.close();
+        case AGENT -> atAgent.close();
+        case CARRIER -> {
+            pair.toClient().receiver.closed();
+            pair.toClient().receiver.closed();
+        }
+        }
         assertClosedOnceOnBothSides(pair, events, client);
         assertFalse(atAgent.isOpen());
-    }
-
-    @Test
-    void aCarrierThatLosesTheStreamClosesTheConnection() throws Exception {
-        listen(identity, TlsEngine.AUTO, Limits.DEFAULT, 16);
-        MemoryCarrier.Pair pair = newPair();
-        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        Connection client = connect(pair, events);
-        roundTrip(client, events, 1, "hello");
-        // the console's carrier lost the broker: it tells its tunnel, twice (closed() is idempotent)
-        pair.toClient().receiver.closed();
-        pair.toClient().receiver.closed();
-        assertClosedOnceOnBothSides(pair, events, client);
     }
 
     private void assertClosedOnceOnBothSides(MemoryCarrier.Pair pair, BlockingQueue<Object> events, Connection client)
@@ -432,7 +417,7 @@ class TunnelTransportTest {
 
     @Test
     void aPeerFloodingAnAgentThatDoesNotReadIsCutOff() throws Exception {
-        Limits agentLimits = new Limits(64 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(5), 256 * 1024);
+        Limits agentLimits = NettyTransportTest.SMALL_QUEUES;
         CountDownLatch reading = new CountDownLatch(1);
         listen(identity, TlsEngine.AUTO, agentLimits, 16, (from, request) -> {
             if (request.command().equals("hello")) {
