@@ -1,6 +1,7 @@
 package outpost.broker;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import outpost.broker.internal.BridgedSession;
 import outpost.broker.internal.MqttLink;
 import outpost.broker.internal.SessionTable;
 import outpost.broker.internal.StateJson;
+import outpost.metrics.MetricJson;
+import outpost.metrics.MetricSample;
 import outpost.transport.ConnectSettings;
 import outpost.transport.Connection;
 import outpost.transport.MessageHandler;
@@ -124,7 +127,8 @@ public final class BrokerClient implements AutoCloseable {
 
         @Override
         public void connected(MqttLink connected) throws MqttException {
-            connected.subscribe(List.of(Topics.ROOT + "+/state", Topics.ROOT + "+/out/" + clientId + "/#"));
+            connected.subscribe(List.of(Topics.ROOT + "+/state", Topics.ROOT + "+/metrics",
+                    Topics.ROOT + "+/out/" + clientId + "/#"));
         }
 
         @Override
@@ -143,6 +147,7 @@ public final class BrokerClient implements AutoCloseable {
                 return;
             }
             Topics.stateOf(topic).ifPresent(agentId -> stateArrived(agentId, payload));
+            Topics.metricsOf(topic).ifPresent(agentId -> sampleArrived(agentId, payload));
         }
     }
 
@@ -160,6 +165,17 @@ public final class BrokerClient implements AutoCloseable {
         }
         fleet.put(agentId, state.get());
         listeners.forEach(listener -> tell(() -> listener.changed(state.get())));
+    }
+
+    private void sampleArrived(String agentId, byte[] payload) {
+        MetricSample sample;
+        try {
+            sample = MetricJson.sample(new String(payload, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignored an unreadable metric sample of agent " + agentId);
+            return;
+        }
+        listeners.forEach(listener -> tell(() -> listener.sampled(agentId, sample)));
     }
 
     private static void tell(Runnable call) {

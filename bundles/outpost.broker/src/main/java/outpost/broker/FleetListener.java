@@ -1,5 +1,7 @@
 package outpost.broker;
 
+import outpost.metrics.MetricSample;
+
 /**
  * Told of every change in a {@link BrokerClient}'s fleet directory, on the client's MQTT thread:
  * return quickly, and hand UI work to the UI thread.
@@ -11,5 +13,9 @@ public interface FleetListener {
 
     /** The agent's retained state was cleared from the broker: it left the fleet. */
     default void removed(String agentId) {
+    }
+
+    /** A metric sample the agent published (only agents configured to publish them do). */
+    default void sampled(String agentId, MetricSample sample) {
     }
 }

@@ -51,11 +51,20 @@ public final class Topics {
 
     /** The agent id of a state topic; empty for any other topic. */
     public static Optional<String> stateOf(String topic) {
-        if (!topic.startsWith(ROOT) || !topic.endsWith("/state")) {
+        return idBefore(topic, "/state");
+    }
+
+    private static Optional<String> idBefore(String topic, String last) {
+        if (!topic.startsWith(ROOT) || !topic.endsWith(last)) {
             return Optional.empty();
         }
-        String id = topic.substring(ROOT.length(), topic.length() - "/state".length());
+        String id = topic.substring(ROOT.length(), topic.length() - last.length());
         return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(id);
+    }
+
+    /** The agent id of a metrics topic; empty for any other topic. */
+    public static Optional<String> metricsOf(String topic) {
+        return idBefore(topic, "/metrics");
     }
 
     static String requireId(String what, String id) {

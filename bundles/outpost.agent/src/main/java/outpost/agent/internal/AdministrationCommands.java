@@ -78,7 +78,11 @@ public final class AdministrationCommands {
     }
 
     private static String hostPort(java.net.InetSocketAddress address) {
-        return address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
+        if (address == null) {
+            return "?";
+        }
+        // a session through the broker has an unresolved address named after the broker client
+        return address.isUnresolved() ? address.getHostString() : address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     private static String duration(Instant since) {

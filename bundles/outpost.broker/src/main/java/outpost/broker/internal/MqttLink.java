@@ -266,6 +266,23 @@ public final class MqttLink implements MqttCallback {
         }
     }
 
+    private void awaitOutbox(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (connected && System.nanoTime() < deadline) {
+            synchronized (outbox) {
+                if (outbox.isEmpty() && unacknowledged == 0) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         events.message(topic, message.getPayload(), message.isRetained());
@@ -314,12 +331,14 @@ public final class MqttLink implements MqttCallback {
     }
 
     /**
-     * Publishes {@code farewell} (if any) and waits up to a second for it, disconnects, and stops
-     * the timer: nothing of the link runs afterwards.
+     * Waits up to a second for what was published to be acknowledged, publishes {@code farewell} (if
+     * any) and waits up to a second for it, disconnects, and stops the timer: nothing of the link
+     * runs afterwards.
      */
     public void close(Optional<Will> farewell) {
         closed = true;
         timer.shutdownNow();
+        awaitOutbox(Duration.ofSeconds(1)); // the sessions' last words (a stopping notice, their close)
         try {
             if (client.isConnected()) {
                 farewell.ifPresent(message -> {
