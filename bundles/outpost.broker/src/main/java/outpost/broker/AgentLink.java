@@ -122,8 +122,8 @@ public final class AgentLink implements AutoCloseable {
 
     private void deliver(Topics.SessionTopic topic, byte[] payload) {
         String key = topic.consoleId() + "/" + topic.sessionId();
-        if (sessions.deliver(key, payload) || payload.length == 0) {
-            return;
+        if (sessions.deliver(key, payload) || payload.length == 0 || sessions.ended(key)) {
+            return; // a session's own bytes, a close, or the last words of a session that ended here
         }
         BridgedSession session = new BridgedSession(link,
                 Topics.out(birth.agentId(), topic.consoleId(), topic.sessionId()), ended -> sessions.remove(key, ended));

@@ -1,13 +1,29 @@
 package outpost.broker.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The sessions of one link by key (console and session id on an agent, agent and session id on a console). */
 public final class SessionTable {
 
+    /** Sessions that ended lately, at most this many remembered. */
+    static final int ENDED_REMEMBERED = 4096;
+
     private final Map<String, BridgedSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * Keys of sessions that ended: bytes the peer sent before it heard of the end (its TLS
+     * close_notify) must not open a new session under the same key.
+     */
+    private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ENDED_REMEMBERED;
+        }
+    });
 
     public BridgedSession get(String key) {
         return sessions.get(key);
@@ -18,7 +34,18 @@ public final class SessionTable {
     }
 
     public void remove(String key, BridgedSession session) {
-        sessions.remove(key, session);
+        if (sessions.remove(key, session)) {
+            synchronized (ended) {
+                ended.add(key);
+            }
+        }
+    }
+
+    /** Whether session {@code key} was open once and ended. */
+    public boolean ended(String key) {
+        synchronized (ended) {
+            return ended.contains(key);
+        }
     }
 
     /** Bytes, or with an empty payload the close, from the peer of session {@code key}; false when no such session is open. */
