@@ -126,6 +126,23 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /** Suspends the broker (SIGSTOP): connections stay open, nothing is read or acknowledged until {@link #thaw()}. */
+    public synchronized void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen broker run again (SIGCONT). */
+    public synchronized void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException("not running");
+        }
+        run(List.of("kill", name, Long.toString(process.pid())));
+    }
+
     public String url() {
         return "ssl://127.0.0.1:" + port;
     }
