@@ -54,6 +54,7 @@ class BrokerSessionTest {
     private MosquittoBroker broker;
     private final NettyTransport transport = new NettyTransport();
     private final List<String> peers = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
     private TlsIdentity identity;
     private TunnelListener tunnels;
     private AgentLink agent;
@@ -91,6 +92,7 @@ class BrokerSessionTest {
             @Override
             public void received(Connection from, Message message) {
                 Request request = (Request) message;
+                commands.add(request.command());
                 if (request.command().equals("stop")) {
                     from.close(ErrorReport.fatal(ErrorCode.AUTH_REQUIRED, "stopped"));
                     return;
@@ -166,5 +168,89 @@ class BrokerSessionTest {
             assertTrue(refused.getMessage().contains("pinned") || String.valueOf(refused.getCause()).contains("pinned"),
                     refused.toString());
         }
+    }
+
+    /**
+     * What a broker that keeps and changes messages could do: a console's session is recorded as the
+     * broker relays it, then its bytes are replayed as a new session, and another session gets one
+     * byte changed. TLS ends both; neither runs its command.
+     */
+    @Test
+    void aReplayedOrTamperedSessionRunsNothing() throws Exception {
+        try (RawMqtt broker = new RawMqtt(this.broker, "console-1", "secret-c")) {
+            broker.subscribe(Topics.ROOT + "agent-a/out/console-1/#");
+            List<byte[]> recorded = new CopyOnWriteArrayList<>();
+            BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+            Connection original = relayed(broker, "s1", recorded, false, received);
+            assertInstanceOf(Hello.class, next(received));
+            original.send(new Request(1, "echo once"));
+            assertInstanceOf(Output.class, next(received));
+            original.close();
+            Conditions.waitUntil("the recorded session ended", () -> agent.sessions() == 0);
+            assertEquals(List.of("echo once"), commands);
+
+            for (byte[] bytes : recorded) { // the same bytes, in order, as a new session
+                broker.publish(Topics.in("agent-a", "console-1", "s2"), bytes, false);
+            }
+            Conditions.waitUntil("the replay refused: the agent closes it",
+                    () -> broker.on(Topics.out("agent-a", "console-1", "s2")).stream().anyMatch(m -> m.payload().length == 0));
+
+            BlockingQueue<Message> tamperedAnswers = new LinkedBlockingQueue<>();
+            Connection tampered = relayed(broker, "s3", new CopyOnWriteArrayList<>(), true, tamperedAnswers);
+            assertInstanceOf(Hello.class, next(tamperedAnswers));
+            tampered.send(new Request(3, "echo tampered"));
+            Conditions.waitUntil("the tampered session closed", () -> !tampered.isOpen());
+            assertEquals(List.of("echo once"), commands, "nothing ran from the replay nor the tampered record");
+        }
+    }
+
+    /**
+     * A session opened with the transport over a plain MQTT client, so the test sees (and may change)
+     * every message as the broker would: with {@code tamper}, one bit of each message after the TLS
+     * handshake is flipped.
+     */
+    private Connection relayed(RawMqtt client, String sessionId, List<byte[]> record, boolean tamper,
+            BlockingQueue<Message> received) throws IOException {
+        String in = Topics.in("agent-a", "console-1", sessionId);
+        String out = Topics.out("agent-a", "console-1", sessionId);
+        java.util.concurrent.atomic.AtomicBoolean handshaken = new java.util.concurrent.atomic.AtomicBoolean();
+        return transport.connectTunnel(new ConnectSettings("agent-a", 0, Duration.ofSeconds(20), Optional.of((host, port, c) -> {
+        }), Limits.DEFAULT), tunnel -> {
+            client.listener = message -> {
+                if (message.topic().equals(out)) {
+                    if (message.payload().length == 0) {
+                        tunnel.closed();
+                    } else {
+                        tunnel.received(message.payload());
+                    }
+                }
+            };
+            return new outpost.transport.TunnelCarrier() {
+                @Override
+                public void send(byte[] bytes) {
+                    byte[] sent = bytes.clone();
+                    record.add(sent);
+                    if (tamper && handshaken.get()) {
+                        sent[sent.length - 1] ^= 1;
+                    }
+                    client.publishLater(in, sent);
+                }
+
+                @Override
+                public void close() {
+                    client.publishLater(in, new byte[0]);
+                }
+            };
+        }, new MessageHandler() {
+            @Override
+            public void received(Connection connection, Message message) {
+                handshaken.set(true);
+                received.add(message);
+            }
+
+            @Override
+            public void closed(Connection connection, Throwable cause) {
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package outpost.broker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -27,6 +28,8 @@ final class RawMqtt implements AutoCloseable, MqttCallback {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Told of each message as it arrives, on Paho's thread. */
+    volatile Consumer<Received> listener = message -> { };
     private final MqttAsyncClient client;
 
     RawMqtt(MosquittoBroker broker, String user, String password) throws Exception {
@@ -51,13 +54,24 @@ final class RawMqtt implements AutoCloseable, MqttCallback {
         return codes == null || codes.length == 0 ? 0 : codes[0];
     }
 
+    /** Publishes with QoS 1 without waiting: for a transport thread, which must not block. */
+    void publishLater(String topic, byte[] payload) {
+        try {
+            client.publish(topic, new MqttMessage(payload, 1, false, new MqttProperties()));
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<Received> on(String topic) {
         return received.stream().filter(message -> message.topic().equals(topic)).toList();
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        received.add(new Received(topic, message.getPayload(), message.isRetained()));
+        Received arrived = new Received(topic, message.getPayload(), message.isRetained());
+        received.add(arrived);
+        listener.accept(arrived);
     }
 
     @Override
