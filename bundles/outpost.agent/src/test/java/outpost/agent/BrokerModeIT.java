@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import outpost.agent.internal.AdministrationCommands;
 import outpost.broker.AgentState;
 import outpost.broker.BrokerClient;
 import outpost.broker.BrokerSettings;
@@ -166,6 +167,9 @@ class BrokerModeIT {
         assertEquals(3, first.id());
         session.send(new Cancel(3));
         assertEquals(ResultStatus.CANCELLED, resultOf(received, 3).status());
+        String clients = service(AdministrationCommands.class).clients(); // outpost:clients
+        assertTrue(clients.lines().anyMatch(line -> line.startsWith("broker client console-1 ") && line.contains(" admin ")),
+                clients);
         session.close();
 
         Path audit = data.resolve("audit.log.0");
