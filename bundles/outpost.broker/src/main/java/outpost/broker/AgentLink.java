@@ -138,7 +138,7 @@ public final class AgentLink implements AutoCloseable {
         if (metricsTimer != null) {
             metricsTimer.shutdownNow();
         }
-        sessions.closeAll();
+        sessions.endAll();
         link.close(Optional.of(offline()));
     }
 }

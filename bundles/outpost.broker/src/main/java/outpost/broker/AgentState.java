@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param os          operating system name and version
  * @param version     the agent's version
  * @param fingerprint the agent's TLS certificate, {@code SHA256:AB:CD:...}; empty for an agent without TLS
- * @param time        when the agent published this state (for the will: when it connected)
+ * @param time        when the agent published this state (for the will: when its link was made)
  */
 public record AgentState(String agentId, boolean online, String host, String os, String version, String fingerprint,
         Instant time) {

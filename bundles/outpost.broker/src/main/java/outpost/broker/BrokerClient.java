@@ -119,7 +119,7 @@ public final class BrokerClient implements AutoCloseable {
     /** Ends every session and the MQTT connection. */
     @Override
     public void close() {
-        sessions.closeAll();
+        sessions.endAll();
         link.close(Optional.empty());
     }
 

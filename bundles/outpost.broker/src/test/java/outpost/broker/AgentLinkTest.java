@@ -122,6 +122,22 @@ class AgentLinkTest {
     }
 
     @Test
+    void closingTheLinkEndsEachOpenSessionTellingItsConsole() throws Exception {
+        try (RawMqtt console = new RawMqtt(broker, "console-1", "secret-c")) {
+            console.subscribe(Topics.ROOT + "agent-a/out/console-1/#");
+            AgentLink link = agent(broker.url(), "agent-a", "secret-a");
+            Conditions.waitUntil("the agent connected", link::isConnected);
+            String out = Topics.out("agent-a", "console-1", "s1");
+            console.publish(Topics.in("agent-a", "console-1", "s1"), "hello".getBytes(StandardCharsets.UTF_8), false);
+            Conditions.waitUntil("the echo", () -> console.on(out).size() == 1);
+            link.close();
+            Conditions.waitUntil("the session's end", () -> console.on(out).size() == 2);
+            assertEquals(0, console.on(out).get(1).payload().length);
+            assertEquals(List.of("broker client console-1"), echo.closedByPeer, "the agent's side of the tunnel closed");
+        }
+    }
+
+    @Test
     void anAgentsAccountCannotWriteAnotherAgentsStateNorOpenSessionsAsAConsole() throws Exception {
         try (AgentLink link = agent(broker.url(), "agent-a", "secret-a"); RawMqtt console = new RawMqtt(broker, "console-1", "secret-c")) {
             Conditions.waitUntil("the agent connected", link::isConnected);

@@ -87,6 +87,18 @@ public final class BridgedSession implements TunnelCarrier {
         }
     }
 
+    /** This side ends the session (the link is closing): the peer hears it, and the tunnel closes. */
+    public void end() {
+        if (ended.compareAndSet(false, true)) {
+            link.publish(sendTopic, CLOSE, false, () -> { });
+            onEnded.accept(this);
+            Tunnel current = tunnel;
+            if (current != null) {
+                current.closed();
+            }
+        }
+    }
+
     /** The peer closed the session, or the link to the broker was lost. */
     public void peerClosed() {
         if (ended.compareAndSet(false, true)) {

@@ -68,6 +68,12 @@ public final class SessionTable {
         sessions.clear();
     }
 
+    /** The link is closing: every session ends, each peer told with an empty message. */
+    public void endAll() {
+        List.copyOf(sessions.values()).forEach(BridgedSession::end);
+        sessions.clear();
+    }
+
     public int size() {
         return sessions.size();
     }
