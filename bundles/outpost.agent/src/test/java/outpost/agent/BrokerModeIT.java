@@ -134,6 +134,8 @@ class BrokerModeIT {
         assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), state.host());
         assertFalse(state.version().isEmpty());
         assertTrue(state.os().startsWith("Linux"), state.os());
+        String status = service(AdministrationCommands.class).status(); // outpost:status
+        assertTrue(status.contains("broker      " + broker.url() + " as agent-it, connected, 0 sessions"), status);
         Conditions.waitUntil("a metric sample (broker.metrics.seconds = 1)", () -> !samples.isEmpty());
         assertNotNull(samples.get(0).cpu(), "a whole sample, CPU included");
 

@@ -151,7 +151,7 @@ final class Listening {
     AgentRuntime.Status status(Instant activated) {
         return new AgentRuntime.Status(listener.localAddress(), fingerprint,
                 Optional.ofNullable(plainText).map(PlainTextListener::localAddress), activated, since,
-                listener.connectionCount());
+                listener.connectionCount(), Optional.ofNullable(broker).map(BrokerSessions::describe));
     }
 
     List<AgentRuntime.Client> clients() {

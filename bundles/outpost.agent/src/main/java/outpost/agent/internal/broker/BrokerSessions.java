@@ -24,10 +24,12 @@ import outpost.transport.TunnelListenerSettings;
  */
 public final class BrokerSessions implements AutoCloseable {
 
+    private final BrokerMode mode;
     private final TunnelListener tunnels;
     private final AgentLink link;
 
-    private BrokerSessions(TunnelListener tunnels, AgentLink link) {
+    private BrokerSessions(BrokerMode mode, TunnelListener tunnels, AgentLink link) {
+        this.mode = mode;
         this.tunnels = tunnels;
         this.link = link;
     }
@@ -48,7 +50,7 @@ public final class BrokerSessions implements AutoCloseable {
         Optional<AgentLink.MetricsPublishing> metrics = mode.metricsPeriod().isZero() ? Optional.empty()
                 : Optional.of(new AgentLink.MetricsPublishing(mode.metricsPeriod(), metricsJson));
         try {
-            return new BrokerSessions(tunnels, AgentLink.start(mode.link(), birth, tunnels, metrics));
+            return new BrokerSessions(mode, tunnels, AgentLink.start(mode.link(), birth, tunnels, metrics));
         } catch (IOException | RuntimeException e) {
             tunnels.close();
             throw e;
@@ -59,12 +61,10 @@ public final class BrokerSessions implements AutoCloseable {
         return System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    public boolean isConnected() {
-        return link.isConnected();
-    }
-
-    public int openConnections() {
-        return tunnels.openConnections();
+    /** For {@code outpost:status}: {@code ssl://host:8883 as web-7, connected, 2 sessions}. */
+    public String describe() {
+        return mode.link().url() + " as " + mode.link().clientId() + ", "
+                + (link.isConnected() ? "connected" : "connecting") + ", " + tunnels.openConnections() + " sessions";
     }
 
     /** Publishes the offline state and disconnects, then closes what sessions remain. */
