@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -38,7 +39,7 @@ public final class MqttLink implements MqttCallback {
 
     /** What the link tells its owner, on the link's threads. */
     public interface Events {
-        /** Connected (again): subscribe and announce; runs before anyone sees the link connected. */
+        /** Connected (again): subscribe and announce, before {@link #awaitConnected} returns; a failure here drops the connection and tries again. */
         void connected(MqttLink link) throws MqttException;
 
         /** The connection ended; sessions over it are gone. */
@@ -59,7 +60,8 @@ public final class MqttLink implements MqttCallback {
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private int unacknowledged; // guarded by outbox
-    private volatile boolean connected;
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private final AtomicBoolean retryScheduled = new AtomicBoolean(); // one attempt under way at most
     private volatile boolean closed;
     private volatile String lastFailure = "not connected yet";
 
@@ -133,7 +135,7 @@ public final class MqttLink implements MqttCallback {
     }
 
     public boolean isConnected() {
-        return connected;
+        return connected.get();
     }
 
     public String clientId() {
@@ -145,6 +147,7 @@ public final class MqttLink implements MqttCallback {
     }
 
     private void attempt() {
+        retryScheduled.set(false);
         if (closed) {
             return;
         }
@@ -171,26 +174,25 @@ public final class MqttLink implements MqttCallback {
         }
         try {
             delays.reset();
-            connected = true;
+            connected.set(true);
             events.connected(this);
             drain();
             firstConnection.complete(null);
             LOG.log(System.Logger.Level.INFO, "connected to the broker " + settings.url() + " as " + settings.clientId());
         } catch (MqttException | RuntimeException e) {
-            connected = false;
             LOG.log(System.Logger.Level.WARNING, "broker " + settings.url() + ": setting up the link failed", e);
             try {
                 client.disconnectForcibly(0, 1000, false);
             } catch (MqttException ignored) {
-                // closed either way; disconnected() or the retry below follows
+                // closed either way
             }
-            retryLater(e);
+            lost(e);
         }
     }
 
     private void retryLater(Throwable failure) {
         lastFailure = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        if (closed) {
+        if (closed || !retryScheduled.compareAndSet(false, true)) {
             return;
         }
         Duration wait = delays.next();
@@ -205,7 +207,7 @@ public final class MqttLink implements MqttCallback {
 
     /** Publishes with QoS 1, in order with the link's other publishes; {@code done} runs once it is acknowledged or dropped. */
     public void publish(String topic, byte[] payload, boolean retained, Runnable done) {
-        if (!connected) {
+        if (!connected.get()) {
             done.run(); // what a lost link carried is gone with its sessions
             return;
         }
@@ -219,7 +221,7 @@ public final class MqttLink implements MqttCallback {
         while (true) {
             Outgoing next;
             synchronized (outbox) {
-                if (!connected || unacknowledged >= WINDOW || outbox.isEmpty()) {
+                if (!connected.get() || unacknowledged >= WINDOW || outbox.isEmpty()) {
                     return;
                 }
                 next = outbox.poll();
@@ -268,7 +270,7 @@ public final class MqttLink implements MqttCallback {
 
     private void awaitOutbox(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (connected && System.nanoTime() < deadline) {
+        while (connected.get() && System.nanoTime() < deadline) {
             synchronized (outbox) {
                 if (outbox.isEmpty() && unacknowledged == 0) {
                     return;
@@ -299,11 +301,11 @@ public final class MqttLink implements MqttCallback {
         LOG.log(System.Logger.Level.WARNING, "broker " + settings.url() + ": " + exception.getMessage());
     }
 
+    /** The connection ended (whoever noticed first): drop what it carried, tell the owner, try again later. */
     private void lost(Throwable cause) {
-        if (!connected) {
+        if (!connected.compareAndSet(true, false)) {
             return;
         }
-        connected = false;
         List<Outgoing> dropped;
         synchronized (outbox) {
             dropped = List.copyOf(outbox);
@@ -338,6 +340,12 @@ public final class MqttLink implements MqttCallback {
     public void close(Optional<Will> farewell) {
         closed = true;
         timer.shutdownNow();
+        try {
+            // a connection being set up finishes first, so its announcement cannot follow the farewell
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         awaitOutbox(Duration.ofSeconds(1)); // the sessions' last words (a stopping notice, their close)
         try {
             if (client.isConnected()) {
@@ -353,7 +361,7 @@ public final class MqttLink implements MqttCallback {
         } catch (MqttException e) {
             LOG.log(System.Logger.Level.DEBUG, "disconnect: " + e.getMessage());
         }
-        connected = false;
+        connected.set(false);
         try {
             client.disconnectForcibly(0, 1000, false);
         } catch (MqttException e) {
