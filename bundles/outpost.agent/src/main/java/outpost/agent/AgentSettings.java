@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 import outpost.transport.TlsEngine;
 
@@ -22,10 +23,12 @@ import outpost.transport.TlsEngine;
  * @param outputCapBytes   output of one request beyond this is cut, with a visible marker
  * @param plainText        the plain-text dialect's port; off by default
  * @param tlsEngine        the TLS engine (configuration key tls.engine); auto by default
+ * @param broker           broker mode (keys broker.*): sessions through an MQTT broker besides the
+ *                         listener; off by default
  */
 public record AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections,
         int maxInFlight, Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
-        int outputCapBytes, PlainTextSettings plainText, TlsEngine tlsEngine) {
+        int outputCapBytes, PlainTextSettings plainText, TlsEngine tlsEngine, Optional<BrokerMode> broker) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
@@ -37,6 +40,15 @@ public record AgentSettings(InetSocketAddress address, Path dataDirectory, boole
         Objects.requireNonNull(shell, "shell");
         Objects.requireNonNull(plainText, "plainText");
         Objects.requireNonNull(tlsEngine, "tlsEngine");
+        Objects.requireNonNull(broker, "broker");
+    }
+
+    /** Settings without broker mode (the canonical constructor of 0.4). */
+    public AgentSettings(InetSocketAddress address, Path dataDirectory, boolean tls, int maxConnections, int maxInFlight,
+            Duration handshakeTimeout, Duration idleTimeout, Duration defaultTimeout, ShellPolicy shell,
+            int outputCapBytes, PlainTextSettings plainText, TlsEngine tlsEngine) {
+        this(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout, defaultTimeout,
+                shell, outputCapBytes, plainText, tlsEngine, Optional.empty());
     }
 
     /** Settings with the TLS engine chosen automatically (the constructor of 0.4). */
@@ -67,31 +79,36 @@ public record AgentSettings(InetSocketAddress address, Path dataDirectory, boole
 
     public AgentSettings withShell(ShellPolicy policy, Duration timeout, int outputCap) {
         return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                timeout, policy, outputCap, plainText, tlsEngine);
+                timeout, policy, outputCap, plainText, tlsEngine, broker);
     }
 
     public AgentSettings withAddress(InetSocketAddress newAddress) {
         return new AgentSettings(newAddress, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine);
+                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine, broker);
     }
 
     public AgentSettings withTls(boolean useTls) {
         return new AgentSettings(address, dataDirectory, useTls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine);
+                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine, broker);
     }
 
     public AgentSettings withLimits(int connections, int inFlight, Duration handshake, Duration idle) {
         return new AgentSettings(address, dataDirectory, tls, connections, inFlight, handshake, idle, defaultTimeout, shell,
-                outputCapBytes, plainText, tlsEngine);
+                outputCapBytes, plainText, tlsEngine, broker);
     }
 
     public AgentSettings withTlsEngine(TlsEngine engine) {
         return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, plainText, engine);
+                defaultTimeout, shell, outputCapBytes, plainText, engine, broker);
     }
 
     public AgentSettings withPlainText(PlainTextSettings settings) {
         return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
-                defaultTimeout, shell, outputCapBytes, settings, tlsEngine);
+                defaultTimeout, shell, outputCapBytes, settings, tlsEngine, broker);
+    }
+
+    public AgentSettings withBroker(Optional<BrokerMode> mode) {
+        return new AgentSettings(address, dataDirectory, tls, maxConnections, maxInFlight, handshakeTimeout, idleTimeout,
+                defaultTimeout, shell, outputCapBytes, plainText, tlsEngine, mode);
     }
 }

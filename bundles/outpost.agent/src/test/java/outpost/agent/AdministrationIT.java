@@ -63,6 +63,7 @@ class AdministrationIT {
             String status = commands.status();
             assertTrue(status.contains("listening   127.0.0.1:" + port + " (plain TCP, no TLS)"), status);
             assertTrue(status.contains("certificate none") && status.contains("plain text  off"), status);
+            assertTrue(status.contains("broker      off"), status);
             assertTrue(status.contains("tls engine  none (plain TCP)"), status);
             assertTrue(status.contains("connections 1 framed"), status);
             String clients = commands.clients();

@@ -30,7 +30,7 @@ public final class AdministrationCommands {
         this.agent = agent;
     }
 
-    /** Where the agent listens, TLS or not, its certificate and TLS engine, uptime and connection count. */
+    /** Where the agent listens, TLS or not, its certificate and TLS engine, broker mode, uptime and connection count. */
     public String status() {
         Optional<AgentRuntime.Status> current = agent.status();
         if (current.isEmpty()) {
@@ -42,6 +42,7 @@ public final class AdministrationCommands {
                 "certificate " + status.fingerprint().orElse("none"),
                 "tls engine  " + agent.settings().map(TlsEngineReport::describe).orElse("unknown"),
                 "plain text  " + status.plainText().map(AdministrationCommands::hostPort).orElse("off"),
+                "broker      " + status.broker().orElse("off"),
                 "uptime      " + duration(status.started()) + " (listening for " + duration(status.listening()) + ")",
                 "connections " + status.connections() + " framed, " + agent.clients().stream()
                         .filter(client -> client.dialect().equals(PlainTextSession.TOKEN_NAME)).count() + " plain text");
@@ -78,7 +79,11 @@ public final class AdministrationCommands {
     }
 
     private static String hostPort(java.net.InetSocketAddress address) {
-        return address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
+        if (address == null) {
+            return "?";
+        }
+        // a session through the broker has an unresolved address named after the broker client
+        return address.isUnresolved() ? address.getHostString() : address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     private static String duration(Instant since) {

@@ -46,8 +46,9 @@ public interface AgentRuntime extends outpost.agent.Agent {
      * @param listening    when it last started listening (a reset restarts this)
      * @param connections  framed-protocol connections, authenticated or not
      */
+    /** @param broker broker mode as {@code outpost:status} shows it; empty when off */
     record Status(InetSocketAddress address, Optional<String> fingerprint, Optional<InetSocketAddress> plainText,
-            Instant started, Instant listening, int connections) {
+            Instant started, Instant listening, int connections, Optional<String> broker) {
     }
 
     /** @param tokenName empty until the client has authenticated */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,9 @@ import outpost.agent.internal.configuration.ReceivedConfiguration;
 import outpost.agent.internal.dispatch.CommandRegistry;
 import outpost.agent.internal.dispatch.Dispatcher;
 import outpost.agent.internal.dispatch.SessionControl;
+import outpost.agent.internal.history.SampleReader;
+import outpost.metrics.Metric;
+import outpost.metrics.MetricJson;
 import outpost.protocol.Hello;
 import outpost.protocol.Notice;
 import outpost.protocol.NoticeKind;
@@ -70,6 +74,7 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Dispatcher dispatcher;
+    private final SampleReader samples; // broker mode's metrics topic
     private final ReceivedConfiguration configuration = new ReceivedConfiguration();
     private final PreparedIdentity identity = new PreparedIdentity();
     private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
@@ -88,6 +93,7 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
         this.workers = Executors.newFixedThreadPool(8, daemonThreads("outpost-agent-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("outpost-agent-timer"));
         this.dispatcher = new Dispatcher(commands, workers, timers, this);
+        this.samples = new SampleReader(metrics, System::currentTimeMillis);
         configuration.receive(config);
         configuration.settings().filter(AgentSettings::tls)
                 .ifPresent(settings -> identity.prepare(settings.dataDirectory(), workers));
@@ -161,7 +167,8 @@ public final class AgentServer implements Agent, AgentRuntime, SessionControl {
             capabilities.add("tls");
         }
         Hello hello = Hello.current(AgentVersion.current(), hostName, capabilities);
-        Listening opened = Listening.open(transport, settings, tokens, tls, hello, dispatcher, timers);
+        Listening opened = Listening.open(transport, settings, tokens, tls, hello, dispatcher, timers,
+                () -> MetricJson.toJson(samples.read(EnumSet.allOf(Metric.class))));
         listening = opened;
         return new AgentStartup(opened.address(), opened.fingerprint(), createdToken);
     }

@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import outpost.agent.AgentSettings;
 import outpost.agent.internal.audit.AuditLog;
 import outpost.agent.internal.authentication.AuthThrottle;
 import outpost.agent.internal.authentication.Authentication;
 import outpost.agent.internal.authentication.TokenStore;
+import outpost.agent.internal.broker.BrokerSessions;
 import outpost.agent.internal.dispatch.Dispatcher;
 import outpost.agent.internal.framed.ClientConnection;
 import outpost.agent.internal.plaintext.PlainTextListener;
@@ -27,6 +29,7 @@ import outpost.protocol.ErrorReport;
 import outpost.protocol.Hello;
 import outpost.protocol.Notice;
 import outpost.transport.Connection;
+import outpost.transport.ConnectionAcceptor;
 import outpost.transport.Limits;
 import outpost.transport.Listener;
 import outpost.transport.ListenerSettings;
@@ -50,6 +53,7 @@ final class Listening {
     private final Instant since = Instant.now();
     private Listener listener;
     private PlainTextListener plainText; // null when the plain-text port is off
+    private BrokerSessions broker; // null without broker mode
 
     private Listening(AgentSettings settings, TokenStore tokens, AuditLog audit, Optional<String> fingerprint) {
         this.settings = settings;
@@ -58,26 +62,39 @@ final class Listening {
         this.fingerprint = fingerprint;
     }
 
-    /** Listens on both ports (the plain-text one when configured); nothing is left open when either fails. */
+    /**
+     * Listens on both ports (the plain-text one when configured) and starts broker mode when
+     * configured; nothing is left open when any fails.
+     *
+     * @param metricsJson a metric sample as JSON, for broker mode's metrics topic
+     */
     static Listening open(Transport transport, AgentSettings settings, TokenStore tokens, Optional<TlsIdentity> identity,
-            Hello hello, Dispatcher dispatcher, ScheduledExecutorService timers) throws IOException {
+            Hello hello, Dispatcher dispatcher, ScheduledExecutorService timers, Supplier<String> metricsJson)
+            throws IOException {
         AuditLog audit = new AuditLog(settings.dataDirectory(), timers);
         Listening listening = new Listening(settings, tokens, audit, identity.map(TlsIdentity::fingerprint));
         // a (re)start forgets earlier lockouts
         Authentication authentication = new Authentication(tokens, new AuthThrottle(Clock.systemUTC()), audit);
         Limits limits = Limits.DEFAULT.withIdleTimeout(settings.idleTimeout(), settings.idleTimeout().dividedBy(3));
         try {
+            ConnectionAcceptor acceptor = connection -> listening.accept(connection, hello, authentication, dispatcher, timers);
             listening.listener = transport.listen(new ListenerSettings(settings.address(), identity, limits,
-                    settings.maxConnections(), settings.tlsEngine()), connection -> listening.accept(connection, hello, authentication,
-                            dispatcher, timers));
+                    settings.maxConnections(), settings.tlsEngine()), acceptor);
             if (settings.plainText().enabled()) {
                 listening.plainText = PlainTextListener.open(new PlainTextServices(settings.plainText(), dispatcher, audit,
                         settings.defaultTimeout(), settings.outputCapBytes(), ConcurrentHashMap.newKeySet()));
+            }
+            if (settings.broker().isPresent()) {
+                listening.broker = BrokerSessions.open(transport, settings, settings.broker().get(), identity, limits,
+                        acceptor, hello, metricsJson);
             }
             return listening;
         } catch (IOException | RuntimeException e) {
             if (listening.listener != null) {
                 listening.listener.close();
+            }
+            if (listening.plainText != null) {
+                listening.plainText.close();
             }
             audit.close();
             throw e;
@@ -111,6 +128,9 @@ final class Listening {
             client.close(ErrorReport.fatal(ErrorCode.SHUTTING_DOWN, reason));
         }
         clients.clear();
+        if (broker != null) {
+            broker.close(); // after the notices: the offline state is the last the broker hears
+        }
         // The connections' running requests (a shell command being killed) are recorded first; then the
         // file is released, so a reset reopens the same file; records later than that are dropped.
         audit.closeAfterPending(auditWait);
@@ -131,7 +151,7 @@ final class Listening {
     AgentRuntime.Status status(Instant activated) {
         return new AgentRuntime.Status(listener.localAddress(), fingerprint,
                 Optional.ofNullable(plainText).map(PlainTextListener::localAddress), activated, since,
-                listener.connectionCount());
+                listener.connectionCount(), Optional.ofNullable(broker).map(BrokerSessions::describe));
     }
 
     List<AgentRuntime.Client> clients() {

@@ -1,6 +1,5 @@
 package outpost.agent.internal.authentication;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Slows down token guessing: after {@value #FREE_FAILURES} failed attempts from an address, each
  * further failure locks that address out for twice as long as the last (1 s, 2 s, 4 s ... at most
- * 5 minutes). A success clears the address's record.
+ * 5 minutes). A success clears the address's record. An address is a client's IP address, or for a
+ * connection through a broker the broker client's name ({@code broker client console-7}).
  */
 public final class AuthThrottle {
 
@@ -20,7 +20,7 @@ public final class AuthThrottle {
     static final int MAX_TRACKED = 10_000;
 
     private final Clock clock;
-    private final Map<InetAddress, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     public AuthThrottle(Clock clock) {
         this.clock = clock;
@@ -30,7 +30,7 @@ public final class AuthThrottle {
     }
 
     /** How long the address must still wait before it may try again; zero when it may try now. */
-    Duration lockout(InetAddress address) {
+    Duration lockout(String address) {
         Failures record = failures.get(address);
         if (record == null) {
             return Duration.ZERO;
@@ -40,7 +40,7 @@ public final class AuthThrottle {
     }
 
     /** Records a failure; returns how many failures the address has now. */
-    int failed(InetAddress address) {
+    int failed(String address) {
         if (failures.size() >= MAX_TRACKED) {
             failures.clear(); // bounded memory under a flood of addresses; the lockouts restart
         }
@@ -49,7 +49,7 @@ public final class AuthThrottle {
         return updated.count();
     }
 
-    void succeeded(InetAddress address) {
+    void succeeded(String address) {
         failures.remove(address);
     }
 

@@ -51,5 +51,23 @@ public @interface AgentConfiguration {
 
     int plain_text_idle_timeout() default 300;
 
+    /** Broker mode (docs/BROKER.md): empty for off, else {@code ssl://host:8883}. */
+    String broker_url() default "";
+
+    /** The agent's id on the broker; empty: the account name, or else the host name. */
+    String broker_clientId() default "";
+
+    String broker_username() default "";
+
+    String broker_passwordFile() default "";
+
+    /** The CA (PEM) that signed the broker's certificate; or {@link #broker_fingerprint()}. */
+    String broker_caFile() default "";
+
+    String broker_fingerprint() default "";
+
+    /** Seconds between metric samples on the agent's metrics topic; 0 for none. */
+    int broker_metrics_seconds() default 0;
+
     String outpost_generation() default "";
 }

@@ -42,12 +42,18 @@ final class AgentConfigurationFile {
             "plain.text.port", new long[] { 0, 65535 },
             "plain.text.max.line", new long[] { 16, 65_536 },
             "plain.text.max.connections", new long[] { 1, 10_000 },
-            "plain.text.idle.timeout", new long[] { 1, 86_400 });
+            "plain.text.idle.timeout", new long[] { 1, 86_400 },
+            "broker.metrics.seconds", new long[] { 0, 86_400 });
     private static final List<String> BOOLEANS = List.of("plain.tcp", "plain.text.enabled");
     private static final List<String> ADDRESSES = List.of("bind", "plain.text.bind");
+    /** Text keys checked when the settings are made ({@link ConfiguredSettings}), which names the key. */
+    private static final List<String> TEXTS = List.of("broker.url", "broker.clientId", "broker.username",
+            "broker.passwordFile", "broker.caFile", "broker.fingerprint");
     private static final String KNOWN = "bind, port, data, plain.tcp, tls.engine, request.timeout, output.cap, max.connections, "
             + "max.in.flight, shell.allow*, shell.deny*, plain.text.enabled, plain.text.bind, plain.text.port, "
-            + "plain.text.commands, plain.text.max.line, plain.text.max.connections, plain.text.idle.timeout";
+            + "plain.text.commands, plain.text.max.line, plain.text.max.connections, plain.text.idle.timeout, "
+            + "broker.url, broker.clientId, broker.username, broker.passwordFile, broker.caFile, broker.fingerprint, "
+            + "broker.metrics.seconds";
 
     private AgentConfigurationFile() {
     }
@@ -105,7 +111,7 @@ final class AgentConfigurationFile {
             }
             return value;
         }
-        if (key.equals("data")) {
+        if (key.equals("data") || TEXTS.contains(key)) {
             return nonEmpty(file, key, value);
         }
         if (key.equals("tls.engine")) {

@@ -53,7 +53,7 @@ public final class ClientConnection implements MessageHandler, Caller {
     private final ScheduledFuture<?> handshakeDeadline;
     private volatile TokenStore.Grant grant;
     private final Instant connectedSince = Instant.now();
-    private final String peerText; // for the audit log: "address:port"
+    private final String peerText; // for the audit log: "address:port" or "broker client ID"
 
     public ClientConnection(Connection connection, AgentSettings settings, Authentication authentication,
             Dispatcher dispatcher, ScheduledExecutorService timers, Consumer<ClientConnection> onClosed, AuditLog audit) {
@@ -63,7 +63,7 @@ public final class ClientConnection implements MessageHandler, Caller {
         this.dispatcher = dispatcher;
         this.onClosed = onClosed;
         this.audit = audit;
-        this.peerText = connection.remoteAddress().getAddress().getHostAddress() + ":" + connection.remoteAddress().getPort();
+        this.peerText = connection.peerName();
         this.handshakeDeadline = timers.schedule(() -> {
             if (grant == null) {
                 connection.close(ErrorReport.fatal(ErrorCode.HANDSHAKE_TIMEOUT, "no authentication within "
@@ -93,7 +93,7 @@ public final class ClientConnection implements MessageHandler, Caller {
             connection.close(ErrorReport.fatal(ErrorCode.PROTOCOL_ERROR, "already authenticated"));
             return;
         }
-        Authentication.Verdict verdict = authentication.check(auth, connection.remoteAddress());
+        Authentication.Verdict verdict = authentication.check(auth, connection);
         if (verdict.refusal().isPresent()) {
             connection.close(verdict.refusal().get());
             return;
@@ -205,7 +205,7 @@ public final class ClientConnection implements MessageHandler, Caller {
         inFlight.clear();
         onClosed.accept(this);
         if (cause != null) {
-            LOG.log(System.Logger.Level.INFO, "connection from " + from.remoteAddress() + " ended: " + cause.getMessage());
+            LOG.log(System.Logger.Level.INFO, "connection from " + from.peerName() + " ended: " + cause.getMessage());
         }
     }
 }

@@ -35,6 +35,19 @@ class AgentConfigurationFileTest {
     }
 
     @Test
+    void brokerKeysAreReadAndTheirRangeChecked() throws IOException {
+        Map<String, Object> values = AgentConfigurationFile.read(write("broker.url = ssl://127.0.0.1:8883\n"
+                + "broker.clientId = web-7\nbroker.username = web-7\nbroker.passwordFile = /etc/outpost/broker.password\n"
+                + "broker.caFile = /etc/outpost/ca.pem\nbroker.metrics.seconds = 10\n"));
+        assertEquals("ssl://127.0.0.1:8883", values.get("broker.url"));
+        assertEquals("web-7", values.get("broker.clientId"));
+        assertEquals("/etc/outpost/ca.pem", values.get("broker.caFile"));
+        assertEquals(10, values.get("broker.metrics.seconds"));
+        assertMessage("broker.metrics.seconds must be between 0 and 86400, not -1", "broker.metrics.seconds=-1\n");
+        assertMessage("broker.url is empty", "broker.url=\n");
+    }
+
+    @Test
     void theTlsEngineIsReadInAnyLetterCase() throws IOException {
         assertEquals("openssl", AgentConfigurationFile.read(write("tls.engine = OpenSSL\n")).get("tls.engine"));
         assertEquals("jdk", AgentConfigurationFile.read(write("tls.engine=jdk\n")).get("tls.engine"));
@@ -54,7 +67,8 @@ class AgentConfigurationFileTest {
         for (String key : new String[] { "bind", "port", "data", "plain.tcp", "tls.engine", "request.timeout", "output.cap",
                 "max.connections", "max.in.flight", "shell.allow.1", "shell.deny.1", "plain.text.enabled",
                 "plain.text.bind", "plain.text.port", "plain.text.commands", "plain.text.max.line",
-                "plain.text.max.connections", "plain.text.idle.timeout" }) {
+                "plain.text.max.connections", "plain.text.idle.timeout", "broker.url", "broker.clientId",
+                "broker.username", "broker.passwordFile", "broker.caFile", "broker.fingerprint", "broker.metrics.seconds" }) {
             assertTrue(text.contains("\n#" + key + " ="), key);
         }
     }

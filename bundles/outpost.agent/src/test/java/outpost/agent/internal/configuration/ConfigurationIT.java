@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,16 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import outpost.agent.AgentSettings;
+import outpost.agent.BrokerMode;
 import outpost.agent.internal.AgentInitialization;
 import outpost.agent.internal.AgentRuntime;
 import outpost.agent.internal.dispatch.SessionControl;
+import outpost.broker.AgentState;
+import outpost.broker.BrokerClient;
+import outpost.broker.BrokerSettings;
+import outpost.testing.Conditions;
+import outpost.testing.MosquittoBroker;
+import outpost.transport.Transport;
 
 /** The configuration file through ConfigAdmin into the running agent, as the application loads it, and reset reading it again. */
 class ConfigurationIT {
@@ -69,6 +77,36 @@ class ConfigurationIT {
         ((SessionControl) agent).reset();
         assertEquals(List.of("uname -a"), agent.settings().orElseThrow().shell().allow(),
                 "an invalid file on reset keeps the previous settings");
+    }
+
+    @Test
+    void theBrokerKeysStartBrokerModeBesideTheListener() throws Exception {
+        try (MosquittoBroker broker = new MosquittoBroker(MosquittoBroker.shippedAcl()).addAccount("web-7", "agent-secret")
+                .addAccount("console-1", "console-secret").start()) {
+            feed = await(AgentConfigurationFeed.class, null);
+            Path data = Files.createTempDirectory("outpost-configuration-it");
+            Path file = data.resolve("agent.cfg");
+            Files.writeString(file, "broker.url = " + broker.url() + "\nbroker.username = web-7\nbroker.passwordFile = "
+                    + broker.passwordFile("web-7", "agent-secret") + "\nbroker.caFile = " + broker.caFile()
+                    + "\nbroker.metrics.seconds = 5\n");
+            String generation = feed.load(file, true, Map.of("data", data.toString()), Map.of("port", 0));
+            agent = await(AgentRuntime.class, "(" + AgentConfiguration.GENERATION + "=" + generation + ")");
+            assertTrue(agent.configurationProblem().isEmpty(), agent.configurationProblem().toString());
+            agent.startConfigured();
+            BrokerMode mode = agent.settings().orElseThrow().broker().orElseThrow();
+            assertEquals("web-7", mode.link().clientId(), "the account name is the agent's id");
+            assertEquals(Optional.of(broker.caFile()), mode.link().caFile());
+            assertEquals(5, mode.metricsPeriod().toSeconds());
+            assertTrue(agent.status().orElseThrow().address().getPort() > 0, "the listener runs too");
+
+            Transport transport = await(Transport.class, null);
+            BrokerSettings console = BrokerSettings.of(broker.url(), "console-1")
+                    .withAccount("console-1", broker.passwordFile("console-1", "console-secret")).withCaFile(broker.caFile());
+            try (BrokerClient client = BrokerClient.connect(transport, console, Duration.ofSeconds(20))) {
+                Conditions.waitUntil("web-7 online on the broker",
+                        () -> client.agent("web-7").filter(AgentState::online).isPresent());
+            }
+        }
     }
 
     @Test
