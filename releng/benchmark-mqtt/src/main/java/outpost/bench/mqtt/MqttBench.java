@@ -70,7 +70,6 @@ public final class MqttBench {
         // per client are the difference between one client and N, divided by N - 1
         clients.add(connectAndSubscribe(library, "scale-0", port, "scale/0", delivered, allDelivered).get(WAIT_SECONDS, TimeUnit.SECONDS));
         Footprint one = Footprint.measure();
-        long brokerRssBefore = broker.rssKiB();
 
         long brokerCpuBefore = broker.cpuNanos();
         long ownCpuBefore = ProcessStats.ownCpuNanos();
@@ -92,7 +91,6 @@ public final class MqttBench {
         long ownCpu = ProcessStats.ownCpuNanos() - ownCpuBefore;
         long brokerCpu = broker.cpuNanos() - brokerCpuBefore;
         Footprint all = Footprint.measure();
-        long brokerRss = broker.rssKiB() - brokerRssBefore;
 
         // proof that every subscription is live: one message to each topic, from the first client,
         // all at once; a library that refuses some (Paho, beyond the broker's Receive Maximum)
@@ -116,12 +114,12 @@ public final class MqttBench {
         allDelivered.await(30, TimeUnit.SECONDS);
 
         int others = count - 1;
-        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %.1f | %.2f | %.1f | %.1f / %d / %.1f | %.1f | %d/%d | %d |%n",
+        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %.1f | %.2f | %.1f | %.1f / %d / %.1f | %d/%d | %d |%n",
                 name, count, connectNanos / 1_000_000, ownCpu / 1_000_000, brokerCpu / 1_000_000,
                 (all.heapBytes - one.heapBytes) / 1024.0 / others, (all.threads - one.threads) / (double) others,
                 (all.rssKiB - one.rssKiB) / (double) others,
                 all.heapBytes / 1048576.0, all.threads, all.rssKiB / 1024.0,
-                brokerRss / (double) others, delivered.get(), count, refused);
+                delivered.get(), count, refused);
         clients.forEach(MqttLibrary.Client::close);
     }
 
