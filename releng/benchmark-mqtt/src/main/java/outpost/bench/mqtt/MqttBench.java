@@ -41,7 +41,19 @@ public final class MqttBench {
     private MqttBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            // a library's non-daemon threads would keep a failed JVM, and the script, waiting
+            System.exit(1);
+        }
+        // HiveMQ's Netty threads are not daemons; every mode has closed its clients by now
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         switch (args[0]) {
             case "scale" -> scale(MqttLibrary.named(args[1]), args[1], port(args[2]), Integer.parseInt(args[3]),
                     new ProcessStats(Long.parseLong(args[4])));
@@ -52,8 +64,6 @@ public final class MqttBench {
             case "cold" -> cold(args[1], port(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
-        // HiveMQ's Netty threads are not daemons; every mode has closed its clients by now
-        System.exit(0);
     }
 
     private static int port(String text) {
@@ -100,16 +110,20 @@ public final class MqttBench {
         for (int i = 0; i < count; i++) {
             burst.add(clients.get(0).publish("scale/" + i, payload));
         }
-        int refused = 0;
+        List<Integer> refused = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             try {
                 burst.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
-                if (refused++ == 0) {
+                if (refused.isEmpty()) {
                     System.err.println(name + " refused a publish of the burst: " + e.getCause());
                 }
-                clients.get(0).publish("scale/" + i, payload).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                refused.add(i);
             }
+        }
+        // only once the burst is acknowledged: before, the library may refuse these again
+        for (int i : refused) {
+            clients.get(0).publish("scale/" + i, payload).get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
         allDelivered.await(30, TimeUnit.SECONDS);
 
@@ -119,7 +133,7 @@ public final class MqttBench {
                 (all.heapBytes - one.heapBytes) / 1024.0 / others, (all.threads - one.threads) / (double) others,
                 (all.rssKiB - one.rssKiB) / (double) others,
                 all.heapBytes / 1048576.0, all.threads, all.rssKiB / 1024.0,
-                delivered.get(), count, refused);
+                delivered.get(), count, refused.size());
         clients.forEach(MqttLibrary.Client::close);
     }
 
