@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The measurements of releng/benchmark-mqtt/run, one mode per JVM so each figure belongs to one
@@ -166,7 +167,12 @@ public final class MqttBench {
         for (int i = 0; i < topics; i++) {
             int index = i;
             String answerTopic = "resp/" + i;
-            pending.add(library.connect("echo-" + i, HOST, port, (topic, payload) -> clients[index].publish(answerTopic, payload))
+            pending.add(library.connect("echo-" + i, HOST, port, (topic, payload) -> clients[index].publish(answerTopic, payload)
+                    .whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            System.err.println("echo-" + index + " could not answer: " + failure);
+                        }
+                    }))
                     .thenCompose(client -> {
                         clients[index] = client;
                         return client.subscribe("req/" + index).thenApply(done -> client);
@@ -193,32 +199,33 @@ public final class MqttBench {
 
     private static void console(MqttLibrary library, String name, int port, int topics, int window, int warmup, int count,
             ProcessStats broker, ProcessStats echo) throws Exception {
-        RoundTrips[] current = new RoundTrips[1];
-        MqttLibrary.Client client = library.connect("console", HOST, port, (topic, payload) -> current[0].answered(payload))
+        // set here, read on the library's thread
+        AtomicReference<RoundTrips> current = new AtomicReference<>();
+        MqttLibrary.Client client = library.connect("console", HOST, port, (topic, payload) -> current.get().answered(payload))
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
         client.subscribe("resp/+").get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-        current[0] = new RoundTrips(0, warmup, window);
-        current[0].run(client, topics);
+        current.set(new RoundTrips(0, warmup, window));
+        current.get().run(client, topics);
 
-        current[0] = new RoundTrips(1, count, window);
+        current.set(new RoundTrips(1, count, window));
         long brokerCpuBefore = broker.cpuNanos();
         long echoCpuBefore = echo.cpuNanos();
         long ownCpuBefore = ProcessStats.ownCpuNanos();
         long start = System.nanoTime();
-        current[0].run(client, topics);
+        current.get().run(client, topics);
         long elapsed = System.nanoTime() - start;
         long ownCpu = ProcessStats.ownCpuNanos() - ownCpuBefore;
         long echoCpu = echo.cpuNanos() - echoCpuBefore;
         long brokerCpu = broker.cpuNanos() - brokerCpuBefore;
 
-        long[] latencies = current[0].latencies.clone();
+        long[] latencies = current.get().latencies.clone();
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "| %s | %d | %d | %,.0f | %.1f | %.1f | %.1f | %,.0f | %,.0f | %,.0f | %d |%n",
                 name, count, window, count * 1e9 / elapsed,
                 ownCpu / 1e3 / count, echoCpu / 1e3 / count, brokerCpu / 1e3 / count,
                 latencies[count / 2] / 1e3, latencies[(int) (count * 0.99)] / 1e3, latencies[count - 1] / 1e3,
-                current[0].failedPublishes.get());
+                current.get().failedPublishes.get());
         client.close();
     }
 
@@ -230,6 +237,7 @@ public final class MqttBench {
         final Semaphore window;
         final CountDownLatch answers;
         final AtomicInteger failedPublishes = new AtomicInteger();
+        final AtomicInteger acknowledgedPublishes = new AtomicInteger();
 
         RoundTrips(int phase, int count, int window) {
             this.phase = phase;
@@ -242,7 +250,9 @@ public final class MqttBench {
         void run(MqttLibrary.Client client, int topics) throws InterruptedException {
             for (int seq = 0; seq < sentAt.length; seq++) {
                 if (!window.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("no answer for " + WAIT_SECONDS + " s at request " + seq);
+                    throw new IllegalStateException("no answer for " + WAIT_SECONDS + " s at request " + seq + " of phase " + phase
+                            + ": " + acknowledgedPublishes + " publishes acknowledged, " + failedPublishes + " failed, "
+                            + (sentAt.length - answers.getCount()) + " answered");
                 }
                 byte[] payload = new byte[PAYLOAD_BYTES];
                 ByteBuffer.wrap(payload).putInt(phase).putInt(seq);
@@ -251,6 +261,8 @@ public final class MqttBench {
                     if (failure != null) {
                         failedPublishes.incrementAndGet();
                         window.release();
+                    } else {
+                        acknowledgedPublishes.incrementAndGet();
                     }
                 });
             }
