@@ -90,9 +90,11 @@ public final class MqttLink implements MqttCallback {
         settings.username().ifPresent(options::setUserName);
         settings.readPassword().ifPresent(options::setPassword);
         if (settings.tls()) {
-            options.setSocketFactory(BrokerTls.socketFactory(settings));
+            options.setSocketFactory(NoDelaySockets.tls(BrokerTls.socketFactory(settings)));
             // a pinned certificate is the identity; a CA's certificate must also name the host
             options.setHttpsHostnameVerificationEnabled(settings.fingerprint().isEmpty());
+        } else {
+            options.setSocketFactory(NoDelaySockets.plain());
         }
         will.ifPresent(w -> {
             MqttMessage message = new MqttMessage(w.payload(), 1, true, new MqttProperties());
