@@ -22,7 +22,10 @@ public final class CliMain {
         if (System.getProperty(TRUST_STORE) == null) {
             System.setProperty(TRUST_STORE, "NONE");
         }
-        int exit = CliRun.main(() -> new TransportSessionFactory(new NettyTransport()), args, System.out, System.err);
+        int exit = CliRun.main(() -> {
+            NettyTransport transport = new NettyTransport();
+            return new ClientServices(new TransportSessionFactory(transport), transport);
+        }, args, System.out, System.err);
         System.out.flush();
         // Every session is closed by now; the event loops are daemon threads and need no graceful end.
         System.exit(exit);

@@ -30,7 +30,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 import outpost.agent.ShellPolicy;
-import outpost.client.SessionFactory;
 import outpost.testing.Conditions;
 
 /**
@@ -42,7 +41,7 @@ class FanOutIT {
     @TempDir
     static Path folder;
     private static AgentFleet fleet;
-    private static SessionFactory factory;
+    private static ClientServices services;
     private static int downPort;
     private static Path servers;
     private static Path token;
@@ -50,7 +49,7 @@ class FanOutIT {
     @BeforeAll
     static void startAgents() throws Exception {
         fleet = AgentFleet.start(3, folder, new ShellPolicy(List.of("sleep *"), List.of()));
-        factory = AgentFleet.service(FrameworkUtil.getBundle(FanOutIT.class).getBundleContext(), SessionFactory.class);
+        services = AgentFleet.services(FrameworkUtil.getBundle(FanOutIT.class).getBundleContext());
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             downPort = probe.getLocalPort();
         }
@@ -189,7 +188,7 @@ class FanOutIT {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return CliRun.run(factory, arguments, print(out), print(new ByteArrayOutputStream()), cancelOnExit);
+                    return CliRun.run(services, arguments, print(out), print(new ByteArrayOutputStream()), cancelOnExit);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -221,7 +220,7 @@ class FanOutIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try {
-            exit = CliRun.run(factory, CliArguments.parse(defaultToken.toString(), folder, args), print(out), print(err));
+            exit = CliRun.run(services, CliArguments.parse(defaultToken.toString(), folder, args), print(out), print(err));
         } catch (CliArguments.UsageException e) {
             throw new AssertionError(e);
         }
