@@ -19,7 +19,8 @@ public final class CliMain {
     public static void main(String[] args) throws InterruptedException {
         // The client trusts pinned fingerprints only, never a certificate authority; left unset, the JDK
         // reads its whole CA store (about 140 certificates) when TLS starts, a sixth of a run's CPU.
-        if (System.getProperty(TRUST_STORE) == null) {
+        // A broker's certificate may be checked against the JDK's CAs (no --broker-ca or fingerprint).
+        if (System.getProperty(TRUST_STORE) == null && !java.util.List.of(args).contains("--broker")) {
             System.setProperty(TRUST_STORE, "NONE");
         }
         int exit = CliRun.main(() -> {

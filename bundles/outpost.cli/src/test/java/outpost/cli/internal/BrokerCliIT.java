@@ -152,8 +152,10 @@ class BrokerCliIT {
         assertFalse(offline.get("ok").getAsBoolean());
         assertTrue(offline.get("exitCode").isJsonNull());
         String error = offline.get("error").getAsString();
-        assertTrue(error.startsWith("agent agent-3 is offline (broker " + broker.url()), error);
-        assertTrue(run.err.contains("agent-3 (via broker) failed: agent agent-3 is offline"), run.err);
+        assertTrue(error.startsWith("Cannot connect to agent-3:0: agent agent-3 is offline (broker " + broker.url() + ", since "),
+                error);
+        assertTrue(run.err.contains("agent-3 (via broker) failed: Cannot connect to agent-3:0: agent agent-3 is offline"),
+                run.err);
 
         Run table = run("--all-online", "--token-file", token.toString(), "--known-agents",
                 folder.resolve("known_agents-fan").toString(), "name");
@@ -169,7 +171,7 @@ class BrokerCliIT {
         Run run = run("--agent", "agent-9", "--token-file", token.toString(), "--known-agents",
                 folder.resolve("known_agents-9").toString(), "cpu");
         assertEquals(1, run.exit);
-        assertEquals("outpost-cli: agent agent-9 is not known to the broker " + broker.url()
+        assertEquals("outpost-cli: Cannot connect to agent-9:0: agent agent-9 is not known to the broker " + broker.url()
                 + ": it never announced itself there\n", run.err);
     }
 
