@@ -18,12 +18,19 @@ import outpost.client.AgentRoute;
  */
 final class BrokerRun {
 
+    /** Held so its level stays set (the log manager keeps loggers weakly). */
+    private static final java.util.logging.Logger BROKER_LOG = java.util.logging.Logger.getLogger("outpost.broker");
+
     private BrokerRun() {
     }
 
     static int run(ClientServices services, CliArguments arguments, CancelOnExit cancelOnExit, PrintStream out,
             PrintStream err) throws InterruptedException {
         BrokerArguments broker = arguments.broker();
+        if (!arguments.verbose()) {
+            // the link's notes (connected, reconnecting) are for a long-running agent's log, not a command's output
+            BROKER_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
         try (BrokerClient client = BrokerClient.connect(services.transport(), broker.settings(),
                 BrokerArguments.CONNECT_TIMEOUT)) {
             Map<String, AgentState> fleet = FleetDirectory.await(client, broker.agents());

@@ -50,7 +50,7 @@ final class FleetListing {
             out.println(line.append(row[5]).toString().stripTrailing());
         }
         long online = agents.stream().filter(AgentState::online).count();
-        out.println(agents.size() + " agents: " + online + " online, " + (agents.size() - online) + " offline");
+        out.println(agents.size() + (agents.size() == 1 ? " agent: " : " agents: ") + online + " online, " + (agents.size() - online) + " offline");
     }
 
     private static String json(AgentState agent) {
