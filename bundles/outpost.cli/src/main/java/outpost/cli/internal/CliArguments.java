@@ -76,7 +76,8 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
               --plain-tcp         no TLS, for agents started with --plain-tcp
               --tls-engine E      auto (default: BoringSSL when it loads, else the JDK's),
                                   openssl (BoringSSL or an error) or jdk
-              --verbose           say on standard error which TLS engine runs
+              --verbose           say on standard error which TLS engine runs (and, with
+                                  --broker, what the link to the broker does)
               --timeout S         seconds the command may run (default 30)
               --json              one JSON object per server and line: server, host, port, ok,
                                   exitCode, durationMs, stdout, stderr, error (with one agent:

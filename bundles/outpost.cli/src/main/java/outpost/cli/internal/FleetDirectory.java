@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import outpost.broker.AgentState;
 import outpost.broker.BrokerClient;
 import outpost.broker.FleetListener;
 
@@ -22,7 +23,7 @@ final class FleetDirectory {
     private FleetDirectory() {
     }
 
-    static Map<String, outpost.broker.AgentState> await(BrokerClient client, Collection<String> wanted)
+    static Map<String, AgentState> await(BrokerClient client, Collection<String> wanted)
             throws InterruptedException {
         AtomicLong lastState = new AtomicLong(System.nanoTime());
         FleetListener listener = state -> lastState.set(System.nanoTime());

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +119,18 @@ class BrokerCliIT {
     }
 
     @Test
+    void anAgentsTokenComesFromTheTokensFileUnderItsIdAndPortZero() throws Exception {
+        Path tokens = Files.writeString(folder.resolve("tokens-broker.properties"), "agent-2\\:0=" + AgentFleet.TOKEN + "\n");
+        String known = folder.resolve("known_agents-tokens").toString();
+        Run run = run("--agent", "agent-2", "--tokens", tokens.toString(), "--known-agents", known, "--trust-new", "name");
+        assertEquals(0, run.exit, run.err);
+        Run missing = run("--agent", "agent-1", "--tokens", tokens.toString(), "--known-agents", known, "--trust-new", "name");
+        assertEquals(1, missing.exit);
+        assertTrue(missing.err.startsWith("outpost-cli: no token for agent-1:0: no line 'agent-1\\:0=TOKEN' in " + tokens),
+                missing.err);
+    }
+
+    @Test
     void aChangedCertificateIsRefusedWithTheWordsOfDirectMode() throws Exception {
         Path known = folder.resolve("known_agents-changed");
         new KnownAgents(known).remember("agent-2", 0, "SHA256:" + "AB:".repeat(31) + "AB");
@@ -200,27 +210,11 @@ class BrokerCliIT {
 
     @Test
     void cancellingOnExitStopsTheCommandsRunningThroughTheBroker() throws Exception {
-        CancelOnExit cancelOnExit = new CancelOnExit();
-        try {
-            CliArguments arguments = CliArguments.parse(null, folder, brokerArgs("--all-online", "--token-file",
-                    token.toString(), "--known-agents", folder.resolve("known_agents-cancel").toString(), "--trust-new",
-                    "--json", "sh:", "sleep", "30"));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return CliRun.run(services, arguments, print(out), print(new ByteArrayOutputStream()), cancelOnExit);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Conditions.waitUntil("both sleeps started", () -> cancelOnExit.runningCount() == 2, Duration.ofSeconds(20));
-            cancelOnExit.cancelAll();
-            assertEquals(1, exit.get(15, TimeUnit.SECONDS));
-            String lines = out.toString(StandardCharsets.UTF_8);
-            assertEquals(2, lines.lines().filter(line -> line.contains("\"error\":\"cancelled\"")).count(), lines);
-        } finally {
-            cancelOnExit.close();
-        }
+        CliArguments arguments = CliArguments.parse(null, folder, brokerArgs("--all-online", "--token-file",
+                token.toString(), "--known-agents", folder.resolve("known_agents-cancel").toString(), "--trust-new",
+                "--json", "sh:", "sleep", "30"));
+        String lines = CtrlC.cancelOnceRunning(services, arguments, 2);
+        assertEquals(2, lines.lines().filter(line -> line.contains("\"error\":\"cancelled\"")).count(), lines);
     }
 
     private record Run(int exit, String out, String err) {
