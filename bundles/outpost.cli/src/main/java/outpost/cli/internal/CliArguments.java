@@ -1,10 +1,7 @@
 package outpost.cli.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
 
 import outpost.transport.TlsEngine;
 
@@ -199,7 +196,7 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
         return serversFile != null || broker != null && (broker.agents().size() != 1 || broker.allOnline());
     }
 
-    private static String value(String[] args, int index, String option) throws UsageException {
+    static String value(String[] args, int index, String option) throws UsageException {
         if (index >= args.length) {
             throw new UsageException(option + " needs a value");
         }
@@ -215,88 +212,6 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
             return value;
         } catch (NumberFormatException e) {
             throw new UsageException(option + " must be a number, not '" + text + "'");
-        }
-    }
-
-    /** The broker options as the parser meets them. */
-    private static final class BrokerOptions {
-        private String url;
-        private String user;
-        private Path passwordFile;
-        private Path caFile;
-        private String fingerprint;
-        private String clientId;
-        private final LinkedHashSet<String> agents = new LinkedHashSet<>();
-        private boolean allOnline;
-        private boolean list;
-        /** Options given that mean nothing without --broker. */
-        private final List<String> given = new ArrayList<>();
-
-        /** Takes {@code args[index]} and, for options with a value, the next: how many it took, 0 for no broker option. */
-        int take(String option, String[] args, int index) throws UsageException {
-            switch (option) {
-                case "--broker" -> url = value(args, index + 1, option);
-                case "--broker-user" -> user = value(args, index + 1, option);
-                case "--broker-password-file" -> passwordFile = Path.of(value(args, index + 1, option));
-                case "--broker-ca" -> caFile = Path.of(value(args, index + 1, option));
-                case "--broker-fingerprint" -> fingerprint = value(args, index + 1, option).strip();
-                case "--client-id" -> clientId = id(value(args, index + 1, option), option);
-                case "--agent" -> agents.add(id(value(args, index + 1, option), option));
-                case "--agents" -> {
-                    for (String id : value(args, index + 1, option).split(",", -1)) {
-                        agents.add(id(id, option));
-                    }
-                }
-                case "--all-online" -> allOnline = true;
-                case "--list" -> list = true;
-                default -> {
-                    return 0;
-                }
-            }
-            if (!option.equals("--broker")) {
-                given.add(option);
-            }
-            return option.equals("--all-online") || option.equals("--list") ? 1 : 2;
-        }
-
-        /** The broker arguments, null without --broker; checks that they go together. */
-        BrokerArguments build(boolean directTargets) throws UsageException {
-            if (url == null) {
-                if (!given.isEmpty()) {
-                    throw new UsageException(given.get(0) + " needs --broker");
-                }
-                return null;
-            }
-            if (directTargets) {
-                throw new UsageException("--broker reaches agents by id: leave out --servers, --host and --port");
-            }
-            if ((user == null) != (passwordFile == null)) {
-                throw new UsageException("--broker-user and --broker-password-file go together");
-            }
-            if (caFile != null && fingerprint != null) {
-                throw new UsageException("give --broker-ca or --broker-fingerprint, not both");
-            }
-            int targets = (agents.isEmpty() ? 0 : 1) + (allOnline ? 1 : 0) + (list ? 1 : 0);
-            if (targets != 1) {
-                throw new UsageException(targets == 0 ? "--broker needs --agent ID, --agents ID,ID,..., --all-online or --list"
-                        : "give one of --agent/--agents, --all-online and --list");
-            }
-            try {
-                BrokerArguments arguments = new BrokerArguments(url, user, passwordFile, caFile, fingerprint, clientId,
-                        List.copyOf(agents), allOnline, list);
-                arguments.settings(); // checks the URL and the client id now, as usage errors
-                return arguments;
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--broker: " + e.getMessage());
-            }
-        }
-
-        private static String id(String id, String option) throws UsageException {
-            String stripped = id.strip();
-            if (!BrokerArguments.isTopicLevel(stripped)) {
-                throw new UsageException(option + ": an id is one MQTT topic level (not empty, no /, + or #): '" + id + "'");
-            }
-            return stripped;
         }
     }
 

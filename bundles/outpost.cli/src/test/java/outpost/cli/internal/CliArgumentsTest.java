@@ -130,13 +130,14 @@ class CliArgumentsTest {
     void helpNamesEveryOptionTheParserKnows() throws Exception {
         assertTrue(CliArguments.parse(null, HOME, "--help").help());
         Matcher options = Pattern.compile("case \"(--[a-z-]+)\"").matcher(java.nio.file.Files.readString(
-                Path.of("src/main/java/outpost/cli/internal/CliArguments.java")));
+                Path.of("src/main/java/outpost/cli/internal/CliArguments.java")) + java.nio.file.Files.readString(
+                Path.of("src/main/java/outpost/cli/internal/BrokerOptions.java")));
         int count = 0;
         while (options.find()) {
             assertTrue(CliArguments.USAGE.contains(options.group(1) + " "), options.group(1));
             count++;
         }
-        assertEquals(25, count, "options in the parser");
+        assertEquals(25, count, "options in the parser and its broker part");
     }
 
     private static String[] words(String line) {
