@@ -10,7 +10,7 @@ set "cli="
 rem A run asks once and exits, so it starts no OSGi framework: the client's bundles go on a plain
 rem class path and outpost.cli.internal.CliMain wires them by their constructors.
 set "classpath="
-for %%b in (outpost.cli outpost.client outpost.protocol outpost.servers outpost.transport outpost.files io.netty.tcnative-classes outpost.tcnative com.google.gson org.apache.commons.commons-csv org.apache.commons.commons-io org.apache.commons.commons-codec io.netty.common io.netty.buffer io.netty.resolver io.netty.transport io.netty.codec-base io.netty.handler) do call :add "%%b"
+for %%b in (outpost.cli outpost.client outpost.protocol outpost.servers outpost.transport outpost.files outpost.broker outpost.metrics org.eclipse.paho.mqttv5.client io.netty.tcnative-classes outpost.tcnative com.google.gson org.apache.commons.commons-csv org.apache.commons.commons-io org.apache.commons.commons-codec io.netty.common io.netty.buffer io.netty.resolver io.netty.transport io.netty.codec-base io.netty.handler) do call :add "%%b"
 if defined cli goto found
 echo outpost-cli: no outpost.cli bundle under %here%\plugins: is this an Outpost Agent install? 1>&2
 exit /b 1

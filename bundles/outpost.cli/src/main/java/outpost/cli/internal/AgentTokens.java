@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
-import outpost.servers.Server;
-
 /**
  * The token to present to each agent: the --token-file's for every agent when it was given,
  * otherwise the agent's line in the tokens file (host:port=token, the console's format), else the
@@ -42,7 +40,8 @@ final class AgentTokens {
      */
     static AgentTokens load(CliArguments arguments) throws IOException {
         Properties perAgent = new Properties();
-        boolean commonWins = arguments.tokenFileGiven() || !arguments.fanOut(); // one agent: its token file, as when streaming
+        // one agent directly: its token file, as when streaming; through a broker the tokens file is read for one agent too
+        boolean commonWins = arguments.tokenFileGiven() || !arguments.fanOut() && arguments.broker() == null;
         if (!commonWins) {
             try (Reader reader = Files.newBufferedReader(arguments.tokensFile(), StandardCharsets.UTF_8)) {
                 perAgent.load(reader);
@@ -65,10 +64,10 @@ final class AgentTokens {
         return new AgentTokens(perAgent, arguments.tokensFile(), common, arguments.tokenFile(), problem, commonWins);
     }
 
-    /** The token for a server, or empty with {@link #missing(Server)} saying why. */
-    Optional<String> tokenFor(Server server) {
+    /** The token for an agent, or empty with {@link #missing(AgentTarget)} saying why. */
+    Optional<String> tokenFor(AgentTarget agent) {
         if (!commonWins) {
-            String own = perAgent.getProperty(server.host().toLowerCase(Locale.ROOT) + ":" + server.port());
+            String own = perAgent.getProperty(agent.host().toLowerCase(Locale.ROOT) + ":" + agent.port());
             if (own != null && !own.isBlank()) {
                 return Optional.of(own.strip());
             }
@@ -76,9 +75,9 @@ final class AgentTokens {
         return Optional.ofNullable(common).filter(token -> !token.isEmpty());
     }
 
-    String missing(Server server) {
-        return "no token for " + server.endpoint() + ": no line '" + server.host().toLowerCase(Locale.ROOT) + "\\:"
-                + server.port() + "=TOKEN' in " + tokensFile + ", and the token file " + commonFile + " "
+    String missing(AgentTarget agent) {
+        return "no token for " + agent.endpoint() + ": no line '" + agent.host().toLowerCase(Locale.ROOT) + "\\:"
+                + agent.port() + "=TOKEN' in " + tokensFile + ", and the token file " + commonFile + " "
                 + (commonProblem != null ? commonProblem : "is empty")
                 + " (give one with --token-file or OUTPOST_TOKEN_FILE)";
     }

@@ -19,10 +19,14 @@ public final class CliMain {
     public static void main(String[] args) throws InterruptedException {
         // The client trusts pinned fingerprints only, never a certificate authority; left unset, the JDK
         // reads its whole CA store (about 140 certificates) when TLS starts, a sixth of a run's CPU.
-        if (System.getProperty(TRUST_STORE) == null) {
+        // A broker's certificate may be checked against the JDK's CAs (no --broker-ca or fingerprint).
+        if (System.getProperty(TRUST_STORE) == null && !java.util.List.of(args).contains("--broker")) {
             System.setProperty(TRUST_STORE, "NONE");
         }
-        int exit = CliRun.main(() -> new TransportSessionFactory(new NettyTransport()), args, System.out, System.err);
+        int exit = CliRun.main(() -> {
+            NettyTransport transport = new NettyTransport();
+            return new ClientServices(new TransportSessionFactory(transport), transport);
+        }, args, System.out, System.err);
         System.out.flush();
         // Every session is closed by now; the event loops are daemon threads and need no graceful end.
         System.exit(exit);

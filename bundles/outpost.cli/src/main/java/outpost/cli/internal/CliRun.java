@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
-import outpost.client.SessionFactory;
 import outpost.servers.ServerListProblem;
 import outpost.transport.TlsEngines;
 
@@ -24,8 +23,8 @@ final class CliRun {
 
     /** Where the sessions come from: made (or awaited) only once the command line asks for an agent. */
     interface Sessions {
-        /** The factory, or empty when it is not available; then the message says why. */
-        SessionFactory get() throws InterruptedException, IOException;
+        /** The client's services; an IOException says why they are not available. */
+        ClientServices get() throws InterruptedException, IOException;
     }
 
     /** Parses {@code args} and runs them; the exit status. */
@@ -40,50 +39,63 @@ final class CliRun {
             out.print(CliArguments.USAGE);
             return EXIT_OK;
         }
-        SessionFactory factory;
+        ClientServices services;
         try {
-            factory = sessions.get();
+            services = sessions.get();
         } catch (IOException e) {
             err.println("outpost-cli: " + e.getMessage());
             return EXIT_FAILED;
         }
-        return run(factory, arguments, out, err);
+        return run(services, arguments, out, err);
     }
 
     /** Runs parsed arguments; the exit status: 0 all succeeded, 1 some failed, 2 usage error. */
-    static int run(SessionFactory factory, CliArguments arguments, PrintStream out, PrintStream err)
+    static int run(ClientServices services, CliArguments arguments, PrintStream out, PrintStream err)
             throws InterruptedException {
         try (CancelOnExit cancelOnExit = new CancelOnExit()) {
-            return run(factory, arguments, out, err, cancelOnExit);
+            return run(services, arguments, out, err, cancelOnExit);
         }
     }
 
-    static int run(SessionFactory factory, CliArguments arguments, PrintStream out, PrintStream err,
+    static int run(ClientServices services, CliArguments arguments, PrintStream out, PrintStream err,
             CancelOnExit cancelOnExit) throws InterruptedException {
         if (arguments.verbose()) {
             err.println("TLS: " + (arguments.plainTcp() ? "none (plain TCP)" : TlsEngines.describe(arguments.tlsEngine())));
         }
+        if (arguments.broker() != null) {
+            return BrokerRun.run(services, arguments, cancelOnExit, out, err);
+        }
         if (!arguments.fanOut() && !arguments.json()) {
-            return SingleAgentRun.run(factory, arguments, cancelOnExit, out, err);
+            return SingleAgentRun.run(services.sessions(), arguments, cancelOnExit, out, err);
         }
         ServerSelection selection;
-        AgentTokens tokens;
         try {
             selection = arguments.fanOut() ? ServerSelection.read(arguments.serversFile(), arguments.group())
                     : ServerSelection.single(arguments.host(), arguments.port());
-            tokens = AgentTokens.load(arguments);
         } catch (CliArguments.UsageException e) {
             return usageError(e, err);
-        } catch (IOException e) {
-            err.println("outpost-cli: " + e.getMessage());
-            return EXIT_FAILED;
         }
         for (ServerListProblem problem : selection.problems()) {
             err.println("outpost-cli: " + arguments.serversFile() + " " + problem + " (skipped)");
         }
+        int exit = fanOut(services, arguments, selection.servers().stream().map(AgentTarget::direct).toList(),
+                cancelOnExit, out, err);
+        return exit == EXIT_OK && !selection.problems().isEmpty() ? EXIT_FAILED : exit;
+    }
+
+    /** Runs the command on every agent, prints one result per agent; the exit status. */
+    static int fanOut(ClientServices services, CliArguments arguments, List<AgentTarget> agents,
+            CancelOnExit cancelOnExit, PrintStream out, PrintStream err) throws InterruptedException {
+        AgentTokens tokens;
+        try {
+            tokens = AgentTokens.load(arguments);
+        } catch (IOException e) {
+            err.println("outpost-cli: " + e.getMessage());
+            return EXIT_FAILED;
+        }
         FanOutTiming timing = FanOutTiming.wanted() ? new FanOutTiming() : null;
-        List<ServerOutcome> outcomes = selection.servers().isEmpty() ? List.of()
-                : new FleetRun(factory, arguments, tokens, cancelOnExit).run(selection.servers(),
+        List<ServerOutcome> outcomes = agents.isEmpty() ? List.of()
+                : new FleetRun(services.sessions(), arguments, tokens, cancelOnExit).run(agents,
                         OutcomePrinter.of(arguments.json(), out));
         if (timing != null) {
             timing.report(outcomes.size(), err);
@@ -94,10 +106,10 @@ final class CliRun {
                 err.println("outpost-cli: " + outcome.server() + " (" + outcome.endpoint() + ") failed: " + outcome.error());
             }
         }
-        return failed.isEmpty() && selection.problems().isEmpty() ? EXIT_OK : EXIT_FAILED;
+        return failed.isEmpty() ? EXIT_OK : EXIT_FAILED;
     }
 
-    private static int usageError(CliArguments.UsageException e, PrintStream err) {
+    static int usageError(CliArguments.UsageException e, PrintStream err) {
         err.println("outpost-cli: " + e.getMessage());
         err.print(CliArguments.USAGE);
         return EXIT_USAGE;

@@ -13,10 +13,9 @@ import outpost.client.SessionFactory;
 import outpost.client.SessionSettings;
 import outpost.client.fanout.FanOut;
 import outpost.client.fanout.FanOutOutcome;
-import outpost.servers.Server;
 
 /**
- * Runs one command on many servers through the client layer's {@link FanOut}, as the console's
+ * Runs one command on many agents (the servers of a list, or agents through a broker) through the client layer's {@link FanOut}, as the console's
  * Run on Selected does: at most {@code --parallel} at a time, each on its own session (connect, run,
  * collect the output, close); one server's failure never stops the others, and Ctrl+C cancels what
  * runs ({@link CancelOnExit}).
@@ -43,22 +42,22 @@ final class FleetRun {
     }
 
     /** Runs the command everywhere; the printer hears each outcome as it comes. Outcomes in list order. */
-    List<ServerOutcome> run(List<Server> servers, OutcomePrinter printer) throws InterruptedException {
-        FanOut.Run<Server> run = FanOut.start(servers, this::open, arguments.commandLine(),
+    List<ServerOutcome> run(List<AgentTarget> agents, OutcomePrinter printer) throws InterruptedException {
+        FanOut.Run<AgentTarget> run = FanOut.start(agents, this::open, arguments.commandLine(),
                 Duration.ofSeconds(arguments.timeoutSeconds()), arguments.parallel(), new FanOut.Listener<>() {
                     @Override
-                    public void started(Server server, CommandCall call) {
+                    public void started(AgentTarget agent, CommandCall call) {
                         cancelOnExit.track(call);
                     }
 
                     @Override
-                    public void finished(FanOutOutcome<Server> outcome) {
+                    public void finished(FanOutOutcome<AgentTarget> outcome) {
                         synchronized (printer) {
                             printer.completed(outcome(outcome));
                         }
                     }
                 });
-        List<FanOutOutcome<Server>> done;
+        List<FanOutOutcome<AgentTarget>> done;
         try {
             done = run.outcomes().get();
         } catch (ExecutionException e) {
@@ -72,22 +71,20 @@ final class FleetRun {
         return outcomes;
     }
 
-    /** A connected session of its own for one server; its IOException's words end up in the server's row. */
-    private FanOut.Connection open(Server server) throws IOException {
-        Optional<String> token = tokens.tokenFor(server);
+    /** A connected session of its own for one agent; its IOException's words end up in the agent's row. */
+    private FanOut.Connection open(AgentTarget agent) throws IOException {
+        Optional<String> token = tokens.tokenFor(agent);
         if (token.isEmpty()) {
-            throw new IOException(tokens.missing(server));
+            throw new IOException(tokens.missing(agent));
         }
         if (cancelOnExit.exiting()) {
             throw new IOException("not started: interrupted");
         }
         // One pin store for the whole run: it parses the known-agents file once, not once per server.
-        SessionSettings settings = SessionSettings.of(server.host(), server.port(), token.get(), arguments.knownAgents())
-                .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew())
-                .withTlsEngine(arguments.tlsEngine()).withPins(knownAgents);
-        AgentSession session = factory.create(settings);
+        SessionSettings settings = SingleAgentRun.settings(arguments, agent, token.get()).withPins(knownAgents);
+        AgentSession session = SingleAgentRun.create(factory, settings, agent);
         try {
-            connect(session, server);
+            connect(session, agent);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -105,9 +102,9 @@ final class FleetRun {
         };
     }
 
-    private void connect(AgentSession session, Server server) throws IOException {
+    private void connect(AgentSession session, AgentTarget agent) throws IOException {
         if (arguments.trustNew() && !arguments.plainTcp()
-                && knownAgents.fingerprint(server.host(), server.port()).isEmpty()) {
+                && knownAgents.fingerprint(agent.host(), agent.port()).isEmpty()) {
             synchronized (firstContact) {
                 session.connect();
             }
@@ -116,9 +113,9 @@ final class FleetRun {
         }
     }
 
-    private static ServerOutcome outcome(FanOutOutcome<Server> outcome) {
-        Server server = outcome.target();
-        return new ServerOutcome(server.name(), server.host(), server.port(), outcome.ok(), outcome.exitCode(),
+    private static ServerOutcome outcome(FanOutOutcome<AgentTarget> outcome) {
+        AgentTarget agent = outcome.target();
+        return new ServerOutcome(agent.name(), agent.host(), agent.port(), outcome.ok(), outcome.exitCode(),
                 outcome.duration().toMillis(), outcome.stdout(), outcome.stderr(), outcome.ok() ? null : outcome.error());
     }
 }

@@ -6,7 +6,9 @@ import outpost.servers.Server;
  * What one server answered, or why it could not: one line of --json output (Gson writes the
  * components under these names) and one entry of the table.
  *
- * @param server     the server's name in the list (its host when it has none)
+ * @param server     the server's name in the list (its host when it has none), or the agent's id with --broker
+ * @param host       the server's host, or the agent's id with --broker
+ * @param port       the agent's port; 0 with --broker
  * @param ok         the agent ran the command and it succeeded (status OK, exit code 0)
  * @param exitCode   the command's exit code; null when it did not run
  * @param durationMs from the start of the connection to the result, as the client saw it
@@ -19,7 +21,11 @@ record ServerOutcome(String server, String host, int port, boolean ok, Integer e
         return new ServerOutcome(server.name(), server.host(), server.port(), false, null, durationMs, stdout, stderr, error);
     }
 
+    /** Where the agent was reached, as the table shows it. */
     String endpoint() {
+        if (port == AgentTarget.BROKER_PORT) {
+            return "via broker";
+        }
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 }

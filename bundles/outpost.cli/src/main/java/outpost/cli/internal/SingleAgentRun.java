@@ -24,6 +24,7 @@ final class SingleAgentRun {
     private SingleAgentRun() {
     }
 
+    /** Runs the command on the agent of --host and --port, with the token file's token. */
     static int run(SessionFactory factory, CliArguments arguments, CancelOnExit cancelOnExit, PrintStream out,
             PrintStream err) throws InterruptedException {
         String token;
@@ -34,10 +35,27 @@ final class SingleAgentRun {
                     + "): give it with --token-file or OUTPOST_TOKEN_FILE");
             return CliRun.EXIT_FAILED;
         }
-        SessionSettings settings = SessionSettings.of(arguments.host(), arguments.port(), token, arguments.knownAgents())
+        return run(factory, arguments, new AgentTarget(arguments.host(), arguments.host(), arguments.port(), null), token,
+                cancelOnExit, out, err);
+    }
+
+    /** The session settings for an agent, from the command line's options. */
+    static SessionSettings settings(CliArguments arguments, AgentTarget agent, String token) {
+        return SessionSettings.of(agent.host(), agent.port(), token, arguments.knownAgents())
                 .withTls(!arguments.plainTcp()).withTrustNew(arguments.trustNew())
                 .withTlsEngine(arguments.tlsEngine());
-        try (AgentSession session = factory.create(settings)) {
+    }
+
+    /** A session to the agent: directly, or by its route. */
+    static AgentSession create(SessionFactory factory, SessionSettings settings, AgentTarget agent) {
+        return agent.route() == null ? factory.create(settings) : factory.create(settings, agent.route());
+    }
+
+    /** Runs the command on one agent, printing its output as it streams. */
+    static int run(SessionFactory factory, CliArguments arguments, AgentTarget agent, String token,
+            CancelOnExit cancelOnExit, PrintStream out, PrintStream err) throws InterruptedException {
+        SessionSettings settings = settings(arguments, agent, token);
+        try (AgentSession session = create(factory, settings, agent)) {
             session.connect();
             AtomicBoolean atLineStart = new AtomicBoolean(true);
             CommandCall call = session.execute(arguments.commandLine(), Duration.ofSeconds(arguments.timeoutSeconds()),

@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -21,6 +23,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import outpost.agent.AgentFactory;
 import outpost.agent.AgentFactory.StandaloneAgent;
 import outpost.agent.AgentSettings;
+import outpost.agent.BrokerMode;
 import outpost.agent.ShellPolicy;
 
 /**
@@ -35,8 +38,15 @@ final class AgentFleet implements AutoCloseable {
 
     private final List<StandaloneAgent> agents = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
+    private final List<String> fingerprints = new ArrayList<>();
 
     static AgentFleet start(int count, Path folder, ShellPolicy shell) throws Exception {
+        return start(count, folder, shell, index -> Optional.empty());
+    }
+
+    /** Agents that also serve sessions through a broker, {@code broker} giving agent {@code i}'s broker mode. */
+    static AgentFleet start(int count, Path folder, ShellPolicy shell, IntFunction<Optional<BrokerMode>> broker)
+            throws Exception {
         BundleContext context = FrameworkUtil.getBundle(AgentFleet.class).getBundleContext();
         AgentFactory factory = service(context, AgentFactory.class);
         AgentFleet fleet = new AgentFleet();
@@ -56,8 +66,11 @@ final class AgentFleet implements AutoCloseable {
                 StandaloneAgent agent = factory.create(name -> true);
                 fleet.agents.add(agent);
                 AgentSettings settings = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
-                        .withShell(shell, java.time.Duration.ofSeconds(60), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES);
-                fleet.addresses.add(agent.start(settings).address());
+                        .withShell(shell, java.time.Duration.ofSeconds(60), AgentSettings.DEFAULT_OUTPUT_CAP_BYTES)
+                        .withBroker(broker.apply(i));
+                outpost.agent.Agent.AgentStartup started = agent.start(settings);
+                fleet.addresses.add(started.address());
+                fleet.fingerprints.add(started.fingerprint().orElse(""));
             }
             return fleet;
         } catch (Exception | Error e) {
@@ -68,6 +81,11 @@ final class AgentFleet implements AutoCloseable {
 
     List<InetSocketAddress> addresses() {
         return addresses;
+    }
+
+    /** The agents' certificate fingerprints (one certificate, copied to each). */
+    List<String> fingerprints() {
+        return fingerprints;
     }
 
     /** Stops one agent: its port then refuses connections. */
@@ -82,6 +100,12 @@ final class AgentFleet implements AutoCloseable {
 
     static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The client's services in this framework, as CliApplication takes them. */
+    static ClientServices services(BundleContext context) throws InterruptedException {
+        return new ClientServices(service(context, outpost.client.SessionFactory.class),
+                service(context, outpost.transport.Transport.class));
     }
 
     static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {

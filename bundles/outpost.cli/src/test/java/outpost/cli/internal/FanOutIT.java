@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +27,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 import outpost.agent.ShellPolicy;
-import outpost.client.SessionFactory;
-import outpost.testing.Conditions;
 
 /**
  * outpost-cli's fan-out against real agents on loopback: three agents and an address where none
@@ -42,7 +37,7 @@ class FanOutIT {
     @TempDir
     static Path folder;
     private static AgentFleet fleet;
-    private static SessionFactory factory;
+    private static ClientServices services;
     private static int downPort;
     private static Path servers;
     private static Path token;
@@ -50,7 +45,7 @@ class FanOutIT {
     @BeforeAll
     static void startAgents() throws Exception {
         fleet = AgentFleet.start(3, folder, new ShellPolicy(List.of("sleep *"), List.of()));
-        factory = AgentFleet.service(FrameworkUtil.getBundle(FanOutIT.class).getBundleContext(), SessionFactory.class);
+        services = AgentFleet.services(FrameworkUtil.getBundle(FanOutIT.class).getBundleContext());
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             downPort = probe.getLocalPort();
         }
@@ -181,28 +176,11 @@ class FanOutIT {
 
     @Test
     void cancellingOnExitStopsTheRunningCommandsOnTheAgents() throws Exception {
-        CancelOnExit cancelOnExit = new CancelOnExit();
-        try {
-            CliArguments arguments = CliArguments.parse(null, folder, "--servers", servers.toString(), "--group", "web",
-                    "--token-file", token.toString(), "--known-agents", known("cancel"), "--trust-new", "--json",
-                    "sh:", "sleep", "30");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return CliRun.run(factory, arguments, print(out), print(new ByteArrayOutputStream()), cancelOnExit);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            // web-1 and web-2 run it; web-down failed at once
-            Conditions.waitUntil("both sleeps started", () -> cancelOnExit.runningCount() == 2, Duration.ofSeconds(20));
-            cancelOnExit.cancelAll();
-            assertEquals(1, exit.get(15, TimeUnit.SECONDS));
-            String lines = out.toString(StandardCharsets.UTF_8);
-            assertEquals(2, lines.lines().filter(line -> line.contains("\"error\":\"cancelled\"")).count(), lines);
-        } finally {
-            cancelOnExit.close();
-        }
+        CliArguments arguments = CliArguments.parse(null, folder, "--servers", servers.toString(), "--group", "web",
+                "--token-file", token.toString(), "--known-agents", known("cancel"), "--trust-new", "--json",
+                "sh:", "sleep", "30");
+        String lines = CtrlC.cancelOnceRunning(services, arguments, 2); // web-1 and web-2 run it; web-down failed at once
+        assertEquals(2, lines.lines().filter(line -> line.contains("\"error\":\"cancelled\"")).count(), lines);
     }
 
     private static String known(String name) {
@@ -221,7 +199,7 @@ class FanOutIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try {
-            exit = CliRun.run(factory, CliArguments.parse(defaultToken.toString(), folder, args), print(out), print(err));
+            exit = CliRun.run(services, CliArguments.parse(defaultToken.toString(), folder, args), print(out), print(err));
         } catch (CliArguments.UsageException e) {
             throw new AssertionError(e);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import outpost.client.AgentRoute;
 import outpost.client.AgentSession;
 import outpost.client.CommandCall;
 import outpost.client.ConnectFailures;
@@ -46,7 +47,7 @@ import outpost.transport.Transport;
 /** A session over one transport connection; commands are matched to their output and result by id. */
 final class TransportAgentSession implements AgentSession {
 
-    private final Transport transport;
+    private final AgentRoute route;
     private final SessionSettings settings;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Integer, PendingCall> pending = new ConcurrentHashMap<>();
@@ -58,8 +59,13 @@ final class TransportAgentSession implements AgentSession {
     private volatile List<String> roles = List.of();
     private volatile String fingerprint;
 
+    /** A session that connects directly over {@code transport}. */
     TransportAgentSession(Transport transport, SessionSettings settings) {
-        this.transport = transport;
+        this(AgentRoute.direct(transport), settings);
+    }
+
+    TransportAgentSession(AgentRoute route, SessionSettings settings) {
+        this.route = route;
         this.settings = settings;
     }
 
@@ -102,7 +108,7 @@ final class TransportAgentSession implements AgentSession {
         Limits limits = settings.keepalive() == null ? Limits.DEFAULT
                 : Limits.DEFAULT.withIdleTimeout(settings.keepalive(), settings.keepalive().dividedBy(3));
         try {
-            attempt.connection = transport.connect(new ConnectSettings(settings.host(), settings.port(),
+            attempt.connection = route.connect(new ConnectSettings(settings.host(), settings.port(),
                     settings.connectTimeout(), settings.tls() ? Optional.of(pinning) : Optional.empty(), limits, settings.tlsEngine()),
                     attempt);
         } catch (IOException e) {

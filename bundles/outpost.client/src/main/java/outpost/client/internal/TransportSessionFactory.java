@@ -4,6 +4,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import outpost.client.AgentRoute;
 import outpost.client.AgentSession;
 import outpost.client.SessionFactory;
 import outpost.client.SessionSettings;
@@ -23,5 +24,10 @@ public final class TransportSessionFactory implements SessionFactory {
     @Override
     public AgentSession create(SessionSettings settings) {
         return new TransportAgentSession(transport, settings);
+    }
+
+    @Override
+    public AgentSession create(SessionSettings settings, AgentRoute route) {
+        return new TransportAgentSession(route, settings);
     }
 }

@@ -26,9 +26,8 @@ class SharedAgentConnectionsTest {
 
     private final ScriptedAgent agent = new ScriptedAgent();
     private final List<ScriptedConnection> connections = new ArrayList<>();
-    private final SharedAgentConnections registry = new SharedAgentConnections(settings -> {
-        return new TransportAgentSession(agent, settings);
-    }, (host, port, tls, timeout) -> Reachability.unreachable("not probed here"));
+    private final SharedAgentConnections registry = new SharedAgentConnections(new TransportSessionFactory(agent),
+            (host, port, tls, timeout) -> Reachability.unreachable("not probed here"));
 
     private static SessionSettings settings(String host, String token) {
         return settings(host, 5005, token);

@@ -259,4 +259,26 @@ class TransportAgentSessionTest {
         again.connect();
         assertEquals(SessionStatus.CONNECTED, again.status());
     }
+
+    @Test
+    void aRoutedSessionConnectsThroughItsRouteAndPinsUnderItsSettingsHostAndPort() throws Exception {
+        outpost.transport.TlsIdentity identity = outpost.transport.TlsIdentities.generate("agent-7");
+        agent.certificate = identity.certificate();
+        outpost.client.KnownAgents pins = new outpost.client.KnownAgents(directory.resolve("known"));
+        List<outpost.transport.ConnectSettings> routed = new CopyOnWriteArrayList<>();
+        ScriptedAgent direct = new ScriptedAgent();
+        direct.connectError = new ConnectException("the direct route was taken");
+        outpost.client.AgentSession session = new TransportSessionFactory(direct).create(
+                new SessionSettings("agent-7", 0, true, "tok", null, true, Duration.ofMillis(500), pins, null),
+                (settings, handler) -> {
+                    routed.add(settings);
+                    return agent.connect(settings, handler);
+                });
+        session.connect();
+        assertEquals(SessionStatus.CONNECTED, session.status());
+        assertEquals(1, routed.size());
+        assertTrue(routed.get(0).tls().isPresent(), "the route is given the session's certificate check");
+        assertEquals("tok", agent.connection.authToken);
+        assertEquals(Optional.of(identity.fingerprint()), pins.fingerprint("agent-7", 0), "trusted on first use");
+    }
 }

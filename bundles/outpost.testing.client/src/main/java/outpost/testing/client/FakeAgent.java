@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import outpost.client.AgentRoute;
 import outpost.client.OutputListener;
 import outpost.client.SessionFactory;
 import outpost.client.SessionSettings;
@@ -44,7 +45,19 @@ public final class FakeAgent implements SessionFactory {
 
     @Override
     public FakeAgentSession create(SessionSettings settings) {
-        FakeAgentSession session = new FakeAgentSession(settings, this);
+        return add(new FakeAgentSession(settings, Optional.empty(), this));
+    }
+
+    /**
+     * A session as {@link #create(SessionSettings)} makes, remembering {@code route} for the test
+     * ({@link FakeAgentSession#route()}): fake sessions open no connection, so the route is never taken.
+     */
+    @Override
+    public FakeAgentSession create(SessionSettings settings, AgentRoute route) {
+        return add(new FakeAgentSession(settings, Optional.of(route), this));
+    }
+
+    private FakeAgentSession add(FakeAgentSession session) {
         created.add(session);
         return session;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import outpost.client.AgentRoute;
 import outpost.client.AgentSession;
 import outpost.client.CommandCall;
 import outpost.client.OutputListener;
@@ -29,6 +30,7 @@ import outpost.protocol.ResultStatus;
 public final class FakeAgentSession implements AgentSession {
 
     private final SessionSettings settings;
+    private final Optional<AgentRoute> route;
     private final FakeAgent agent;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -41,9 +43,15 @@ public final class FakeAgentSession implements AgentSession {
     /** The roles of the current connection; guarded by this. */
     private List<String> roles = List.of();
 
-    FakeAgentSession(SessionSettings settings, FakeAgent agent) {
+    FakeAgentSession(SessionSettings settings, Optional<AgentRoute> route, FakeAgent agent) {
         this.settings = settings;
+        this.route = route;
         this.agent = agent;
+    }
+
+    /** The route the session was created with ({@link FakeAgent#create(SessionSettings, AgentRoute)}); empty for direct. */
+    public Optional<AgentRoute> route() {
+        return route;
     }
 
     /**

@@ -154,6 +154,19 @@ class FakeAgentSessionTest {
         assertEquals(List.of(), heard.statuses);
     }
 
+    @Test
+    void aSessionKeepsTheRouteItWasCreatedWithAndConnectsWithoutTakingIt() throws IOException {
+        outpost.client.AgentRoute route = (settings, handler) -> {
+            throw new AssertionError("a fake session opens no connection");
+        };
+        FakeAgentSession routed = agent.create(SessionSettings.of("agent-7", 0, "token", Path.of("known_agents")), route);
+        assertSame(route, routed.route().orElseThrow());
+        routed.connect();
+        assertEquals(SessionStatus.CONNECTED, routed.status());
+        assertEquals(Optional.empty(), session("lab.invalid").route(), "direct");
+        assertSame(routed, agent.created().get(0), "kept among the sessions made");
+    }
+
     private FakeAgentSession session(String host) {
         FakeAgentSession session = agent.create(SessionSettings.of(host, 5005, "token", Path.of("known_agents")));
         session.addListener(heard);

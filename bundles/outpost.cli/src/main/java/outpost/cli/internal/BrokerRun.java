@@ -1,0 +1,76 @@
+package outpost.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import outpost.broker.AgentState;
+import outpost.broker.BrokerClient;
+import outpost.client.AgentRoute;
+
+/**
+ * outpost-cli --broker: one MQTT connection for the run, the fleet directory from the agents'
+ * retained states, and each agent's session through the broker, the same session as a direct one
+ * (TLS pinned under ID:0, token, roles). One --agent streams as --host does; several agents, or
+ * --all-online, fan out as --servers does; --list prints the directory.
+ */
+final class BrokerRun {
+
+    /** Held so its level stays set (the log manager keeps loggers weakly). */
+    private static final java.util.logging.Logger BROKER_LOG = java.util.logging.Logger.getLogger("outpost.broker");
+
+    private BrokerRun() {
+    }
+
+    static int run(ClientServices services, CliArguments arguments, CancelOnExit cancelOnExit, PrintStream out,
+            PrintStream err) throws InterruptedException {
+        BrokerArguments broker = arguments.broker();
+        if (!arguments.verbose()) {
+            // the link's notes (connected, reconnecting) are for a long-running agent's log, not a command's output
+            BROKER_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
+        try (BrokerClient client = BrokerClient.connect(services.transport(), broker.settings(),
+                BrokerArguments.CONNECT_TIMEOUT)) {
+            Map<String, AgentState> fleet = FleetDirectory.await(client, broker.agents());
+            if (broker.list()) {
+                FleetListing.print(fleet, arguments.json(), out);
+                return CliRun.EXIT_OK;
+            }
+            List<String> ids = broker.allOnline() ? fleet.values().stream().filter(AgentState::online)
+                    .map(AgentState::agentId).sorted().toList() : broker.agents();
+            if (ids.isEmpty()) {
+                return CliRun.usageError(new CliArguments.UsageException("no agent is online on the broker " + broker.url()
+                        + " (" + fleet.size() + " known: outpost-cli --broker ... --list)"), err);
+            }
+            List<AgentTarget> agents = ids.stream().map(id -> AgentTarget.viaBroker(id, route(client, id, broker.url())))
+                    .toList();
+            if (arguments.fanOut() || arguments.json()) {
+                return CliRun.fanOut(services, arguments, agents, cancelOnExit, out, err);
+            }
+            AgentTarget agent = agents.get(0);
+            AgentTokens tokens = AgentTokens.load(arguments);
+            Optional<String> token = tokens.tokenFor(agent);
+            if (token.isEmpty()) {
+                err.println("outpost-cli: " + tokens.missing(agent));
+                return CliRun.EXIT_FAILED;
+            }
+            return SingleAgentRun.run(services.sessions(), arguments, agent, token.get(), cancelOnExit, out, err);
+        } catch (IOException e) {
+            err.println("outpost-cli: " + e.getMessage());
+            return CliRun.EXIT_FAILED;
+        }
+    }
+
+    /** Sessions to the agent through the broker; an agent that never announced itself is not tried. */
+    private static AgentRoute route(BrokerClient client, String agentId, String url) {
+        return (settings, handler) -> {
+            if (client.agent(agentId).isEmpty()) {
+                throw new IOException("agent " + agentId + " is not known to the broker " + url
+                        + ": it never announced itself there");
+            }
+            return client.open(agentId, settings, handler);
+        };
+    }
+}
