@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import outpost.broker.internal.StateJson;
+import outpost.testing.LoopbackProxy;
 import outpost.testing.Conditions;
 import outpost.testing.MosquittoBroker;
 
@@ -61,7 +62,7 @@ class AgentLinkTest {
 
     @Test
     void announcesARetainedStateAndTheWillMarksItOfflineWhenTheLinkDrops() throws Exception {
-        try (LoopbackProxy network = new LoopbackProxy(broker.port()); AgentLink link = agent(network.url(), "agent-a", "secret-a")) {
+        try (LoopbackProxy network = new LoopbackProxy(broker.port()); AgentLink link = agent("ssl://127.0.0.1:" + network.port(), "agent-a", "secret-a")) {
             Conditions.waitUntil("the agent connected", link::isConnected);
             try (RawMqtt console = new RawMqtt(broker, "console-1", "secret-c")) {
                 console.subscribe(Topics.ROOT + "+/state");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import outpost.metrics.MetricSample;
+import outpost.testing.LoopbackProxy;
 import outpost.testing.Conditions;
 import outpost.testing.MosquittoBroker;
 import outpost.protocol.Message;
@@ -84,7 +85,7 @@ class BrokerClientTest {
     @Test
     void theDirectoryFollowsTheAnnouncementTheWillAndTheClearedState() throws Exception {
         try (BrokerClient console = console(); LoopbackProxy network = new LoopbackProxy(broker.port());
-                AgentLink link = agent(network.url(), Optional.empty())) {
+                AgentLink link = agent("ssl://127.0.0.1:" + network.port(), Optional.empty())) {
             Conditions.waitUntil("agent-a online in the directory",
                     () -> console.agent("agent-a").filter(AgentState::online).isPresent());
             assertEquals("web-1", console.agents().get("agent-a").host());
