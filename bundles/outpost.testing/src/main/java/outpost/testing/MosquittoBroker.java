@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
  * CA and a certificate for 127.0.0.1 made with the openssl command into a temporary folder), a
  * password file made with mosquitto_passwd, and the ACL Outpost ships (releng/broker/acl), so the
  * tests check the file users get. {@link #stop()} kills it; {@link #start()} starts it again on the
- * same port.
+ * same port. {@link #bridgeTo} makes it a second broker bridged to a first, with the shipped
+ * releng/broker/bridge.conf.example.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -30,6 +33,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path acl;
     private final int port;
     private final List<String> accounts = new ArrayList<>();
+    private String bridge = "";
     private Process process;
 
     /**
@@ -50,13 +54,49 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** releng/broker/acl of the source tree the test runs in (tests run in their module's folder). */
     public static Path shippedAcl() {
+        return shipped("acl");
+    }
+
+    private static Path shipped(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("releng/broker/acl");
+            Path candidate = dir.resolve("releng/broker").resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("releng/broker/acl not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("releng/broker/" + name + " not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Bridges this broker to {@code remote} (call before {@link #start()}) with the shipped
+     * releng/broker/bridge.conf.example, only its {@code address}, {@code bridge_cafile} and
+     * {@code remote_password} replaced by the remote's, so the tests prove the example users copy.
+     *
+     * @param password the password of the account the example names ({@code remote_username}),
+     *        which must be an account of {@code remote}
+     */
+    public MosquittoBroker bridgeTo(MosquittoBroker remote, String password) throws IOException {
+        Path example = shipped("bridge.conf.example");
+        Map<String, String> replaced = new LinkedHashMap<>(Map.of("address", "127.0.0.1:" + remote.port(),
+                "bridge_cafile", remote.caFile().toString(), "remote_password", password));
+        StringBuilder config = new StringBuilder();
+        String account = null;
+        for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
+            String key = line.split(" ", 2)[0];
+            if (key.equals("remote_username")) {
+                account = line.substring(key.length()).strip();
+            }
+            String value = replaced.remove(key);
+            config.append(value == null ? line : key + " " + value).append(System.lineSeparator());
+        }
+        if (!replaced.isEmpty() || account == null) {
+            throw new IllegalStateException(example + " lacks remote_username or " + replaced.keySet());
+        }
+        if (!remote.accounts.contains(account)) {
+            throw new IllegalStateException("the bridge's account " + account + " is not an account of the remote broker");
+        }
+        bridge = config.toString();
+        return this;
     }
 
     /** An account (its name is also its MQTT client id: the broker is set to use_username_as_clientid). */
@@ -95,7 +135,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 "persistence false",
                 "user " + System.getProperty("user.name"),
                 "log_type error", "log_type warning", "log_type notice",
-                "") + System.lineSeparator());
+                "") + System.lineSeparator() + bridge); // a bridge's section last: its options end the file
         process = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("mosquitto.log").toFile()))
