@@ -1,6 +1,7 @@
 package outpost.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,9 +122,14 @@ class BridgedBrokersTest {
             assertEquals(identity.fingerprint(), state.fingerprint());
             assertEquals("web-1", state.host());
 
-            network.cut(); // no DISCONNECT reaches A: A publishes the will, the bridge relays it
+            network.close(); // no DISCONNECT reaches A, and the agent cannot come back: A publishes the will
             Conditions.waitUntil("the will on B: offline", () -> console.agent("agent-a").filter(s -> !s.online()).isPresent());
             assertEquals(identity.fingerprint(), console.agent("agent-a").orElseThrow().fingerprint());
+        }
+        // the will crossed the bridge while it was up, yet B retained it (MQTT 5's retain-as-published)
+        try (BrokerClient later = consoleOnB()) {
+            Conditions.waitUntil("the retained will on B", () -> later.agent("agent-a").isPresent());
+            assertFalse(later.agent("agent-a").orElseThrow().online());
         }
     }
 
