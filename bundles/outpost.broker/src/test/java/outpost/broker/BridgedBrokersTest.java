@@ -50,14 +50,12 @@ import outpost.transport.internal.NettyTransport;
  * <p>
  * What the bridge does not do, and these tests do not claim: it is one MQTT client of A, so it keeps
  * the order of the messages on one topic at QoS 1 as any client does, but a bridge that drops and
- * reconnects may deliver a message again, and the session bytes in flight then break that session's
- * TLS (the console opens a new one). While the bridge is down, B's consoles keep the last states A
- * relayed, "online" too, for agents they cannot reach: nothing tells them the bridge is down (B
- * publishes that only on its own $SYS topic). A retained state removed on A while the bridge is
- * down (an operator's empty message) stays on B; a state or will that changed meanwhile comes
- * across when the bridge subscribes again, as A sends its retained messages to every new
- * subscription. Accounts are one namespace across both brokers: a console id must not be used on
- * both, since each broker's ACL only knows its own accounts.
+ * reconnects may deliver a QoS 1 message again, and a repeated TLS record breaks its session (the
+ * console opens a new one). While the bridge is down, B's consoles keep the last states A relayed,
+ * "online" too, for agents they cannot reach: nothing tells them the bridge is down (B publishes that
+ * only on its own $SYS topic), and sessions across it stall. None of this is tested here: neither a
+ * bridge that drops nor one that restarts. Accounts are one namespace across both brokers: a console
+ * id must not be used on both, since each broker's ACL only knows its own accounts.
  */
 class BridgedBrokersTest {
 
