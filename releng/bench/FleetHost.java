@@ -11,17 +11,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import outpost.agent.AgentFactory;
 import outpost.agent.AgentFactory.StandaloneAgent;
 import outpost.agent.AgentSettings;
+import outpost.agent.BrokerMode;
 import outpost.agent.internal.AgentServerFactory;
 import outpost.agent.internal.SystemMetrics;
 import outpost.agent.internal.commands.CpuCommand;
+import outpost.broker.BrokerSettings;
 import outpost.transport.internal.NettyTransport;
 
 /**
@@ -31,7 +35,10 @@ import outpost.transport.internal.NettyTransport;
  * transport and the {@code cpu} command. Each has a data folder of its own (its
  * audit log) holding copies of one token store and one certificate.
  *
- * java -cp 'PRODUCT/plugins/*' FleetHost.java N WORK_DIR
+ * With a broker (releng/benchmark-fleet, OUTPOST_FLEET_BROKER=1) each agent also runs in broker mode,
+ * its agent id (and broker account, all sharing one password file) being its name in servers.csv.
+ *
+ * java -cp 'PRODUCT/plugins/*' FleetHost.java N WORK_DIR [BROKER_URL CA_FILE PASSWORD_FILE KEEP_ALIVE_S]
  * writes WORK_DIR/servers.csv, WORK_DIR/token, WORK_DIR/echo.port, WORK_DIR/host.pid, then WORK_DIR/ready; exits when
  * its standard input closes.
  */
@@ -48,6 +55,11 @@ public class FleetHost {
         StringBuilder servers = new StringBuilder("name,host,port,group\n");
         List<StandaloneAgent> agents = new ArrayList<>();
         Path first = null;
+        Optional<BrokerSettings> broker = args.length > 2
+                ? Optional.of(BrokerSettings.of(args[2], "fleet").withCaFile(Path.of(args[3]))
+                        .withKeepAlive(Duration.ofSeconds(Long.parseLong(args[5]))))
+                : Optional.empty();
+        Path brokerPassword = args.length > 2 ? Path.of(args[4]) : null;
         for (int i = 0; i < count; i++) {
             Path data = Files.createDirectories(work.resolve("agents/" + i));
             if (first == null) {
@@ -59,11 +71,14 @@ public class FleetHost {
                     Files.copy(first.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            String id = String.format("agent-%03d", i);
             StandaloneAgent agent = factory.create(name -> true);
-            InetSocketAddress address = agent.start(AgentSettings.defaults(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)).address();
+            AgentSettings settings = AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                    .withBroker(broker.map(link -> new BrokerMode(new BrokerSettings(link.url(), id, Optional.of(id),
+                            Optional.of(brokerPassword), link.caFile(), link.fingerprint(), link.keepAlive()), Duration.ZERO)));
+            InetSocketAddress address = agent.start(settings).address();
             agents.add(agent);
-            servers.append(String.format("agent-%03d,127.0.0.1,%d,%s%n", i, address.getPort(), i % 2 == 0 ? "even" : "odd"));
+            servers.append(String.format("%s,127.0.0.1,%d,%s%n", id, address.getPort(), i % 2 == 0 ? "even" : "odd"));
         }
         Files.writeString(work.resolve("servers.csv"), servers);
         Files.writeString(work.resolve("token"), token + "\n");
