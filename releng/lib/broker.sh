@@ -2,9 +2,11 @@
 # here, an account per client, use_username_as_clientid and the shipped ACL (releng/broker/acl).
 # Sourced by releng/try-broker and releng/benchmark-fleet (OUTPOST_FLEET_BROKER=1).
 
-# make_broker DIR PORT: a CA (DIR/ca.pem), a certificate for 127.0.0.1 and DIR/mosquitto.conf.
+# make_broker DIR PORT [LINE...]: a CA (DIR/ca.pem), a certificate for 127.0.0.1 and
+# DIR/mosquitto.conf, with the LINEs (further mosquitto.conf settings) at its end.
 make_broker() {
   local b=$1 port=$2
+  shift 2
   mkdir -p "$b"
   (
     cd "$b"
@@ -30,6 +32,7 @@ acl_file $OUTPOST_ROOT/releng/broker/acl
 persistence false
 user $(id -un)
 CONF
+  [ "$#" = 0 ] || printf '%s\n' "$@" >> "$b/mosquitto.conf"
 }
 
 # add_broker_accounts DIR ACCOUNT...: each account gets a random password in DIR/ACCOUNT.password.
