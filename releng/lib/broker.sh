@@ -29,6 +29,7 @@ allow_anonymous false
 password_file $b/passwords
 use_username_as_clientid true
 acl_file $OUTPOST_ROOT/releng/broker/acl
+max_queued_messages 100000
 persistence false
 user $(id -un)
 CONF
