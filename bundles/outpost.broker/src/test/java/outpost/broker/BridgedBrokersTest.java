@@ -3,11 +3,9 @@ package outpost.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static outpost.broker.PinnedSessions.next;
+import static outpost.broker.PinnedSessions.send;
 
 import outpost.protocol.Hello;
 import outpost.protocol.Message;
@@ -30,9 +30,7 @@ import outpost.protocol.Result;
 import outpost.testing.Conditions;
 import outpost.testing.LoopbackProxy;
 import outpost.testing.MosquittoBroker;
-import outpost.transport.ConnectSettings;
 import outpost.transport.Connection;
-import outpost.transport.Fingerprints;
 import outpost.transport.Limits;
 import outpost.transport.MessageHandler;
 import outpost.transport.TlsEngine;
@@ -136,7 +134,7 @@ class BridgedBrokersTest {
         try (BrokerClient console = consoleOnB()) {
             Conditions.waitUntil("agent-a online on B", () -> console.agent("agent-a").filter(AgentState::online).isPresent());
             BlockingQueue<Message> received = new LinkedBlockingQueue<>();
-            Connection session = open(console, received);
+            Connection session = PinnedSessions.open(console, "agent-a", identity.fingerprint(), received);
             assertInstanceOf(Hello.class, next(received));
             session.send(new Request(1, "echo across"));
             assertEquals("echo across", assertInstanceOf(Output.class, next(received)).text());
@@ -163,37 +161,5 @@ class BridgedBrokersTest {
             public void closed(Connection from, Throwable cause) {
             }
         };
-    }
-
-    private static void send(Connection connection, Message message) {
-        try {
-            connection.send(message);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Connection open(BrokerClient console, BlockingQueue<Message> received) throws IOException {
-        String pinned = identity.fingerprint();
-        return console.open("agent-a", new ConnectSettings("agent-a", 0, Duration.ofSeconds(20), Optional.of((host, port, certificate) -> {
-            if (!Fingerprints.sha256(certificate).equals(pinned)) {
-                throw new CertificateException("not the pinned certificate");
-            }
-        }), Limits.DEFAULT), new MessageHandler() {
-            @Override
-            public void received(Connection connection, Message message) {
-                received.add(message);
-            }
-
-            @Override
-            public void closed(Connection connection, Throwable cause) {
-            }
-        });
-    }
-
-    private static Message next(BlockingQueue<Message> received) throws InterruptedException {
-        Message message = received.poll(20, TimeUnit.SECONDS);
-        assertNotNull(message, "nothing within 20 s");
-        return message;
     }
 }

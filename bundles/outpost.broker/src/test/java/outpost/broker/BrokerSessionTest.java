@@ -2,12 +2,10 @@ package outpost.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static outpost.broker.PinnedSessions.next;
+import static outpost.broker.PinnedSessions.send;
 
 import outpost.protocol.ErrorCode;
 import outpost.protocol.ErrorReport;
@@ -33,10 +33,8 @@ import outpost.testing.Conditions;
 import outpost.testing.MosquittoBroker;
 import outpost.transport.ConnectSettings;
 import outpost.transport.Connection;
-import outpost.transport.Fingerprints;
 import outpost.transport.Limits;
 import outpost.transport.MessageHandler;
-import outpost.transport.PeerError;
 import outpost.transport.TlsEngine;
 import outpost.transport.TlsIdentities;
 import outpost.transport.TlsIdentity;
@@ -107,47 +105,13 @@ class BrokerSessionTest {
         };
     }
 
-    private static void send(Connection connection, Message message) {
-        try {
-            connection.send(message);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Connection open(BrokerClient console, String pinned, BlockingQueue<Message> received) throws IOException {
-        return console.open("agent-a", new ConnectSettings("agent-a", 0, Duration.ofSeconds(20), Optional.of((host, port, certificate) -> {
-            if (!Fingerprints.sha256(certificate).equals(pinned)) {
-                throw new CertificateException("not the pinned certificate");
-            }
-        }), Limits.DEFAULT), new MessageHandler() {
-            @Override
-            public void received(Connection connection, Message message) {
-                received.add(message);
-            }
-
-            @Override
-            public void closed(Connection connection, Throwable cause) {
-                if (cause instanceof PeerError fatal) {
-                    received.add(fatal.report()); // the transport ends the connection with a fatal ERROR
-                }
-            }
-        });
-    }
-
-    private static Message next(BlockingQueue<Message> received) throws InterruptedException {
-        Message message = received.poll(20, TimeUnit.SECONDS);
-        assertNotNull(message, "nothing within 20 s");
-        return message;
-    }
-
     @Test
     void sessionsOneAfterAnotherCarryFramesBothWaysUnderTheBrokerClientsName() throws Exception {
         try (BrokerClient console = BrokerClient.connect(transport, account("console-1", "secret-c"), Duration.ofSeconds(20))) {
             Conditions.waitUntil("agent-a online", () -> console.agent("agent-a").filter(AgentState::online).isPresent());
             for (int round = 1; round <= 3; round++) {
                 BlockingQueue<Message> received = new LinkedBlockingQueue<>();
-                Connection session = open(console, identity.fingerprint(), received);
+                Connection session = PinnedSessions.open(console, "agent-a", identity.fingerprint(), received);
                 assertInstanceOf(Hello.class, next(received), "round " + round);
                 session.send(new Request(1, "echo " + round));
                 assertEquals("echo " + round, assertInstanceOf(Output.class, next(received)).text());
@@ -164,7 +128,7 @@ class BrokerSessionTest {
     void aCertificateThatIsNotThePinnedOneEndsTheSession() throws Exception {
         try (BrokerClient console = BrokerClient.connect(transport, account("console-1", "secret-c"), Duration.ofSeconds(20))) {
             Conditions.waitUntil("agent-a online", () -> console.agent("agent-a").filter(AgentState::online).isPresent());
-            IOException refused = assertThrows(IOException.class, () -> open(console, "SHA256:00", new LinkedBlockingQueue<>()));
+            IOException refused = assertThrows(IOException.class, () -> PinnedSessions.open(console, "agent-a", "SHA256:00", new LinkedBlockingQueue<>()));
             assertTrue(refused.getMessage().contains("pinned") || String.valueOf(refused.getCause()).contains("pinned"),
                     refused.toString());
         }
