@@ -10,8 +10,16 @@ import java.util.regex.Pattern;
  * shown under. Identity for duplicates is host and port. A server given no name is called by its
  * {@link #endpoint()} ("host:port"), so that two agents on one host can be told apart; such a
  * server has no name of its own ({@link #hasName()}) and none is written into its list file.
+ * <p>
+ * A server {@linkplain #viaBroker(String, String) reached through the console's message broker}
+ * (docs/BROKER.md) is not dialled: its host is the agent's id and its port
+ * {@link #BROKER_PORT} (0), so its tokens and pinned certificate are kept under "ID:0", as
+ * outpost-cli keeps them. Such servers come from the broker's fleet directory, never from a list file.
  */
-public record Server(String name, String host, int port, String group) {
+public record Server(String name, String host, int port, String group, boolean viaBroker) {
+
+    /** The port of every server reached through the broker: no agent listens on port 0. */
+    public static final int BROKER_PORT = 0;
 
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
@@ -25,25 +33,58 @@ public record Server(String name, String host, int port, String group) {
      */
     public Server {
         Objects.requireNonNull(host, "host");
-        host = host.strip();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
+        if (viaBroker) {
+            requireAgentId(host);
+            if (port != BROKER_PORT) {
+                throw new IllegalArgumentException("an agent reached through the broker has no port of its own, not " + port);
+            }
+        } else {
+            host = host.strip();
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            if (!isValidHost(host)) {
+                throw new IllegalArgumentException("invalid host '" + host + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
+            }
         }
-        if (!isValidHost(host)) {
-            throw new IllegalArgumentException("invalid host '" + host + "'");
-        }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
-        }
-        name = name == null || name.isBlank() ? endpoint(host, port) : name.strip();
+        name = name == null || name.isBlank() ? (viaBroker ? host : endpoint(host, port)) : name.strip();
         group = group == null ? "" : group.strip();
+    }
+
+    /** A server listening at host and port. */
+    public Server(String name, String host, int port, String group) {
+        this(name, host, port, group, false);
     }
 
     public static Server of(String host, int port) {
         return new Server(null, host, port, null);
     }
 
-    /** "host:port", with IPv6 addresses in brackets. */
+    /**
+     * The agent {@code agentId} of the broker's fleet, named by its id, in {@code group} ("" for none).
+     *
+     * @throws IllegalArgumentException when the id is not one MQTT topic level (empty, or with /, + or #)
+     */
+    public static Server viaBroker(String agentId, String group) {
+        return new Server(null, agentId, BROKER_PORT, group, true);
+    }
+
+    /** The same server in another group. */
+    public Server withGroup(String newGroup) {
+        return new Server(hasName() ? name : null, host, port, newGroup, viaBroker);
+    }
+
+    private static void requireAgentId(String id) {
+        if (id.isEmpty() || id.length() > 256 || id.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || Character.isISOControl(c)
+                || Character.isWhitespace(c))) {
+            throw new IllegalArgumentException("invalid agent id '" + id + "'");
+        }
+    }
+
+    /** "host:port", with IPv6 addresses in brackets; "ID:0" for an agent reached through the broker. */
     public String endpoint() {
         return endpoint(host, port);
     }
@@ -57,12 +98,15 @@ public record Server(String name, String host, int port, String group) {
      * "host:port" counts as none: it looks the same, and the list file need not hold it.
      */
     public boolean hasName() {
-        return !name.equals(endpoint());
+        return !name.equals(viaBroker ? host : endpoint());
     }
 
-    /** Whether both denote the same agent (same host and port, host compared ignoring case). */
+    /**
+     * Whether both denote the same agent: same host (compared ignoring case) and port, both direct
+     * or both through the broker.
+     */
     public boolean sameEndpoint(Server other) {
-        return port == other.port && host.equalsIgnoreCase(other.host);
+        return port == other.port && viaBroker == other.viaBroker && host.equalsIgnoreCase(other.host);
     }
 
     /**

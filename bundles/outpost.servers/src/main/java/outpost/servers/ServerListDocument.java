@@ -257,6 +257,9 @@ public final class ServerListDocument {
 
     private void requireWritable(Server server) {
         requireUsable();
+        if (server.viaBroker()) { // the broker's fleet directory holds these; a list file names addresses
+            throw new IllegalArgumentException("'" + server.name() + "' is reached through the broker: it has no row in a list file");
+        }
         if (!canHold(server)) {
             throw new IllegalStateException("The list file has only the columns " + String.join(", ", columns)
                     + ": '" + server.name() + "' needs the header form");

@@ -11,8 +11,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import outpost.client.AgentConnections;
+import outpost.client.AgentRoute;
+import outpost.client.AgentRouter;
 import outpost.client.AgentSession;
 import outpost.client.Reachability;
 import outpost.client.SessionFactory;
@@ -24,7 +28,8 @@ import outpost.transport.Transport;
 /**
  * One session per agent address, counted by leases: a new lease shares the session that is
  * connected or connecting, else starts a new one (a disconnected session stays with the leases that
- * still hold it, and is closed with the last of them).
+ * still hold it, and is closed with the last of them). Sessions and probes to an address an
+ * {@link AgentRouter} claims take its route; port 0 is never dialled.
  */
 @Component(service = AgentConnections.class)
 public final class SharedAgentConnections implements AgentConnections {
@@ -40,6 +45,7 @@ public final class SharedAgentConnections implements AgentConnections {
     /** The newest shared session of each address; guarded by itself. */
     private final Map<String, Shared> byEndpoint = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<AgentRouter> routers = new CopyOnWriteArrayList<>();
 
     @Activate
     public SharedAgentConnections(@Reference SessionFactory sessions, @Reference Transport transport) {
@@ -51,9 +57,34 @@ public final class SharedAgentConnections implements AgentConnections {
         this.prober = prober;
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addRouter(AgentRouter router) {
+        routers.add(router);
+    }
+
+    public void removeRouter(AgentRouter router) {
+        routers.remove(router);
+    }
+
     @Override
     public Reachability probe(String host, int port, boolean tls, Duration timeout) {
-        return prober.probe(host, port, tls, timeout);
+        Optional<AgentRoute> route = routeTo(host, port);
+        return route.isPresent() ? TransportProbe.probe(route.get(), host, port, tls, timeout)
+                : prober.probe(host, port, tls, timeout);
+    }
+
+    /** The first router's route to the address; for port 0 without one, a route that says why it cannot connect. */
+    private Optional<AgentRoute> routeTo(String host, int port) {
+        for (AgentRouter router : routers) {
+            Optional<AgentRoute> route = router.routeTo(host, port);
+            if (route.isPresent()) {
+                return route;
+            }
+        }
+        return port == 0 ? Optional.of((settings, handler) -> {
+            throw new java.io.IOException(host + " is an agent of a message broker, and no broker is configured"
+                    + " (Window > Preferences > Outpost > Broker)");
+        }) : Optional.empty();
     }
 
     @Override
@@ -63,7 +94,8 @@ public final class SharedAgentConnections implements AgentConnections {
         synchronized (byEndpoint) {
             shared = byEndpoint.get(endpoint);
             if (shared == null || shared.session.status() == SessionStatus.DISCONNECTED || shared.users == 0) {
-                shared = new Shared(endpoint, sessions.create(settings));
+                Optional<AgentRoute> route = routeTo(settings.host(), settings.port());
+                shared = new Shared(endpoint, route.isPresent() ? sessions.create(settings, route.get()) : sessions.create(settings));
                 byEndpoint.put(endpoint, shared);
             }
             shared.users++;

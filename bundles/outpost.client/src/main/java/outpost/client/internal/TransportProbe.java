@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import outpost.client.AgentRoute;
 import outpost.client.ConnectFailures;
 import outpost.client.Reachability;
 import outpost.protocol.Hello;
@@ -24,17 +25,22 @@ import outpost.transport.Transport;
 /**
  * Reaches an address the way a session would, up to the agent's greeting, and hangs up before
  * the token: the certificate is accepted only to be reported (no secret crosses a connection it
- * did not check), and the agent counts no failed login.
+ * did not check), and the agent counts no failed login. The connection takes the transport's socket,
+ * or a {@link AgentRoute route} such as the broker's.
  */
 final class TransportProbe {
 
-    private final Transport transport;
+    private final AgentRoute direct;
 
     TransportProbe(Transport transport) {
-        this.transport = transport;
+        this.direct = AgentRoute.direct(transport);
     }
 
     Reachability probe(String host, int port, boolean tls, Duration timeout) {
+        return probe(direct, host, port, tls, timeout);
+    }
+
+    static Reachability probe(AgentRoute route, String host, int port, boolean tls, Duration timeout) {
         // set on the handshake's thread, read here once connect returned
         AtomicReference<String> presented = new AtomicReference<>();
         CertificateCheck record = (h, p, certificate) -> presented.set(Fingerprints.sha256(certificate));
@@ -54,7 +60,7 @@ final class TransportProbe {
         };
         Connection connection;
         try {
-            connection = transport.connect(new ConnectSettings(host, port, timeout,
+            connection = route.connect(new ConnectSettings(host, port, timeout,
                     tls ? Optional.of(record) : Optional.empty(), Limits.DEFAULT), handler);
         } catch (IOException e) {
             return Reachability.unreachable(ConnectFailures.describe(host, port, e));

@@ -3,6 +3,8 @@ package outpost.client.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import outpost.client.AgentConnections.Lease;
+import outpost.client.AgentRoute;
 import outpost.client.Reachability;
 import outpost.client.SessionSettings;
 import outpost.client.SessionStatus;
@@ -109,5 +113,34 @@ class SharedAgentConnectionsTest {
         Lease one = registry.acquire(settings("a.example", "t"));
         Lease two = registry.acquire(settings("a.example", 6006, "t"));
         assertNotSame(one.session(), two.session());
+    }
+
+    @Test
+    void anAddressARouterClaimsIsReachedThroughItsRouteForSessionsAndProbes() throws IOException {
+        List<String> routed = new ArrayList<>();
+        registry.addRouter((host, port) -> port == 0 ? Optional.of((AgentRoute) (settings, handler) -> {
+            routed.add(settings.host() + ":" + settings.port());
+            return agent.connect(settings, handler);
+        }) : Optional.empty());
+        Lease viaBroker = registry.acquire(settings("web-03", 0, "secret"));
+        connect(viaBroker);
+        assertEquals(SessionStatus.CONNECTED, viaBroker.session().status());
+        assertEquals(List.of("web-03:0"), routed);
+        assertTrue(registry.probe("web-03", 0, false, Duration.ofSeconds(2)).reachable(), "the probe takes the route too");
+        assertEquals(List.of("web-03:0", "web-03:0"), routed);
+        assertFalse(registry.probe("web-03.example", 5005, false, Duration.ofSeconds(2)).reachable(),
+                "an address no router claims is dialled (here: the scripted prober)");
+        assertEquals(2, routed.size());
+    }
+
+    @Test
+    void portZeroIsNeverDialledWithoutARouterAndSaysWhy() {
+        Lease lease = registry.acquire(settings("web-04", 0, "secret"));
+        IOException refused = assertThrows(IOException.class, lease::connect);
+        assertTrue(refused.getMessage().contains("no broker is configured"), refused.getMessage());
+        assertNull(agent.lastSettings, "nothing was dialled");
+        Reachability probed = registry.probe("web-04", 0, true, Duration.ofSeconds(1));
+        assertFalse(probed.reachable());
+        assertTrue(probed.reason().contains("no broker is configured"), probed.reason());
     }
 }

@@ -24,6 +24,7 @@ final class ExplorerActions {
     private final Action add;
     private final Action edit;
     private final Action remove;
+    private final Action assignGroup;
     private final Action importList;
     private final Action exportList;
     private final Action reload;
@@ -44,6 +45,8 @@ final class ExplorerActions {
         edit = action("&Edit Server...", "Edit the selected server", null, view::editSelected);
         remove = action("&Remove", "Remove the selected servers from the list", ISharedImages.IMG_TOOL_DELETE,
                 view::removeSelected);
+        assignGroup = action("Assign &Group...", "File the selected agents of the broker under a group", null,
+                view::assignBrokerGroup);
         importList = action("&Import CSV...", "Add the servers of a CSV file to the list", ISharedImages.IMG_OBJ_FILE,
                 view::chooseAndImport);
         exportList = action("E&xport CSV...", "Save the list to another CSV file", ISharedImages.IMG_ETOOL_SAVEAS_EDIT,
@@ -138,6 +141,9 @@ final class ExplorerActions {
         menu.add(add);
         menu.add(edit);
         menu.add(remove);
+        if (view.anyBrokerAgentSelected()) {
+            menu.add(assignGroup);
+        }
         menu.add(new Separator());
         menu.add(importList);
         menu.add(exportList);
@@ -152,7 +158,8 @@ final class ExplorerActions {
         runOnSelected.setEnabled(anySelected);
         add.setEnabled(loaded);
         edit.setEnabled(loaded && view.hasSingleServerSelected());
-        remove.setEnabled(loaded && anySelected);
+        remove.setEnabled(loaded && view.selectedServers().stream().anyMatch(server -> !server.viaBroker()));
+        assignGroup.setEnabled(loaded && view.anyBrokerAgentSelected());
         importList.setEnabled(loaded);
         exportList.setEnabled(loaded);
         boolean live = view.canMonitor() && loaded;

@@ -122,7 +122,7 @@ final class ServerColumns {
         if (column == ExplorerColumn.STATUS) {
             long monitored = group.servers().stream().filter(server -> live.apply(server) != null).count();
             long online = group.servers().stream()
-                    .filter(server -> live.apply(server) != null && live.apply(server).status() == LiveStatus.ONLINE).count();
+                    .filter(server -> live.apply(server) != null && live.apply(server).status().online()).count();
             return monitored == 0 ? "" : online + " of " + group.servers().size() + " online";
         }
         return "";

@@ -46,9 +46,11 @@ import outpost.console.ui.ConsoleEditors;
 import outpost.console.ui.ConsolePreferences;
 import outpost.console.ui.GroupCommands;
 import outpost.explorer.ui.ServerExplorer;
-import outpost.explorer.ui.internal.live.LiveState;
 import outpost.explorer.ui.internal.alerts.AlertCenter;
 import outpost.explorer.ui.internal.alerts.ExplorerAlerts;
+import outpost.explorer.ui.internal.broker.BrokerFleet;
+import outpost.explorer.ui.internal.broker.BrokerGroups;
+import outpost.explorer.ui.internal.broker.BrokerLiveStates;
 import outpost.explorer.ui.internal.live.FleetWatch;
 import outpost.explorer.ui.internal.live.LiveState;
 import outpost.explorer.ui.internal.live.ServerMonitor;
@@ -66,7 +68,9 @@ import outpost.servers.ServerRepository;
  * and forwards: list editing is a {@link ListSession} over a {@link ServerListEditor}, which applies
  * edits to the file as it is on disk (keeping what it could not read, merging changes made outside)
  * and reports changes made outside. The live columns come from a {@link ServerMonitor}, whose
- * changes reach the tree in one asyncExec at a time.
+ * changes reach the tree in one asyncExec at a time. When the console has a message broker, its
+ * fleet's agents are rows too ({@link Server#viaBroker()}), in the groups the user assigned
+ * ({@link BrokerGroups}), with their status from the broker's retained states ({@link BrokerFleet}).
  */
 public final class ServerExplorerView extends ViewPart implements ServerExplorer {
 
@@ -96,6 +100,16 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private ServerList list;
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private Map<String, LiveState> live = Map.of();
+    /** The broker's fleet; null when the service is not running. */
+    private BrokerFleet broker;
+    private final Runnable brokerChanged = this::liveChanged;
+    /** Null until first needed; UI thread. */
+    private BrokerGroups brokerGroups;
+    /** The broker's agents as rows, sorted by id, and their states from the broker; UI thread. */
+    private List<Server> brokerServers = List.of();
+    private Map<String, LiveState> brokerLive = Map.of();
+    /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
+    private String brokerStatus = "";
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
     private long lastLiveRefresh; // UI thread only
 
@@ -139,11 +153,18 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
         repository = getSite().getService(ServerRepository.class);
         startMonitor();
+        broker = getSite().getService(BrokerFleet.class);
+        if (broker != null) {
+            broker.addListener(brokerChanged);
+        }
         session = repository == null ? null : new ListSession(repository::edit, this::inUi, new ListScreen());
         actions = new ExplorerActions(this);
         contributeActions();
         viewer.addSelectionChangedListener(event -> actions.update());
         load();
+        if (broker != null) {
+            liveChanged(); // the fleet the broker announced before this view opened
+        }
     }
 
     private void startMonitor() {
@@ -167,9 +188,13 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** The live state of a monitored server; null when it is not monitored. */
+    /**
+     * The live state of a monitored server, or of a broker's agent from what the broker relays; null
+     * when neither.
+     */
     LiveState liveState(Server server) {
-        return live.get(ServerMonitor.key(server));
+        LiveState state = live.get(ServerMonitor.key(server));
+        return state == null && server.viaBroker() ? brokerLive.get(ServerMonitor.key(server)) : state;
     }
 
     private void contributeActions() {
@@ -210,12 +235,10 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             List<Server> before = servers();
             list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
             followMonitoring(before, list.servers());
-            viewer.setInput(list);
+            showRows();
             if (fleet != null) {
                 fleet.servers(list.servers());
             }
-            columns.refit();
-            actions.update();
         }
 
         @Override
@@ -241,6 +264,91 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     private CompletableFuture<Void> change(ServerListEditor.Edit edit, String done) {
         return session.change(edit, done);
+    }
+
+    /** The tree shows the list file's servers and the broker's agents. UI thread. */
+    private void showRows() {
+        List<Server> rows = new ArrayList<>(servers());
+        rows.addAll(brokerServers);
+        viewer.setInput(ServerList.of(rows)); // no clash: a broker's agent never has the same endpoint as a list server
+        columns.refit();
+        actions.update();
+    }
+
+    /**
+     * Takes the broker's fleet as it is now: its agents' rows when they changed (an agent announced
+     * or cleared, a group assigned) and their states. UI thread.
+     *
+     * @return whether the rows were rebuilt
+     */
+    private boolean followBroker() {
+        if (broker == null) {
+            return false;
+        }
+        String status = broker.status();
+        if (!status.equals(brokerStatus)) {
+            brokerStatus = status;
+            if (!status.isEmpty()) {
+                showMessage(status);
+            }
+        }
+        Map<String, outpost.broker.AgentState> agents = broker.agents();
+        List<Server> rows = new ArrayList<>(agents.size());
+        Map<String, LiveState> states = new java.util.HashMap<>();
+        for (outpost.broker.AgentState agent : agents.values()) {
+            Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId()));
+            rows.add(row);
+            states.put(ServerMonitor.key(row), BrokerLiveStates.of(agent, broker.sample(agent.agentId())));
+        }
+        rows.sort(java.util.Comparator.comparing(Server::host));
+        brokerLive = states;
+        if (rows.equals(brokerServers)) {
+            return false;
+        }
+        brokerServers = List.copyOf(rows);
+        if (list != null) {
+            showRows();
+        }
+        return true;
+    }
+
+    private BrokerGroups groups() {
+        if (brokerGroups == null) {
+            try {
+                brokerGroups = BrokerGroups.load();
+            } catch (org.osgi.service.prefs.BackingStoreException e) {
+                LOG.error("Cannot read the groups of the broker's agents", e);
+                throw new IllegalStateException("the workspace's preferences cannot be read", e);
+            }
+        }
+        return brokerGroups;
+    }
+
+    /** Files the selected agents of the broker under a group the user names. */
+    void assignBrokerGroup() {
+        List<Server> agents = selectedServers().stream().filter(Server::viaBroker).toList();
+        if (agents.isEmpty()) {
+            return;
+        }
+        List<String> known = new ArrayList<>(groupNames());
+        brokerServers.stream().map(Server::group).filter(group -> !known.contains(group)).distinct().forEach(known::add);
+        new BrokerGroupDialog(getSite().getShell(), agents, known, group -> {
+            try {
+                for (Server agent : agents) {
+                    groups().assign(agent.host(), group);
+                }
+                showMessage("Filed " + ListMessages.count(agents.size(), "agent", "agents") + " of the broker under '"
+                        + (group.isEmpty() ? ServerExplorer.NO_GROUP : group) + "'");
+            } catch (org.osgi.service.prefs.BackingStoreException e) {
+                LOG.error("Cannot keep the groups of the broker's agents", e);
+                showMessage("Cannot keep the group: " + e.getMessage());
+            }
+            followBroker();
+        }).open();
+    }
+
+    boolean anyBrokerAgentSelected() {
+        return selectedServers().stream().anyMatch(Server::viaBroker);
     }
 
     // ---- the ServerExplorer API ---------------------------------------------------------------
@@ -299,14 +407,21 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             return;
         }
         Server old = selected.get(0);
+        if (old.viaBroker()) { // the broker names it; the user files it
+            assignBrokerGroup();
+            return;
+        }
         new ServerDialog(getSite().getShell(), () -> list, old, ServerForm.of(old), groupNames(),
                 edited -> replaceServer(old, edited)).open();
     }
 
     @Override
     public void removeSelected() {
-        List<Server> selected = selectedServers();
+        List<Server> selected = selectedServers().stream().filter(server -> !server.viaBroker()).toList();
         if (!isLoaded() || selected.isEmpty()) {
+            if (anyBrokerAgentSelected()) {
+                showMessage("Agents of the broker are not in the list file: they stay while the broker announces them.");
+            }
             return;
         }
         String what = selected.size() == 1 ? "'" + selected.get(0).name() + "' (" + selected.get(0).endpoint() + ")"
@@ -556,11 +671,16 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     private void refreshLive() {
         liveUpdatePending.set(false);
-        if (viewer.getControl().isDisposed() || monitor == null) {
+        if (viewer.getControl().isDisposed()) {
             return;
         }
         lastLiveRefresh = System.currentTimeMillis();
-        live = monitor.snapshot();
+        if (monitor != null) {
+            live = monitor.snapshot();
+        }
+        if (followBroker()) {
+            return; // rows rebuilt, live texts with them
+        }
         viewer.refresh(true);
         columns.refitLive();
     }
@@ -611,6 +731,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     @Override
     public void dispose() {
+        if (broker != null) {
+            broker.removeListener(brokerChanged);
+        }
         if (alerts != null) {
             alerts.close();
         }

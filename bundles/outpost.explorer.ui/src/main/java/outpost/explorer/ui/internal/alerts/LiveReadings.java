@@ -19,7 +19,7 @@ final class LiveReadings {
             return Optional.empty();
         }
         return switch (state.status()) {
-            case ONLINE -> Optional.of(new Reading(now, true, state.cpuPercent(), state.ramPercent(), state.diskPercents()));
+            case ONLINE, ANNOUNCED -> Optional.of(new Reading(now, true, state.cpuPercent(), state.ramPercent(), state.diskPercents()));
             case OFFLINE -> Optional.of(Reading.unreachable(now));
             // the agent answers, though the explorer may not read its values
             case NO_TOKEN, AUTH_FAILED, CERTIFICATE_NOT_TRUSTED ->

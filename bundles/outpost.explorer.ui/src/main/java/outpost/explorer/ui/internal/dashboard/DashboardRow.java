@@ -56,7 +56,7 @@ record DashboardRow(Server server, LiveState state, boolean inAlert, float[] cpu
     }
 
     boolean online() {
-        return state != null && state.status() == LiveStatus.ONLINE;
+        return state != null && state.status().online();
     }
 
     /**
@@ -69,7 +69,7 @@ record DashboardRow(Server server, LiveState state, boolean inAlert, float[] cpu
         }
         double figures = Math.max(Math.max(cpu().orElse(0), ram().orElse(0)),
                 fullestDisk().map(LiveState.FullestDisk::percent).orElse(0.0));
-        double trouble = inAlert ? 300 : state.status() == LiveStatus.ONLINE ? 0
+        double trouble = inAlert ? 300 : state.status().online() ? 0
                 : state.status() == LiveStatus.CONNECTING ? 100 : 200;
         return trouble + figures;
     }

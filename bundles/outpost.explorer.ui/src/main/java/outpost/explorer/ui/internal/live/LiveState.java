@@ -31,6 +31,11 @@ public record LiveState(LiveStatus status, AgentAnswers.Figures figures, Duratio
         return new LiveState(LiveStatus.ONLINE, figures, latency, null);
     }
 
+    /** Online at the broker, with the figures of its last published sample (or none). */
+    public static LiveState announced(AgentAnswers.Figures figures) {
+        return new LiveState(LiveStatus.ANNOUNCED, figures, null, null);
+    }
+
     public OptionalDouble cpuPercent() {
         return figures.cpu();
     }
@@ -52,7 +57,10 @@ public record LiveState(LiveStatus status, AgentAnswers.Figures figures, Duratio
         return figures.networkBytesPerSecond();
     }
 
-    /** "12.5 %", "?" when online but the answer was unreadable, "" when not online. */
+    /**
+     * "12.5 %", "?" when online but the answer was unreadable, "" when not online or announced by
+     * the broker without a sample.
+     */
     public String cpuText() {
         return percentText(cpuPercent());
     }
@@ -70,9 +78,12 @@ public record LiveState(LiveStatus status, AgentAnswers.Figures figures, Duratio
     }
 
     private String percentText(OptionalDouble value) {
-        if (status != LiveStatus.ONLINE) {
+        if (!status.online()) {
             return "";
         }
-        return value.isPresent() ? String.format(Locale.ROOT, "%.1f %%", value.getAsDouble()) : "?";
+        if (value.isPresent()) {
+            return String.format(Locale.ROOT, "%.1f %%", value.getAsDouble());
+        }
+        return status == LiveStatus.ONLINE ? "?" : "";
     }
 }

@@ -6,6 +6,11 @@ public enum LiveStatus {
     OFFLINE("offline"),
     CONNECTING("connecting"),
     ONLINE("online"),
+    /**
+     * Online as the broker's fleet directory says (its retained state), with no session of the
+     * console to it: figures only from the samples it publishes, no latency.
+     */
+    ANNOUNCED("online"),
     /** The agent answers, but no token is stored for it: its console asks for one. */
     NO_TOKEN("no token"),
     /** The agent refused the stored token (or throttles this address after refusals). */
@@ -21,5 +26,10 @@ public enum LiveStatus {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the agent is up: answering the console's session, or announced online at the broker. */
+    public boolean online() {
+        return this == ONLINE || this == ANNOUNCED;
     }
 }
