@@ -17,7 +17,7 @@ enum ExplorerColumn {
             Comparator.comparing(row -> row.server().name(), String.CASE_INSENSITIVE_ORDER)),
     HOST("Host", 0.45, List.of(), (server, live) -> server.host(),
             Comparator.comparing(row -> row.server().host(), String.CASE_INSENSITIVE_ORDER)),
-    PORT("Port", 0, List.of("65535"), (server, live) -> Integer.toString(server.port()),
+    PORT("Port", 0, List.of("65535", "broker"), (server, live) -> server.viaBroker() ? "broker" : Integer.toString(server.port()),
             Comparator.comparingInt(row -> row.server().port())),
     STATUS("Status", 0, List.of(), (server, live) -> live == null ? "" : live.status().label(),
             Comparator.comparing(row -> row.live() == null ? "" : row.live().status().label())),

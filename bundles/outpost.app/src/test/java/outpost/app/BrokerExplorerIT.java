@@ -1,0 +1,243 @@
+package outpost.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.WorkbenchRobot.*;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import outpost.agent.Agent;
+import outpost.agent.AgentSettings;
+import outpost.agent.BrokerMode;
+import outpost.broker.BrokerSettings;
+import outpost.console.ui.ServerEditorInput;
+import outpost.explorer.ui.ServerExplorer;
+import outpost.servers.Server;
+import outpost.servers.ServerRepository;
+import outpost.testing.MosquittoBroker;
+
+/**
+ * Issue 15 in the console, as a user meets it: with a broker set in the preferences, the Server
+ * Explorer shows the agents that announced themselves on a real Mosquitto (TLS, accounts, the shipped
+ * ACL), online and with the CPU they publish, offline once one stops; the user files one under a
+ * group; a double-click opens a console through the broker that pins the agent's certificate, logs in
+ * with the token and runs a command, which the agent audits with the console's broker identity.
+ */
+class BrokerExplorerIT {
+
+    private static final String WIDGET_ID = "outpost.widget";
+    private static final String CONSOLE = "console-it";
+    private static final int NAME = 0;
+    private static final int PORT = 2;
+    private static final int STATUS = 3;
+    private static final int CPU = 4;
+
+    private MosquittoBroker broker;
+    private final List<Agent> agents = new ArrayList<>();
+    private ExtraAgents extra;
+    private Path webAData;
+    private IWorkbenchPage page;
+    private final org.eclipse.swt.widgets.Listener trustAnswerer = BrokerExplorerIT::trustNewAgent;
+
+    @BeforeEach
+    void startBrokerAgentsAndConfigureTheConsole() throws Exception {
+        broker = new MosquittoBroker(MosquittoBroker.shippedAcl())
+                .addAccount("web-a", "a-secret")
+                .addAccount("web-b", "b-secret")
+                .addAccount(CONSOLE, "console-secret")
+                .start();
+        extra = new ExtraAgents();
+        webAData = Files.createTempDirectory("outpost-broker-ui-a");
+        Path webBData = Files.createTempDirectory("outpost-broker-ui-b");
+        start(service(Agent.class), "web-a", "a-secret", webAData);
+        start(extra.create(), "web-b", "b-secret", webBData);
+
+        // the console logs in to web-a with its token, kept under ID:0 as outpost-cli keeps it
+        Files.deleteIfExists(Path.of(System.getProperty("outpost.knownAgents")));
+        Path tokens = Path.of(System.getProperty("outpost.tokens"));
+        Files.createDirectories(tokens.getParent());
+        Files.writeString(tokens, "web-a\\:0=" + Files.readString(webAData.resolve("token")).strip() + "\n");
+        service(ServerRepository.class).save(List.of(new Server("direct one", "127.0.0.1", 1, "direct")));
+
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("outpost.explorer.ui");
+        preferences.put("broker.url", broker.url());
+        preferences.put("broker.clientId", CONSOLE);
+        preferences.put("broker.user", CONSOLE);
+        preferences.put("broker.passwordFile", broker.passwordFile(CONSOLE, "console-secret").toString());
+        preferences.put("broker.caFile", broker.caFile().toString());
+        preferences.flush();
+        InstanceScope.INSTANCE.getNode("outpost.explorer.ui/brokerGroups").clear();
+        page = activePageWithoutExplorer();
+        Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
+    }
+
+    private void start(Agent agent, String id, String password, Path data) throws Exception {
+        BrokerSettings link = BrokerSettings.of(broker.url(), id).withAccount(id, broker.passwordFile(id, password))
+                .withCaFile(broker.caFile()).withKeepAlive(Duration.ofSeconds(5));
+        agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
+                .withBroker(Optional.of(new BrokerMode(link, Duration.ofSeconds(1)))));
+        agents.add(agent);
+    }
+
+    private static void trustNewAgent(Event event) {
+        if (event.widget instanceof Shell shell && "console.trustDialog".equals(shell.getData(WIDGET_ID))) {
+            shell.getDisplay().asyncExec(() -> pressButton(shell, "Trust and connect"));
+        }
+    }
+
+    private static void pressButton(Composite root, String label) {
+        for (Control control : root.getChildren()) {
+            if (control instanceof Button button && label.equals(button.getText())) {
+                button.notifyListeners(SWT.Selection, new Event());
+            } else if (control instanceof Composite composite) {
+                pressButton(composite, label);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        Display.getCurrent().removeFilter(SWT.Show, trustAnswerer);
+        closeConsolesDialogsAndExplorer(page);
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("outpost.explorer.ui");
+        for (String key : List.of("broker.url", "broker.clientId", "broker.user", "broker.passwordFile", "broker.caFile")) {
+            preferences.remove(key);
+        }
+        preferences.flush();
+        agents.forEach(Agent::stop);
+        extra.close();
+        broker.close();
+    }
+
+    @Test
+    void theBrokersAgentsAreServersWithLiveStatusGroupsAndConsoles() throws Exception {
+        page.showView(ServerExplorer.VIEW_ID);
+        Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
+        Label message = (Label) find(workbenchShell(), "explorer.message");
+        waitUntil("both agents of the broker show online in group Broker, beside the list's server",
+                () -> rowsOf(tree, "Broker").size() == 2 && rowsOf(tree, "Broker").stream()
+                        .allMatch(row -> "online".equals(row.getText(STATUS))) && rowsOf(tree, "direct").size() == 1,
+                () -> message.getText() + " | " + describe(tree));
+        TreeItem webA = row(tree, "web-a");
+        assertEquals("broker", webA.getText(PORT), "no port: it is reached through the broker");
+        waitUntil("web-a's CPU from the samples it publishes", () -> row(tree, "web-a").getText(CPU).endsWith("%"),
+                () -> describe(tree));
+
+        tree.setSelection(row(tree, "web-b"));
+        tree.notifyListeners(SWT.Selection, new Event());
+        ((ServerExplorer) page.findView(ServerExplorer.VIEW_ID)).editSelected();
+        waitUntil("the Assign Group dialog opens", () -> findOrNull(dialogShell(), "brokerGroup.name") != null);
+        Shell dialog = dialogShell();
+        ((Combo) find(dialog, "brokerGroup.name")).setText("db");
+        click(find(dialog, "brokerGroup.ok"));
+        waitUntil("web-b is filed under db, web-a stays in Broker",
+                () -> rowsOf(tree, "db").size() == 1 && rowsOf(tree, "Broker").size() == 1, () -> describe(tree));
+        assertEquals("db", InstanceScope.INSTANCE.getNode("outpost.explorer.ui/brokerGroups").get("web-b", null),
+                "the group is kept in the workspace");
+
+        agents.get(1).stop();
+        waitUntil("web-b shows offline once it stopped (its state at the broker)",
+                () -> "offline".equals(row(tree, "web-b").getText(STATUS)), () -> describe(tree));
+
+        tree.setSelection(row(tree, "web-a"));
+        Event open = new Event();
+        open.item = row(tree, "web-a");
+        tree.notifyListeners(SWT.DefaultSelection, open);
+        waitUntil("a console editor opens", () -> page.getActiveEditor() != null);
+        assertEquals(new ServerEditorInput(Server.viaBroker("web-a", "")), page.getActiveEditor().getEditorInput());
+        Composite console = workbenchShell();
+        Label status = (Label) find(console, "console.status");
+        Text input = (Text) find(console, "console.input");
+        StyledText output = (StyledText) find(console, "console.output");
+        waitUntil("the console connects through the broker", () -> "connected".equals(status.getText()),
+                output::getText);
+        assertTrue(Files.readString(Path.of(System.getProperty("outpost.knownAgents"))).contains("web-a\\:0=SHA256"),
+                "the certificate the agent presented in TLS is pinned under ID:0");
+        input.setText("cpu");
+        input.notifyListeners(SWT.DefaultSelection, new Event());
+        waitUntil("the agent's CPU answer comes back through the broker", () -> output.getText().contains("logical cores"),
+                output::getText);
+        waitUntil("the agent audits the session with the console's broker identity", () -> auditOf(webAData)
+                .contains("peer=broker client " + CONSOLE));
+    }
+
+    private static String auditOf(Path data) {
+        try (var files = Files.list(data)) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(path -> path.getFileName().toString().startsWith("audit.log")).toList()) {
+                text.append(Files.readString(file));
+            }
+            return text.toString();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static Shell dialogShell() {
+        for (Shell shell : Display.getCurrent().getShells()) {
+            if (shell != workbenchShell() && shell.isVisible()) {
+                return shell;
+            }
+        }
+        return (Shell) workbenchShell();
+    }
+
+    private static List<TreeItem> rowsOf(Tree tree, String group) {
+        for (TreeItem item : tree.getItems()) {
+            if (item.getText(NAME).equals(group)) {
+                return List.of(item.getItems());
+            }
+        }
+        return List.of();
+    }
+
+    private static TreeItem row(Tree tree, String name) {
+        for (TreeItem group : tree.getItems()) {
+            for (TreeItem item : group.getItems()) {
+                if (item.getText(NAME).equals(name)) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("no row " + name + ": " + describe(tree));
+    }
+
+    private static String describe(Tree tree) {
+        StringBuilder text = new StringBuilder();
+        for (TreeItem group : tree.getItems()) {
+            text.append(group.getText(NAME)).append(": ");
+            for (TreeItem item : group.getItems()) {
+                text.append(item.getText(NAME)).append(" ").append(item.getText(STATUS)).append(" ").append(item.getText(CPU)).append("; ");
+            }
+        }
+        return text.toString();
+    }
+}
