@@ -164,6 +164,11 @@ public final class BrokerClient implements AutoCloseable {
             return;
         }
         fleet.put(agentId, state.get());
+        if (!state.get().online()) {
+            // its will (or its orderly stop): the agent's end of every session over its link is gone,
+            // so they end now rather than when a keepalive runs out
+            sessions.closeAllStartingWith(agentId + "/");
+        }
         listeners.forEach(listener -> tell(() -> listener.changed(state.get())));
     }
 

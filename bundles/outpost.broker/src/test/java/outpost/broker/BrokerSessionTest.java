@@ -30,6 +30,7 @@ import outpost.protocol.OutputKind;
 import outpost.protocol.Request;
 import outpost.protocol.Result;
 import outpost.testing.Conditions;
+import outpost.testing.LoopbackProxy;
 import outpost.testing.MosquittoBroker;
 import outpost.transport.ConnectSettings;
 import outpost.transport.Connection;
@@ -61,6 +62,7 @@ class BrokerSessionTest {
     void start() throws Exception {
         broker = new MosquittoBroker(MosquittoBroker.shippedAcl())
                 .addAccount("agent-a", "secret-a")
+                .addAccount("agent-b", "secret-b")
                 .addAccount("console-1", "secret-c")
                 .start();
         identity = TlsIdentities.generate("agent-a");
@@ -121,6 +123,28 @@ class BrokerSessionTest {
             }
             assertEquals(List.of("broker client console-1", "broker client console-1", "broker client console-1"), peers);
             Conditions.waitUntil("the agent's sessions all closed", () -> agent.sessions() == 0);
+        }
+    }
+
+    @Test
+    void aSessionEndsAsSoonAsTheBrokerPublishesItsAgentsWill() throws Exception {
+        try (BrokerClient console = BrokerClient.connect(transport, account("console-1", "secret-c"), Duration.ofSeconds(20));
+                LoopbackProxy network = new LoopbackProxy(broker.port());
+                AgentLink agentB = AgentLink.start(BrokerSettings.of("ssl://127.0.0.1:" + network.port(), "agent-b")
+                        .withAccount("agent-b", broker.passwordFile("agent-b", "secret-b")).withCaFile(broker.caFile())
+                        .withKeepAlive(Duration.ofSeconds(5)), new AgentState("agent-b", true, "web-2", "Linux", "1",
+                                identity.fingerprint(), Instant.now()), tunnels, Optional.empty())) {
+            Conditions.waitUntil("agent-b online", () -> console.agent("agent-b").filter(AgentState::online).isPresent());
+            BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+            // an idle timeout far beyond the test's waits: only the will can end this session in time
+            Connection session = PinnedSessions.open(console, "agent-b", identity.fingerprint(), received,
+                    Limits.DEFAULT.withIdleTimeout(Duration.ofMinutes(10), Duration.ofMinutes(1)));
+            assertInstanceOf(Hello.class, next(received));
+
+            network.close(); // agent-b's network is gone: nothing of it reaches the broker or the console again
+            Conditions.waitUntil("agent-b's will in the directory",
+                    () -> console.agent("agent-b").filter(state -> !state.online()).isPresent());
+            Conditions.waitUntil("the session to agent-b ended with it", () -> !session.isOpen());
         }
     }
 

@@ -29,11 +29,17 @@ final class PinnedSessions {
      */
     static Connection open(BrokerClient console, String agentId, String pinned, BlockingQueue<Message> received)
             throws IOException {
+        return open(console, agentId, pinned, received, Limits.DEFAULT);
+    }
+
+    /** As {@link #open(BrokerClient, String, String, BlockingQueue)}, with these limits (a longer idle timeout, say). */
+    static Connection open(BrokerClient console, String agentId, String pinned, BlockingQueue<Message> received, Limits limits)
+            throws IOException {
         return console.open(agentId, new ConnectSettings(agentId, 0, Duration.ofSeconds(20), Optional.of((host, port, certificate) -> {
             if (!Fingerprints.sha256(certificate).equals(pinned)) {
                 throw new CertificateException("not the pinned certificate");
             }
-        }), Limits.DEFAULT), new MessageHandler() {
+        }), limits), new MessageHandler() {
             @Override
             public void received(Connection connection, Message message) {
                 received.add(message);

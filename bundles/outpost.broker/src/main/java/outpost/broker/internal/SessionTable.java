@@ -68,6 +68,15 @@ public final class SessionTable {
         sessions.clear();
     }
 
+    /**
+     * The peers of the sessions whose keys start with {@code prefix} are gone (an agent's will): those
+     * sessions end as if each peer had closed it.
+     */
+    public void closeAllStartingWith(String prefix) {
+        sessions.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList()
+                .forEach(BridgedSession::peerClosed);
+    }
+
     /** The link is closing: every session ends, each peer told with an empty message. */
     public void endAll() {
         List.copyOf(sessions.values()).forEach(BridgedSession::end);

@@ -140,7 +140,7 @@ public final class ConsoleEditor extends NothingToSaveEditor implements Connecti
         // with an ellipsis), the status keeps its width and the buttons move under the title
         Label endpoint = new Label(title, SWT.NONE);
         endpoint.setData(WIDGET_ID, "console.endpoint");
-        endpoint.setText(server.endpoint());
+        endpoint.setText(server.viaBroker() ? server.host() + " via broker" : server.endpoint());
         endpoint.setFont(JFaceResources.getBannerFont());
         GridDataFactory.swtDefaults().applyTo(endpoint);
         CLabel name = new CLabel(title, SWT.NONE);

@@ -1,7 +1,5 @@
 package outpost.explorer.ui.internal.broker;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import outpost.broker.AgentState;
@@ -17,14 +15,12 @@ import outpost.metrics.MetricSample;
  */
 public final class BrokerLiveStates {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-
     private BrokerLiveStates() {
     }
 
     public static LiveState of(AgentState state, Optional<MetricSample> sample) {
         if (!state.online()) {
-            return LiveState.failed(LiveStatus.OFFLINE, "offline at the broker since " + TIME.format(state.time()));
+            return LiveState.failed(LiveStatus.OFFLINE, "offline at the broker (its last state, or its will, says so)");
         }
         return LiveState.announced(sample.map(AgentAnswers::figures).orElse(AgentAnswers.Figures.NONE));
     }
