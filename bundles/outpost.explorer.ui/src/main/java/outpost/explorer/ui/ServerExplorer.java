@@ -24,7 +24,10 @@ public interface ServerExplorer {
     /** The tree row under which servers without a group are shown. */
     String NO_GROUP = "(no group)";
 
-    /** The servers in the list, in file order; empty until the list file has been read. */
+    /**
+     * The servers in the list, in file order; empty until the list file has been read. The broker's
+     * agents the view shows besides are not among them.
+     */
     List<Server> servers();
 
     /**
@@ -38,7 +41,10 @@ public interface ServerExplorer {
     /** Opens the Add Server dialog (it does not block the caller); OK adds and saves. */
     void openAddDialog();
 
-    /** Opens the Edit Server dialog for the selected server, if one is selected. */
+    /**
+     * Opens the Edit Server dialog for the selected server, if one is selected; for an agent of the
+     * console's broker ({@link Server#viaBroker()}), the Assign Group dialog.
+     */
     void editSelected();
 
     /** Asks, then removes the selected servers (and those of selected groups) and saves. */

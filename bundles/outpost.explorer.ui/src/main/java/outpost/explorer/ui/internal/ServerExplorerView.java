@@ -102,12 +102,15 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private Map<String, LiveState> live = Map.of();
     /** The broker's fleet; null when the service is not running. */
     private BrokerFleet broker;
-    private final Runnable brokerChanged = this::liveChanged;
+    /** The broker's changes only ask for a refresh: it reads the whole fleet, once per refresh at most. */
+    private final Runnable brokerChanged = this::refreshSoon;
     /** Null until first needed; UI thread. */
     private BrokerGroups brokerGroups;
     /** The broker's agents as rows, sorted by id, and their states from the broker; UI thread. */
     private List<Server> brokerServers = List.of();
     private Map<String, LiveState> brokerLive = Map.of();
+    /** The same states by row, for the alerts and the dashboard; read on the monitor's threads too. */
+    private volatile Map<Server, LiveState> brokerStates = Map.of();
     /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
     private String brokerStatus = "";
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
@@ -163,7 +166,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         viewer.addSelectionChangedListener(event -> actions.update());
         load();
         if (broker != null) {
-            liveChanged(); // the fleet the broker announced before this view opened
+            refreshSoon(); // the fleet the broker announced before this view opened
         }
     }
 
@@ -236,9 +239,6 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             list = ServerList.of(document.servers()); // the document has no duplicate host:port, so this cannot refuse
             followMonitoring(before, list.servers());
             showRows();
-            if (fleet != null) {
-                fleet.servers(list.servers());
-            }
         }
 
         @Override
@@ -271,6 +271,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         List<Server> rows = new ArrayList<>(servers());
         rows.addAll(brokerServers);
         viewer.setInput(ServerList.of(rows)); // no clash: a broker's agent never has the same endpoint as a list server
+        if (fleet != null) {
+            fleet.servers(rows);
+        }
         columns.refit();
         actions.update();
     }
@@ -295,13 +298,18 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         Map<String, outpost.broker.AgentState> agents = broker.agents();
         List<Server> rows = new ArrayList<>(agents.size());
         Map<String, LiveState> states = new java.util.HashMap<>();
+        Map<Server, LiveState> byRow = new java.util.HashMap<>();
         for (outpost.broker.AgentState agent : agents.values()) {
             Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId()));
+            LiveState state = BrokerLiveStates.of(agent, broker.sample(agent.agentId()));
             rows.add(row);
-            states.put(ServerMonitor.key(row), BrokerLiveStates.of(agent, broker.sample(agent.agentId())));
+            states.put(ServerMonitor.key(row), state);
+            byRow.put(row, state);
         }
         rows.sort(java.util.Comparator.comparing(Server::host));
         brokerLive = states;
+        brokerStates = byRow;
+        observeFleet();
         if (rows.equals(brokerServers)) {
             return false;
         }
@@ -648,14 +656,12 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
      * little time for anything else (the longest stalls of the UI benchmark were there).
      */
     private void liveChanged() {
-        ServerMonitor watching = monitor;
-        if (watching != null) {
-            Map<Server, LiveState> states = watching.states();
-            alerts.observe(states);
-            if (fleet != null) {
-                fleet.observe(states);
-            }
-        }
+        observeFleet();
+        refreshSoon();
+    }
+
+    /** At most one refresh pending, at least {@link #LIVE_REFRESH_GAP_MILLIS} after the last. Any thread. */
+    private void refreshSoon() {
         if (display.isDisposed() || !liveUpdatePending.compareAndSet(false, true)) {
             return;
         }
@@ -667,6 +673,34 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
                 refreshLive();
             }
         });
+    }
+
+    /**
+     * Tells the alerts and the dashboard the newest states: the monitor's, and the broker's for its
+     * agents the monitor does not watch. Any thread.
+     */
+    private void observeFleet() {
+        ServerMonitor watching = monitor;
+        Map<Server, LiveState> states = new java.util.HashMap<>();
+        Set<String> watched = new java.util.HashSet<>();
+        if (watching != null) {
+            watching.states().forEach((server, state) -> {
+                states.put(server, state);
+                watched.add(ServerMonitor.key(server));
+            });
+        }
+        brokerStates.forEach((server, state) -> {
+            if (!watched.contains(ServerMonitor.key(server))) {
+                states.put(server, state);
+            }
+        });
+        if (watching == null && states.isEmpty()) {
+            return;
+        }
+        alerts.observe(states);
+        if (fleet != null) {
+            fleet.observe(states);
+        }
     }
 
     private void refreshLive() {
