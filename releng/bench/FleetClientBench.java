@@ -57,7 +57,8 @@ public class FleetClientBench {
         int echoPort = Integer.parseInt(Files.readString(work.resolve("echo.port")).strip());
         Path known = pinAll(work, servers);
         Path hostPid = work.resolve("host.pid");
-        host = Files.exists(hostPid) ? ProcessHandle.of(Long.parseLong(Files.readString(hostPid).strip())).orElse(null) : null;
+        hosts = Files.exists(hostPid) ? Files.readAllLines(hostPid).stream().filter(line -> !line.isBlank())
+                .map(line -> ProcessHandle.of(Long.parseLong(line.strip())).orElseThrow()).toList() : List.of();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "fan-out");
             thread.setDaemon(true); // an exception in main must end the JVM
@@ -115,8 +116,8 @@ public class FleetClientBench {
         }
     }
 
-    /** FleetHost's process, whose CPU time is the agents' side of a fan-out; null when unknown. */
-    private static ProcessHandle host;
+    /** FleetHost's processes (one a line in host.pid), whose CPU time is the agents' side of a fan-out; none when unknown. */
+    private static List<ProcessHandle> hosts = List.of();
 
     /**
      * CPU time so far, in nanoseconds, of this whole process (all threads: fan-out, event loops, GC,
@@ -124,7 +125,11 @@ public class FleetClientBench {
      */
     private static long[] cpuNanos() {
         long mine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        long agents = host == null ? -1 : host.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        long agents = hosts.isEmpty() ? -1 : 0;
+        for (ProcessHandle host : hosts) {
+            long one = host.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+            agents = agents < 0 || one < 0 ? -1 : agents + one;
+        }
         return new long[] { mine, agents };
     }
 

@@ -155,6 +155,28 @@ class FanOutIT {
     }
 
     @Test
+    void firstContactsWithTrustNewRunInParallelAndPinEveryAgent() throws Exception {
+        List<Integer> agents = fleet.addresses().stream().map(InetSocketAddress::getPort).toList();
+        try (TogetherGate gate = new TogetherGate(agents)) {
+            List<Integer> ports = gate.ports();
+            Path list = Files.writeString(folder.resolve("servers-gated.csv"), "name,host,port,group\n"
+                    + "web-1,127.0.0.1," + ports.get(0) + ",web\n"
+                    + "web-2,127.0.0.1," + ports.get(1) + ",web\n"
+                    + "db-1,127.0.0.1," + ports.get(2) + ",db\n");
+            String known = known("together");
+            // the gate answers none of them until all three connected: first contacts taking turns would time out
+            Run run = run("--servers", list.toString(), "--token-file", token.toString(), "--known-agents", known,
+                    "--trust-new", "--parallel", "3", "--json", "cpu");
+            assertEquals(0, run.exit, run.out + run.err);
+            assertEquals(3, run.out.lines().filter(line -> line.contains("\"ok\":true")).count(), run.out);
+            String pins = Files.readString(Path.of(known));
+            for (int port : ports) {
+                assertTrue(pins.contains("127.0.0.1\\:" + port + "=SHA256"), pins);
+            }
+        }
+    }
+
+    @Test
     void tokensComePerAgentFromTheTokensFileAndAWrongOneFailsOnlyThatAgent() throws Exception {
         List<InetSocketAddress> up = fleet.addresses();
         Path tokens = Files.writeString(folder.resolve("tokens.properties"),
