@@ -296,7 +296,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         List<Server> rows = new ArrayList<>(agents.size());
         Map<String, LiveState> states = new java.util.HashMap<>();
         for (outpost.broker.AgentState agent : agents.values()) {
-            Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId()));
+            Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId(), agent.group()));
             rows.add(row);
             states.put(ServerMonitor.key(row), BrokerLiveStates.of(agent, broker.sample(agent.agentId())));
         }
