@@ -32,7 +32,8 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
                    outpost-cli --broker URL [--broker-user U --broker-password-file F]
                                [--broker-ca F | --broker-fingerprint SHA256:...]
                                [--client-id ID] (--agent ID | --agents ID,ID,... |
-                               --group G | --all-online) [other options] COMMAND [ARGS...]
+                               --group G | --all-online) [other options]
+                               COMMAND [ARGS...]
                    outpost-cli --broker URL [broker options] --list [--json]
 
             Sends one command to an Outpost agent and prints its answer as it streams; with
@@ -92,6 +93,7 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
                      outpost-cli --servers ~/.outpost/servers.csv --group web --json uptime
                      outpost-cli --broker ssl://broker:8883 --broker-user ops \\
                        --broker-password-file ~/.outpost/broker-password --agents web-1,web-2 cpu
+                     outpost-cli --broker ssl://broker:8883 ... --group web --json uptime
             Exit status: 0 every agent answered and the command succeeded, 1 some failed
             (unreachable agent, refused token or certificate, unknown or failed command),
             2 usage error (also an unreadable server list, a group with no server, or no agent
