@@ -103,8 +103,7 @@ public final class AgentLink implements AutoCloseable {
         @Override
         public void connected(MqttLink connectedLink) throws MqttException {
             connectedLink.subscribe(List.of(Topics.ROOT + birth.agentId() + "/in/#"));
-            AgentState online = new AgentState(birth.agentId(), true, birth.host(), birth.os(), birth.version(),
-                    birth.fingerprint(), Instant.now());
+            AgentState online = birth.onlineAt(Instant.now());
             connectedLink.publish(Topics.state(birth.agentId()), StateJson.encode(online), true, () -> { });
         }
 

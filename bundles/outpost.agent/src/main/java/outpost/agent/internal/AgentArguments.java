@@ -32,7 +32,8 @@ record AgentArguments(String bindHost, Integer port, String dataDirectory, Strin
               --config FILE   configuration file to use instead of etc/outpost.agent.cfg in
                               the install (a properties file; that one lists every key with
                               its default: shell.allow*/shell.deny* patterns, timeouts,
-                              limits, the plain-text port, broker mode); reset reads it again
+                              limits, the plain-text port, broker mode with broker.url and
+                              broker.group, the group it announces); reset reads it again
               --plain-tcp     no TLS: tokens and answers travel in clear text; only for
                               loopback or a network you trust completely
               --console PORT  open the Equinox console (Gogo shell: outpost:status,

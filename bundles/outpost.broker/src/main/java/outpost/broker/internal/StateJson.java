@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
 
 import outpost.broker.AgentState;
 
@@ -16,14 +18,19 @@ public final class StateJson {
     private StateJson() {
     }
 
-    /** The wire form: plain fields, the time as ISO-8601 text. */
+    /**
+     * The wire form: plain fields, the time as ISO-8601 text. Gson leaves a null field out, so a
+     * state without a group is written as before groups existed. The group is read as any JSON, so
+     * that a group of the wrong type costs only the group.
+     */
     private record Wire(String agentId, boolean online, String host, String os, String version, String fingerprint,
-            String time) {
+            String time, JsonElement group) {
     }
 
     public static byte[] encode(AgentState state) {
         return GSON.toJson(new Wire(state.agentId(), state.online(), state.host(), state.os(), state.version(),
-                state.fingerprint(), state.time().toString())).getBytes(StandardCharsets.UTF_8);
+                state.fingerprint(), state.time().toString(), state.group().isEmpty() ? null : new JsonPrimitive(state.group())))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Empty for a payload that is not a state of {@code agentId} (a broken or foreign publisher). */
@@ -34,9 +41,22 @@ public final class StateJson {
                 return Optional.empty();
             }
             return Optional.of(new AgentState(wire.agentId(), wire.online(), orEmpty(wire.host()), orEmpty(wire.os()),
-                    orEmpty(wire.version()), orEmpty(wire.fingerprint()), Instant.parse(wire.time())));
+                    orEmpty(wire.version()), orEmpty(wire.fingerprint()), Instant.parse(wire.time()),
+                    groupOrNone(wire.group())));
         } catch (RuntimeException e) { // Gson's JsonParseException, a bad time
             return Optional.empty();
+        }
+    }
+
+    /** An unreadable group costs the group, not the agent: its state is still worth showing. */
+    private static String groupOrNone(JsonElement group) {
+        if (group == null || !group.isJsonPrimitive() || !group.getAsJsonPrimitive().isString()) {
+            return "";
+        }
+        try {
+            return AgentState.requireGroup(group.getAsString());
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 

@@ -7,18 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import outpost.broker.AgentState;
 import outpost.broker.BrokerSettings;
 
 /**
  * outpost-cli's broker mode (--broker): the broker, the account, and which agents of its fleet.
  *
  * @param clientId     --client-id; null for the default ({@link #effectiveClientId})
- * @param agents       --agent and --agents, in the order given; empty with --all-online or --list
+ * @param agents       --agent and --agents, in the order given; empty with --group, --all-online or --list
+ * @param group        --group: the online agents that announce this group; null for none
  * @param allOnline    --all-online: every agent the broker shows online
  * @param list         --list: print the fleet directory, open no session
  */
 record BrokerArguments(String url, String user, Path passwordFile, Path caFile, String fingerprint, String clientId,
-        List<String> agents, boolean allOnline, boolean list) {
+        List<String> agents, String group, boolean allOnline, boolean list) {
 
     /** How long the broker may take to accept the connection. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -36,6 +38,14 @@ record BrokerArguments(String url, String user, Path passwordFile, Path caFile, 
             return user;
         }
         return oneTopicLevel("outpost-cli-" + System.getProperty("user.name") + "-" + hostName());
+    }
+
+    /**
+     * Whether an agent's announced group is the one of --group: the rule of --servers --group
+     * (ServerSelection), ignoring letter case, so that one group name means the same in both modes.
+     */
+    static boolean inGroup(AgentState agent, String group) {
+        return agent.group().equalsIgnoreCase(group);
     }
 
     BrokerSettings settings() {

@@ -46,8 +46,12 @@ final class BrokerOptions {
         return option.equals("--all-online") || option.equals("--list") ? 1 : 2;
     }
 
-    /** The broker arguments, null without --broker; checks that they go together. */
-    BrokerArguments build(boolean directTargets) throws CliArguments.UsageException {
+    /**
+     * The broker arguments, null without --broker; checks that they go together.
+     *
+     * @param group --group, stripped; null when not given (then it is no broker target)
+     */
+    BrokerArguments build(boolean directTargets, String group) throws CliArguments.UsageException {
         if (url == null) {
             if (!given.isEmpty()) {
                 throw new CliArguments.UsageException(given.get(0) + " needs --broker");
@@ -63,14 +67,19 @@ final class BrokerOptions {
         if (caFile != null && fingerprint != null) {
             throw new CliArguments.UsageException("give --broker-ca or --broker-fingerprint, not both");
         }
-        int targets = (agents.isEmpty() ? 0 : 1) + (allOnline ? 1 : 0) + (list ? 1 : 0);
-        if (targets != 1) {
-            throw new CliArguments.UsageException(targets == 0 ? "--broker needs --agent ID, --agents ID,ID,..., --all-online or --list"
-                    : "give one of --agent/--agents, --all-online and --list");
+        int targets = (agents.isEmpty() ? 0 : 1) + (allOnline ? 1 : 0) + (list ? 1 : 0) + (group != null ? 1 : 0);
+        if (targets == 0) {
+            throw new CliArguments.UsageException(
+                    "--broker needs --agent ID, --agents ID,ID,..., --group G, --all-online or --list");
+        }
+        if (targets > 1) {
+            throw new CliArguments.UsageException(group != null
+                    ? "--group selects the agents by their group: leave out --agent, --agents, --all-online and --list"
+                    : "give one of --agent/--agents, --group, --all-online and --list");
         }
         try {
             BrokerArguments arguments = new BrokerArguments(url, user, passwordFile, caFile, fingerprint, clientId,
-                    List.copyOf(agents), allOnline, list);
+                    List.copyOf(agents), group, allOnline, list);
             arguments.settings(); // checks the URL and the client id now, as usage errors
             return arguments;
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import outpost.broker.AgentState;
 import outpost.broker.BrokerClient;
@@ -13,8 +14,8 @@ import outpost.client.AgentRoute;
 /**
  * outpost-cli --broker: one MQTT connection for the run, the fleet directory from the agents'
  * retained states, and each agent's session through the broker, the same session as a direct one
- * (TLS pinned under ID:0, token, roles). One --agent streams as --host does; several agents, or
- * --all-online, fan out as --servers does; --list prints the directory.
+ * (TLS pinned under ID:0, token, roles). One --agent streams as --host does; several agents,
+ * --group or --all-online fan out as --servers does; --list prints the directory.
  */
 final class BrokerRun {
 
@@ -38,11 +39,15 @@ final class BrokerRun {
                 FleetListing.print(fleet, arguments.json(), out);
                 return CliRun.EXIT_OK;
             }
-            List<String> ids = broker.allOnline() ? fleet.values().stream().filter(AgentState::online)
-                    .map(AgentState::agentId).sorted().toList() : broker.agents();
+            List<String> ids = broker.group() != null ? inGroup(fleet, broker.group())
+                    : broker.allOnline() ? fleet.values().stream().filter(AgentState::online)
+                            .map(AgentState::agentId).sorted().toList() : broker.agents();
             if (ids.isEmpty()) {
-                return CliRun.usageError(new CliArguments.UsageException("no agent is online on the broker " + broker.url()
-                        + " (" + fleet.size() + " known: outpost-cli --broker ... --list)"), err);
+                return CliRun.usageError(new CliArguments.UsageException(broker.group() != null
+                        ? "no online agent in group '" + broker.group() + "' at the broker " + broker.url()
+                                + groupsOnline(fleet)
+                        : "no agent is online on the broker " + broker.url() + " (" + fleet.size()
+                                + " known: outpost-cli --broker ... --list)"), err);
             }
             List<AgentTarget> agents = ids.stream().map(id -> AgentTarget.viaBroker(id, route(client, id, broker.url())))
                     .toList();
@@ -61,6 +66,20 @@ final class BrokerRun {
             err.println("outpost-cli: " + e.getMessage());
             return CliRun.EXIT_FAILED;
         }
+    }
+
+    /** The online agents that announce {@code group}, sorted by id. */
+    static List<String> inGroup(Map<String, AgentState> fleet, String group) {
+        return fleet.values().stream().filter(AgentState::online).filter(agent -> BrokerArguments.inGroup(agent, group))
+                .map(AgentState::agentId).sorted().toList();
+    }
+
+    /** What to try instead, as --servers --group says its list's groups: those of the online agents. */
+    private static String groupsOnline(Map<String, AgentState> fleet) {
+        TreeSet<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        fleet.values().stream().filter(AgentState::online)
+                .forEach(agent -> groups.add(agent.group().isEmpty() ? "(none)" : agent.group()));
+        return groups.isEmpty() ? " (no agent is online there)" : " (the online agents' groups: " + String.join(", ", groups) + ")";
     }
 
     /** Sessions to the agent through the broker; an agent that never announced itself is not tried. */

@@ -12,7 +12,7 @@ import outpost.transport.TlsEngine;
  * @param tokenFileGiven whether --token-file was given (then it wins over the tokens file)
  * @param tokensFile    per-agent tokens, host:port=token (the console's tokens.properties)
  * @param serversFile   the server list to fan out to; null for one agent (--host, --port)
- * @param group         only the servers of this group; null for all
+ * @param group         only the servers (or, with --broker, the online agents) of this group; null for all
  * @param tlsEngine     --tls-engine: auto, openssl or jdk
  * @param verbose       --verbose: say on standard error which TLS engine runs
  * @param broker        --broker and its options; null to reach agents directly
@@ -32,19 +32,23 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
                    outpost-cli --broker URL [--broker-user U --broker-password-file F]
                                [--broker-ca F | --broker-fingerprint SHA256:...]
                                [--client-id ID] (--agent ID | --agents ID,ID,... |
-                               --all-online) [other options] COMMAND [ARGS...]
+                               --group G | --all-online) [other options]
+                               COMMAND [ARGS...]
                    outpost-cli --broker URL [broker options] --list [--json]
 
             Sends one command to an Outpost agent and prints its answer as it streams; with
             --servers, sends it to every server of the list at once and prints one result per
-            server. With --broker, reaches agents by id through an MQTT broker (the same
-            TLS, pinned certificate and token inside; docs/BROKER.md).
+            server. With --broker, reaches agents by id or by the group they announce
+            through an MQTT broker (the same TLS, pinned certificate and token inside;
+            docs/BROKER.md).
 
               --host H            agent host (default 127.0.0.1)
               --port P            agent port (default 5005)
               --servers FILE      server list (CSV: 'host,port' lines, or a header naming the
                                   columns name,host,port,group); the command runs on each server
-              --group G           with --servers: only the servers of group G
+              --group G           with --servers: only the servers of group G; with --broker:
+                                  the online agents that announce group G (broker.group);
+                                  letter case aside in both
               --parallel N        with --servers: at most N servers at once (default 64)
               --broker URL        reach agents through this MQTT broker: ssl://HOST:8883 (or
                                   tcp://HOST:1883, no TLS to the broker)
@@ -59,7 +63,8 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
               --agents ID,ID,...  with --broker: these agents
               --all-online        with --broker: every agent the broker shows online
               --list              with --broker: print the fleet the broker knows (id, online,
-                                  host, os, version, fingerprint) and exit; opens no session
+                                  group, host, os, version, fingerprint) and exit; opens no
+                                  session
               --tokens F          with --servers or --broker: tokens per agent, host:port=token
                                   lines (an agent through the broker is ID:0)
                                   (default ~/.outpost/tokens.properties, as the console's)
@@ -88,10 +93,11 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
                      outpost-cli --servers ~/.outpost/servers.csv --group web --json uptime
                      outpost-cli --broker ssl://broker:8883 --broker-user ops \\
                        --broker-password-file ~/.outpost/broker-password --agents web-1,web-2 cpu
+                     outpost-cli --broker ssl://broker:8883 ... --group web --json uptime
             Exit status: 0 every agent answered and the command succeeded, 1 some failed
             (unreachable agent, refused token or certificate, unknown or failed command),
             2 usage error (also an unreadable server list, a group with no server, or no agent
-            online with --all-online).
+            online with --all-online or in the --group at the broker).
             """;
 
     static CliArguments parse(String... args) throws UsageException {
@@ -151,11 +157,12 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
             }
             i++;
         }
-        BrokerArguments brokerArguments = broker.build(servers != null || host != null || port != null);
-        if (servers == null && group != null) {
-            throw new UsageException(brokerArguments == null ? "--group needs --servers"
-                    : "--group needs --servers: a broker's agents announce no group; name them with --agent, --agents"
-                            + " or --all-online");
+        if (group != null && group.isEmpty()) {
+            throw new UsageException("--group needs a group name");
+        }
+        BrokerArguments brokerArguments = broker.build(servers != null || host != null || port != null, group);
+        if (servers == null && brokerArguments == null && group != null) {
+            throw new UsageException("--group needs --servers or --broker");
         }
         if (servers == null && brokerArguments == null && tokensFile != null) {
             throw new UsageException("--tokens needs --servers or --broker");
@@ -165,9 +172,6 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
         }
         if (servers != null && (host != null || port != null)) {
             throw new UsageException("--servers names the agents: leave out --host and --port");
-        }
-        if (group != null && group.isEmpty()) {
-            throw new UsageException("--group needs a group name");
         }
         boolean listing = brokerArguments != null && brokerArguments.list();
         if (listing && i < args.length) {
@@ -191,7 +195,10 @@ record CliArguments(String host, int port, int timeoutSeconds, Path tokenFile, b
         }
     }
 
-    /** Whether the command goes to a list of servers (--servers) or agents of a broker other than one --agent. */
+    /**
+     * Whether the command goes to a list of servers (--servers) or agents of a broker other than one
+     * --agent (--group and --all-online have no agents here: the list is empty until the run).
+     */
     boolean fanOut() {
         return serversFile != null || broker != null && (broker.agents().size() != 1 || broker.allOnline());
     }

@@ -31,12 +31,14 @@ final class FleetListing {
 
     private static void table(List<AgentState> agents, PrintStream out) {
         List<String[]> rows = new java.util.ArrayList<>();
-        rows.add(new String[] { "ID", "ONLINE", "HOST", "OS", "VERSION", "FINGERPRINT" });
+        rows.add(new String[] { "ID", "ONLINE", "GROUP", "HOST", "OS", "VERSION", "FINGERPRINT" });
         for (AgentState agent : agents) {
-            rows.add(new String[] { agent.agentId(), agent.online() ? "online" : "offline", agent.host(), agent.os(),
-                    agent.version(), agent.fingerprint() });
+            // "-" for no group: a blank cell would read as the next column
+            rows.add(new String[] { agent.agentId(), agent.online() ? "online" : "offline",
+                    agent.group().isEmpty() ? "-" : agent.group(), agent.host(), agent.os(), agent.version(),
+                    agent.fingerprint() });
         }
-        int[] widths = new int[5];
+        int[] widths = new int[6];
         for (String[] row : rows) {
             for (int column = 0; column < widths.length; column++) {
                 widths[column] = Math.max(widths[column], row[column].length());
@@ -47,7 +49,7 @@ final class FleetListing {
             for (int column = 0; column < widths.length; column++) {
                 line.append(row[column]).append(" ".repeat(widths[column] - row[column].length() + 2));
             }
-            out.println(line.append(row[5]).toString().stripTrailing());
+            out.println(line.append(row[6]).toString().stripTrailing());
         }
         long online = agents.stream().filter(AgentState::online).count();
         out.println(agents.size() + (agents.size() == 1 ? " agent: " : " agents: ") + online + " online, " + (agents.size() - online) + " offline");
@@ -57,6 +59,7 @@ final class FleetListing {
         JsonObject object = new JsonObject();
         object.addProperty("agentId", agent.agentId());
         object.addProperty("online", agent.online());
+        object.addProperty("group", agent.group());
         object.addProperty("host", agent.host());
         object.addProperty("os", agent.os());
         object.addProperty("version", agent.version());

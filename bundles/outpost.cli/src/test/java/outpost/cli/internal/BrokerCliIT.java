@@ -38,7 +38,7 @@ import outpost.testing.MosquittoBroker;
 /**
  * outpost-cli --broker against a real Mosquitto with the shipped ACL and three real agents in broker
  * mode: agent-1 and agent-2 online, agent-3 gone (it reached the broker through a proxy that was cut,
- * so the broker published its last will). Each run is the command line's, through the client's
+ * so the broker published its last will). agent-2 and agent-3 announce group web, agent-1 none. Each run is the command line's, through the client's
  * services as the application takes them.
  */
 class BrokerCliIT {
@@ -68,7 +68,7 @@ class BrokerCliIT {
             String id = "agent-" + (index + 1);
             String url = index == 2 ? "ssl://127.0.0.1:" + proxy.port() : broker.url();
             try {
-                return Optional.of(new BrokerMode(account(url, id), Duration.ZERO));
+                return Optional.of(new BrokerMode(account(url, id), Duration.ZERO, index == 0 ? "" : "web"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -177,6 +177,28 @@ class BrokerCliIT {
     }
 
     @Test
+    void aGroupSelectsItsOnlineAgentsLetterCaseAsideAndAnEmptyGroupIsAUsageError() throws Exception {
+        String known = folder.resolve("known_agents-group").toString();
+        Run run = run("--group", "WEB", "--token-file", token.toString(), "--known-agents", known, "--trust-new", "name");
+        assertEquals(0, run.exit, run.err);
+        String[] lines = run.out.split("\n");
+        assertTrue(lines[0].matches("agent-2  via broker  ok  \\d+ ms"), run.out);
+        assertEquals("1 servers: 1 succeeded, 0 failed", lines[lines.length - 1], run.out);
+        assertFalse(run.out.contains("agent-1") || run.out.contains("agent-3"), "agent-1 has no group, agent-3 is offline");
+
+        Run json = run("--group", "web", "--token-file", token.toString(), "--known-agents", known, "--json", "name");
+        assertEquals(0, json.exit, json.err);
+        assertEquals(List.of("agent-2"), json.out.lines()
+                .map(line -> new Gson().fromJson(line, JsonObject.class).get("server").getAsString()).toList());
+
+        Run none = run("--group", "db", "--token-file", token.toString(), "--known-agents", known, "name");
+        assertEquals(2, none.exit, none.err);
+        assertEquals("", none.out);
+        assertTrue(none.err.startsWith("outpost-cli: no online agent in group 'db' at the broker " + broker.url()
+                + " (the online agents' groups: (none), web)\n"), none.err);
+    }
+
+    @Test
     void anAgentTheBrokerNeverSawFailsWithoutATry() throws Exception {
         Run run = run("--agent", "agent-9", "--token-file", token.toString(), "--known-agents",
                 folder.resolve("known_agents-9").toString(), "cpu");
@@ -191,12 +213,12 @@ class BrokerCliIT {
         assertEquals(0, run.exit, run.err);
         String[] lines = run.out.split("\n");
         assertEquals(5, lines.length, run.out);
-        assertTrue(lines[0].matches("ID +ONLINE +HOST +OS +VERSION +FINGERPRINT"), lines[0]);
+        assertTrue(lines[0].matches("ID +ONLINE +GROUP +HOST +OS +VERSION +FINGERPRINT"), lines[0]);
         String hostName = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        assertTrue(lines[1].matches("agent-1 +online +" + java.util.regex.Pattern.quote(hostName) + " +Linux .+ "
+        assertTrue(lines[1].matches("agent-1 +online +- +" + java.util.regex.Pattern.quote(hostName) + " +Linux .+ "
                 + java.util.regex.Pattern.quote(fleet.fingerprints().get(0))), lines[1]);
-        assertTrue(lines[2].startsWith("agent-2 ") && lines[2].contains(" online "), lines[2]);
-        assertTrue(lines[3].startsWith("agent-3 ") && lines[3].contains(" offline "), lines[3]);
+        assertTrue(lines[2].matches("agent-2 +online +web +.+"), lines[2]);
+        assertTrue(lines[3].matches("agent-3 +offline +web +.+"), lines[3]);
         assertEquals("3 agents: 2 online, 1 offline", lines[4]);
 
         Run json = run("--list", "--json");
@@ -204,8 +226,9 @@ class BrokerCliIT {
         List<JsonObject> agents = json.out.lines().map(line -> new Gson().fromJson(line, JsonObject.class)).toList();
         assertEquals(List.of(true, true, false), agents.stream().map(agent -> agent.get("online").getAsBoolean()).toList());
         assertEquals(fleet.fingerprints().get(2), agents.get(2).get("fingerprint").getAsString());
-        assertTrue(agents.get(0).keySet().containsAll(List.of("agentId", "online", "host", "os", "version", "fingerprint",
-                "time")), agents.get(0).toString());
+        assertTrue(agents.get(0).keySet().containsAll(List.of("agentId", "online", "group", "host", "os", "version",
+                "fingerprint", "time")), agents.get(0).toString());
+        assertEquals(List.of("", "web", "web"), agents.stream().map(agent -> agent.get("group").getAsString()).toList());
     }
 
     @Test

@@ -55,6 +55,16 @@ class CliArgumentsTest {
     }
 
     @Test
+    void aGroupWithABrokerSelectsItsAgentsAndFansOut() throws Exception {
+        CliArguments arguments = CliArguments.parse(null, HOME, "--broker", "tcp://127.0.0.1:1883", "--group", " web ", "cpu");
+        assertEquals("web", arguments.broker().group(), "stripped, as with --servers");
+        assertTrue(arguments.broker().agents().isEmpty());
+        assertFalse(arguments.broker().allOnline());
+        assertTrue(arguments.fanOut(), "a group fans out even when one agent is in it, as --servers --group does");
+        assertNull(CliArguments.parse(null, HOME, "--broker", "tcp://127.0.0.1:1883", "--agent", "a", "cpu").broker().group());
+    }
+
+    @Test
     void aServerListFansOutToItsGroupWithPerAgentTokens() throws Exception {
         CliArguments arguments = CliArguments.parse(null, HOME, "--servers", "/etc/fleet.csv", "--group", " web ",
                 "--tokens", "/t.properties", "--parallel", "8", "--json", "uptime");
@@ -101,7 +111,7 @@ class CliArgumentsTest {
             "--port http cpu                      | --port must be a number, not 'http'",
             "--timeout                            | --timeout needs a value",
             "--frobnicate cpu                     | unknown option '--frobnicate'",
-            "--group web cpu                      | --group needs --servers",
+            "--group web cpu                      | --group needs --servers or --broker",
             "--tokens t.properties cpu            | --tokens needs --servers or --broker",
             "--parallel 4 cpu                     | --parallel needs --servers or --broker",
             "--servers f.csv --host web-01 cpu    | --servers names the agents: leave out --host and --port",
@@ -111,11 +121,17 @@ class CliArgumentsTest {
             "--servers f.csv --json               | no command given (try: outpost-cli help)",
             "--agent web-7 cpu                    | --agent needs --broker",
             "--broker-user ops --all-online cpu   | --broker-user needs --broker",
-            "--broker ssl://b:8883 cpu            | --broker needs --agent ID, --agents ID,ID,..., --all-online or --list",
-            "--broker ssl://b:8883 --agent a --list | give one of --agent/--agents, --all-online and --list",
+            "--broker ssl://b:8883 cpu            | --broker needs --agent ID, --agents ID,ID,..., --group G, --all-online or --list",
+            "--broker ssl://b:8883 --agent a --list | give one of --agent/--agents, --group, --all-online and --list",
+            "--broker ssl://b:8883 --all-online --agents a,b cpu | give one of --agent/--agents, --group, --all-online and --list",
             "--broker ssl://b:8883 --list cpu     | --list runs no command: leave out 'cpu'",
             "--broker ssl://b:8883 --agent a --host h cpu | --broker reaches agents by id: leave out --servers, --host and --port",
-            "--broker ssl://b:8883 --agent a --group web cpu | --group needs --servers: a broker's agents announce no group; name them with --agent, --agents or --all-online",
+            "--broker ssl://b:8883 --agent a --group web cpu | --group selects the agents by their group: leave out --agent, --agents, --all-online and --list",
+            "--broker ssl://b:8883 --group web --agents a,b cpu | --group selects the agents by their group: leave out --agent, --agents, --all-online and --list",
+            "--broker ssl://b:8883 --group web --all-online cpu | --group selects the agents by their group: leave out --agent, --agents, --all-online and --list",
+            "--broker ssl://b:8883 --group web --list | --group selects the agents by their group: leave out --agent, --agents, --all-online and --list",
+            "--broker ssl://b:8883 --group '' cpu | --group needs a group name",
+            "--broker ssl://b:8883 --group web --servers f.csv cpu | --broker reaches agents by id: leave out --servers, --host and --port",
             "--broker ssl://b:8883 --agent a/b cpu | --agent: an id is one MQTT topic level (not empty, no /, + or #): 'a/b'",
             "--broker ssl://b:8883 --agents a,,b cpu | --agents: an id is one MQTT topic level (not empty, no /, + or #): ''",
             "--broker ssl://b:8883 --broker-user ops --agent a cpu | --broker-user and --broker-password-file go together",

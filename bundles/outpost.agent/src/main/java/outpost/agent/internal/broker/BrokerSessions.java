@@ -46,7 +46,7 @@ public final class BrokerSessions implements AutoCloseable {
         TunnelListener tunnels = transport.listenTunnels(new TunnelListenerSettings(identity, limits,
                 settings.maxConnections(), settings.tlsEngine()), acceptor);
         AgentState birth = new AgentState(mode.link().clientId(), true, hello.hostName(), operatingSystem(),
-                hello.agentVersion(), identity.map(TlsIdentity::fingerprint).orElse(""), Instant.now());
+                hello.agentVersion(), identity.map(TlsIdentity::fingerprint).orElse(""), Instant.now(), mode.group());
         Optional<AgentLink.MetricsPublishing> metrics = mode.metricsPeriod().isZero() ? Optional.empty()
                 : Optional.of(new AgentLink.MetricsPublishing(mode.metricsPeriod(), metricsJson));
         try {

@@ -69,5 +69,8 @@ public @interface AgentConfiguration {
     /** Seconds between metric samples on the agent's metrics topic; 0 for none. */
     int broker_metrics_seconds() default 0;
 
+    /** The group the agent announces in its state (consoles file it there); empty for none. */
+    String broker_group() default "";
+
     String outpost_generation() default "";
 }

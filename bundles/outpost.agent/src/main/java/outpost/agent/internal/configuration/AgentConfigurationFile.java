@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import outpost.broker.AgentState;
 import outpost.transport.TlsEngine;
 
 /**
@@ -48,12 +49,12 @@ final class AgentConfigurationFile {
     private static final List<String> ADDRESSES = List.of("bind", "plain.text.bind");
     /** Text keys checked when the settings are made ({@link ConfiguredSettings}), which names the key. */
     private static final List<String> TEXTS = List.of("broker.url", "broker.clientId", "broker.username",
-            "broker.passwordFile", "broker.caFile", "broker.fingerprint");
+            "broker.passwordFile", "broker.caFile", "broker.fingerprint", "broker.group");
     private static final String KNOWN = "bind, port, data, plain.tcp, tls.engine, request.timeout, output.cap, max.connections, "
             + "max.in.flight, shell.allow*, shell.deny*, plain.text.enabled, plain.text.bind, plain.text.port, "
             + "plain.text.commands, plain.text.max.line, plain.text.max.connections, plain.text.idle.timeout, "
             + "broker.url, broker.clientId, broker.username, broker.passwordFile, broker.caFile, broker.fingerprint, "
-            + "broker.metrics.seconds";
+            + "broker.metrics.seconds, broker.group";
 
     private AgentConfigurationFile() {
     }
@@ -110,6 +111,13 @@ final class AgentConfigurationFile {
                 throw new IOException(file + ": " + e.getMessage());
             }
             return value;
+        }
+        if (key.equals("broker.group")) {
+            try {
+                return AgentState.requireGroup(nonEmpty(file, key, value));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": broker.group: " + e.getMessage());
+            }
         }
         if (key.equals("data") || TEXTS.contains(key)) {
             return nonEmpty(file, key, value);

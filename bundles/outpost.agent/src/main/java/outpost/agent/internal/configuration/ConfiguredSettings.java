@@ -12,6 +12,7 @@ import outpost.agent.AgentSettings;
 import outpost.agent.BrokerMode;
 import outpost.agent.PlainTextSettings;
 import outpost.agent.ShellPolicy;
+import outpost.broker.AgentState;
 import outpost.broker.BrokerSettings;
 import outpost.transport.TlsEngine;
 
@@ -68,7 +69,13 @@ final class ConfiguredSettings {
         } else if (!config.broker_fingerprint().isBlank()) {
             link = link.withFingerprint(config.broker_fingerprint().strip());
         }
-        return Optional.of(new BrokerMode(link, Duration.ofSeconds(config.broker_metrics_seconds())));
+        String group;
+        try {
+            group = AgentState.requireGroup(config.broker_group());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("broker.group: " + e.getMessage());
+        }
+        return Optional.of(new BrokerMode(link, Duration.ofSeconds(config.broker_metrics_seconds()), group));
     }
 
     private static String localHostName() {

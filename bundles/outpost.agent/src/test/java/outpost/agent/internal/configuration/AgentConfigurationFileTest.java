@@ -38,13 +38,17 @@ class AgentConfigurationFileTest {
     void brokerKeysAreReadAndTheirRangeChecked() throws IOException {
         Map<String, Object> values = AgentConfigurationFile.read(write("broker.url = ssl://127.0.0.1:8883\n"
                 + "broker.clientId = web-7\nbroker.username = web-7\nbroker.passwordFile = /etc/outpost/broker.password\n"
-                + "broker.caFile = /etc/outpost/ca.pem\nbroker.metrics.seconds = 10\n"));
+                + "broker.caFile = /etc/outpost/ca.pem\nbroker.metrics.seconds = 10\nbroker.group =  web servers \n"));
         assertEquals("ssl://127.0.0.1:8883", values.get("broker.url"));
         assertEquals("web-7", values.get("broker.clientId"));
         assertEquals("/etc/outpost/ca.pem", values.get("broker.caFile"));
         assertEquals(10, values.get("broker.metrics.seconds"));
         assertMessage("broker.metrics.seconds must be between 0 and 86400, not -1", "broker.metrics.seconds=-1\n");
         assertMessage("broker.url is empty", "broker.url=\n");
+        assertEquals("web servers", values.get("broker.group"), "trimmed");
+        assertMessage("broker.group: a group has at most 64 characters, not 65", "broker.group=" + "g".repeat(65) + "\n");
+        assertMessage("broker.group: a group has no control characters", "broker.group=web\\u0007\n");
+        assertMessage("broker.group is empty", "broker.group=\n");
     }
 
     @Test
@@ -68,7 +72,8 @@ class AgentConfigurationFileTest {
                 "max.connections", "max.in.flight", "shell.allow.1", "shell.deny.1", "plain.text.enabled",
                 "plain.text.bind", "plain.text.port", "plain.text.commands", "plain.text.max.line",
                 "plain.text.max.connections", "plain.text.idle.timeout", "broker.url", "broker.clientId",
-                "broker.username", "broker.passwordFile", "broker.caFile", "broker.fingerprint", "broker.metrics.seconds" }) {
+                "broker.username", "broker.passwordFile", "broker.caFile", "broker.fingerprint", "broker.metrics.seconds",
+                "broker.group" }) {
             assertTrue(text.contains("\n#" + key + " ="), key);
         }
     }

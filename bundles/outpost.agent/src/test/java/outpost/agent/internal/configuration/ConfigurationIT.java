@@ -88,7 +88,7 @@ class ConfigurationIT {
             Path file = data.resolve("agent.cfg");
             Files.writeString(file, "broker.url = " + broker.url() + "\nbroker.username = web-7\nbroker.passwordFile = "
                     + broker.passwordFile("web-7", "agent-secret") + "\nbroker.caFile = " + broker.caFile()
-                    + "\nbroker.metrics.seconds = 5\n");
+                    + "\nbroker.metrics.seconds = 5\nbroker.group = web servers\n");
             String generation = feed.load(file, true, Map.of("data", data.toString()), Map.of("port", 0));
             agent = await(AgentRuntime.class, "(" + AgentConfiguration.GENERATION + "=" + generation + ")");
             assertTrue(agent.configurationProblem().isEmpty(), agent.configurationProblem().toString());
@@ -97,6 +97,7 @@ class ConfigurationIT {
             assertEquals("web-7", mode.link().clientId(), "the account name is the agent's id");
             assertEquals(Optional.of(broker.caFile()), mode.link().caFile());
             assertEquals(5, mode.metricsPeriod().toSeconds());
+            assertEquals("web servers", mode.group());
             assertTrue(agent.status().orElseThrow().address().getPort() > 0, "the listener runs too");
 
             Transport transport = await(Transport.class, null);
@@ -105,6 +106,7 @@ class ConfigurationIT {
             try (BrokerClient client = BrokerClient.connect(transport, console, Duration.ofSeconds(20))) {
                 Conditions.waitUntil("web-7 online on the broker",
                         () -> client.agent("web-7").filter(AgentState::online).isPresent());
+                assertEquals("web servers", client.agent("web-7").orElseThrow().group(), "its state announces its group");
             }
         }
     }

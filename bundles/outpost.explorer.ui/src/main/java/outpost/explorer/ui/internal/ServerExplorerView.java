@@ -300,7 +300,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         Map<String, LiveState> states = new java.util.HashMap<>();
         Map<Server, LiveState> byRow = new java.util.HashMap<>();
         for (outpost.broker.AgentState agent : agents.values()) {
-            Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId()));
+            Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId(), agent.group()));
             LiveState state = BrokerLiveStates.of(agent, broker.sample(agent.agentId()));
             rows.add(row);
             states.put(ServerMonitor.key(row), state);

@@ -9,8 +9,9 @@ import org.osgi.service.prefs.Preferences;
 
 /**
  * The groups the user assigned to the broker's agents, by agent id, kept in the workspace's
- * preferences (node {@value #NODE}): the broker announces agents, not where a user files them. An
- * agent never assigned is in {@link #UNASSIGNED}. UI thread; {@link #assign} writes through at once.
+ * preferences (node {@value #NODE}): the user files agents where they like. An agent never assigned
+ * is in the group it announces (its broker.group), else in {@link #UNASSIGNED}. UI thread;
+ * {@link #assign} writes through at once.
  */
 public final class BrokerGroups {
 
@@ -34,7 +35,24 @@ public final class BrokerGroups {
     }
 
     public String groupOf(String agentId) {
-        return groups.getOrDefault(agentId, UNASSIGNED);
+        return groupOf(agentId, "");
+    }
+
+    /** The user's group for the agent, else the one it announces ({@code ""} for none), else {@link #UNASSIGNED}. */
+    public String groupOf(String agentId, String announced) {
+        return chosen(groups.get(agentId), announced);
+    }
+
+    /**
+     * The user's choice wins, even "no group" ({@code ""}): the agent's own word is only a default.
+     *
+     * @param assigned the user's group for the agent; null if they never assigned one
+     */
+    static String chosen(String assigned, String announced) {
+        if (assigned != null) {
+            return assigned;
+        }
+        return announced.isBlank() ? UNASSIGNED : announced.strip();
     }
 
     /**
