@@ -47,8 +47,8 @@ import outpost.testing.MosquittoBroker;
 /**
  * Issue 15 in the console, as a user meets it: with a broker set in the preferences, the Server
  * Explorer shows the agents that announced themselves on a real Mosquitto (TLS, accounts, the shipped
- * ACL), online and with the CPU they publish, offline once one stops; the user files one under a
- * group; a double-click opens a console through the broker that pins the agent's certificate, logs in
+ * ACL), online and with the CPU they publish, in the group an agent announces, offline once one
+ * stops; the user files one under another group; a double-click opens a console through the broker that pins the agent's certificate, logs in
  * with the token and runs a command, which the agent audits with the console's broker identity.
  */
 class BrokerExplorerIT {
@@ -77,8 +77,8 @@ class BrokerExplorerIT {
         extra = new ExtraAgents();
         webAData = Files.createTempDirectory("outpost-broker-ui-a");
         Path webBData = Files.createTempDirectory("outpost-broker-ui-b");
-        start(service(Agent.class), "web-a", "a-secret", webAData);
-        start(extra.create(), "web-b", "b-secret", webBData);
+        start(service(Agent.class), "web-a", "a-secret", webAData, "");
+        start(extra.create(), "web-b", "b-secret", webBData, "web");
 
         // the console logs in to web-a with its token, kept under ID:0 as outpost-cli keeps it
         Files.deleteIfExists(Path.of(System.getProperty("outpost.knownAgents")));
@@ -99,11 +99,11 @@ class BrokerExplorerIT {
         Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
     }
 
-    private void start(Agent agent, String id, String password, Path data) throws Exception {
+    private void start(Agent agent, String id, String password, Path data, String group) throws Exception {
         BrokerSettings link = BrokerSettings.of(broker.url(), id).withAccount(id, broker.passwordFile(id, password))
                 .withCaFile(broker.caFile()).withKeepAlive(Duration.ofSeconds(5));
         agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
-                .withBroker(Optional.of(new BrokerMode(link, Duration.ofSeconds(1)))));
+                .withBroker(Optional.of(new BrokerMode(link, Duration.ofSeconds(1)).withGroup(group))));
         agents.add(agent);
     }
 
@@ -142,9 +142,10 @@ class BrokerExplorerIT {
         page.showView(ServerExplorer.VIEW_ID);
         Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
         Label message = (Label) find(workbenchShell(), "explorer.message");
-        waitUntil("both agents of the broker show online in group Broker, beside the list's server",
-                () -> rowsOf(tree, "Broker").size() == 2 && rowsOf(tree, "Broker").stream()
-                        .allMatch(row -> "online".equals(row.getText(STATUS))) && rowsOf(tree, "direct").size() == 1,
+        waitUntil("the broker's agents show online, web-a in group Broker and web-b in the group it announces, beside"
+                + " the list's server", () -> rowsOf(tree, "Broker").size() == 1 && rowsOf(tree, "web").size() == 1
+                        && "online".equals(row(tree, "web-a").getText(STATUS)) && "online".equals(row(tree, "web-b").getText(STATUS))
+                        && rowsOf(tree, "direct").size() == 1,
                 () -> message.getText() + " | " + describe(tree));
         TreeItem webA = row(tree, "web-a");
         assertEquals("broker", webA.getText(PORT), "no port: it is reached through the broker");
@@ -158,8 +159,9 @@ class BrokerExplorerIT {
         Shell dialog = dialogShell();
         ((Combo) find(dialog, "brokerGroup.name")).setText("db");
         click(find(dialog, "brokerGroup.ok"));
-        waitUntil("web-b is filed under db, web-a stays in Broker",
-                () -> rowsOf(tree, "db").size() == 1 && rowsOf(tree, "Broker").size() == 1, () -> describe(tree));
+        waitUntil("web-b is filed under db (the user's word over the agent's), web-a stays in Broker",
+                () -> rowsOf(tree, "db").size() == 1 && rowsOf(tree, "web").isEmpty() && rowsOf(tree, "Broker").size() == 1,
+                () -> describe(tree));
         assertEquals("db", InstanceScope.INSTANCE.getNode("outpost.explorer.ui/brokerGroups").get("web-b", null),
                 "the group is kept in the workspace");
 
