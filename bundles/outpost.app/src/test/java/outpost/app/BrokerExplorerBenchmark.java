@@ -89,6 +89,16 @@ class BrokerExplorerBenchmark {
         broker.start();
         try (broker; BrokerAgents real = new BrokerAgents(broker); Relay frozenRelay = new Relay(broker.port());
                 Relay cutRelay = new Relay(broker.port()); FleetPublisher fleet = new FleetPublisher(broker)) {
+            measure(page, preferences, broker, real, frozenRelay, cutRelay, fleet);
+        } finally {
+            clearBroker(preferences); // a no-op if measure got there first
+            closeConsolesDialogsAndExplorer(page);
+        }
+    }
+
+    private static void measure(IWorkbenchPage page, IEclipsePreferences preferences, MosquittoBroker broker,
+            BrokerAgents real, Relay frozenRelay, Relay cutRelay, FleetPublisher fleet) throws Exception {
+        try {
             // the floor: the explorer open, no broker set
             page.showView(ServerExplorer.VIEW_ID);
             GapProbe probe = new GapProbe(Display.getCurrent());
@@ -178,7 +188,7 @@ class BrokerExplorerBenchmark {
                     + heapWith / 1024 + " KiB |\n"
                     + "| heap per agent shown | " + perAgent + " bytes |\n");
         } finally {
-            clearBroker(preferences);
+            clearBroker(preferences); // the console lets go of the link before the broker goes
             closeConsolesDialogsAndExplorer(page);
         }
     }
