@@ -25,6 +25,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.AbstractTreeViewer;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -102,7 +103,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private Map<String, LiveState> live = Map.of();
     /** The broker's fleet; null when the service is not running. */
     private BrokerFleet broker;
-    private final Runnable brokerChanged = this::liveChanged;
+    /** The broker's states changed: the next refresh may update only the rows whose state did. */
+    private final Runnable brokerChanged = () -> liveChanged(false);
     /** Null until first needed; UI thread. */
     private BrokerGroups brokerGroups;
     /** The broker's agents as rows, sorted by id, and their states from the broker; UI thread. */
@@ -111,6 +113,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
     private String brokerStatus = "";
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
+    /** A change besides the broker's states (the monitor's, an alert's) waits for the next refresh. */
+    private final AtomicBoolean wholeTreePending = new AtomicBoolean();
     private long lastLiveRefresh; // UI thread only
 
     @Override
@@ -648,6 +652,13 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
      * little time for anything else (the longest stalls of the UI benchmark were there).
      */
     private void liveChanged() {
+        liveChanged(true);
+    }
+
+    private void liveChanged(boolean wholeTree) {
+        if (wholeTree) {
+            wholeTreePending.set(true);
+        }
         ServerMonitor watching = monitor;
         if (watching != null) {
             Map<Server, LiveState> states = watching.states();
@@ -671,6 +682,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     private void refreshLive() {
         liveUpdatePending.set(false);
+        boolean wholeTree = wholeTreePending.getAndSet(false);
         if (viewer.getControl().isDisposed()) {
             return;
         }
@@ -678,11 +690,35 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         if (monitor != null) {
             live = monitor.snapshot();
         }
+        Map<String, LiveState> brokerBefore = brokerLive;
         if (followBroker()) {
             return; // rows rebuilt, live texts with them
         }
-        viewer.refresh(true);
+        if (wholeTree || comparator.column().followsLiveState()) {
+            viewer.refresh(true);
+        } else {
+            // only broker states changed, and the order does not follow them: relabelling every row
+            // of a broker's 2,000 agents for each change kept the UI thread busy (docs/BENCHMARKS.md)
+            viewer.update(changedBrokerRows(brokerBefore), null);
+        }
         columns.refitLive();
+    }
+
+    /** The broker's rows whose state differs from {@code before}, and their groups (which count them). */
+    private Object[] changedBrokerRows(Map<String, LiveState> before) {
+        ITreeContentProvider content = (ITreeContentProvider) viewer.getContentProvider();
+        Set<Object> changed = new LinkedHashSet<>();
+        for (Server row : brokerServers) {
+            String key = ServerMonitor.key(row);
+            if (!java.util.Objects.equals(before.get(key), brokerLive.get(key))) {
+                changed.add(row);
+                Object group = content.getParent(row);
+                if (group != null) {
+                    changed.add(group);
+                }
+            }
+        }
+        return changed.toArray();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
