@@ -75,6 +75,7 @@ class BrokerExplorerBenchmark {
     private static final String FROZEN = "agent-frozen";
     private static final String CUT = "agent-cut";
     private static final String PASSWORD = "bench-secret";
+    private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Test
     void explorerWithABrokersFleet() throws Exception {
@@ -103,7 +104,7 @@ class BrokerExplorerBenchmark {
             page.showView(ServerExplorer.VIEW_ID);
             GapProbe probe = new GapProbe(Display.getCurrent());
             pause(FLOOR_MILLIS);
-            long[] floor = probe.takeGaps();
+            Gaps floor = probe.takeGaps();
             probe.stop();
             long heapWithout = usedHeapAfterGc();
             page.hideView(page.findView(ServerExplorer.VIEW_ID));
@@ -128,17 +129,18 @@ class BrokerExplorerBenchmark {
             probe = new GapProbe(Display.getCurrent());
             fleet.churn(i -> id(i % AGENTS), false);
             long start = System.nanoTime();
+            long openStart = start;
             page.showView(ServerExplorer.VIEW_ID);
             Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
             OnlineRows online = new OnlineRows(tree);
             long coldMillis = timeUntil("all " + rows + " rows online", online.atLeast(rows), online::count, start);
-            long[] cold = probe.takeGaps();
+            Gaps cold = probe.takeGaps();
 
             // steady: a few agents flip between online and offline every 10 ms
             fleet.churn(i -> id(i % FLAPPERS), true);
             probe.takeGaps();
             pause(MEASURE_MILLIS);
-            long[] steady = probe.takeGaps();
+            Gaps steady = probe.takeGaps();
             fleet.stopChurn();
             for (int i = 0; i < FLAPPERS; i++) {
                 fleet.publish(id(i), true);
@@ -153,7 +155,7 @@ class BrokerExplorerBenchmark {
             Tree reopenedTree = (Tree) find(workbenchShell(), "explorer.servers");
             OnlineRows reopened = new OnlineRows(reopenedTree);
             long warmMillis = timeUntil("all " + rows + " rows online again", reopened.atLeast(rows), reopened::count, start);
-            long[] warm = probe.takeGaps();
+            Gaps warm = probe.takeGaps();
             fleet.stopChurn();
             probe.stop();
             int onlineAtEnd = reopened.count();
@@ -169,14 +171,15 @@ class BrokerExplorerBenchmark {
             System.out.println("Outpost broker-explorer benchmark: " + AGENTS + " announced agents + 3 real ones through"
                     + " Mosquitto (" + broker.url() + "), states republished every " + CHURN_PERIOD_MILLIS
                     + " ms; UI thread gaps (5 ms timer)\n"
-                    + "| phase | ms | timer runs | p50 gap ms | p99 gap ms | longest gap ms | gaps over 50 ms |\n"
-                    + "|---|---|---|---|---|---|---|\n"
+                    + "| phase | ms | timer runs | p50 gap ms | p99 gap ms | longest gap ms | gaps over 50 ms | UI thread CPU ms |\n"
+                    + "|---|---|---|---|---|---|---|---|\n"
                     + row("floor: the explorer open, no broker", FLOOR_MILLIS, floor)
                     + row("open: showView until all " + rows + " rows online (link made meanwhile)", coldMillis, cold)
                     + row("steady: " + FLAPPERS + " agents flipping online/offline", MEASURE_MILLIS, steady)
                     + row("reopen: showView until all rows online (link up)", warmMillis, warm)
                     + "\n| figure | value |\n|---|---|\n"
                     + "| " + AGENTS + " retained states published (QoS 1, one after another) | " + publishMillis + " ms |\n"
+                    + "| open: the first row shown after | " + (online.firstRow == 0 ? -1 : (online.firstRow - openStart) / 1_000_000) + " ms |\n"
                     + "| states published by the churn | " + fleet.churned() + " |\n"
                     + "| rows reading online before the offline figures | " + onlineAtEnd + " of " + rows + " |\n"
                     + "| host silent (relay frozen), keep-alive " + KEEP_ALIVE.toSeconds() + " s: row offline after | "
@@ -287,6 +290,8 @@ class BrokerExplorerBenchmark {
         private final Tree tree;
         private final int status;
         private long lastCount;
+        /** When a poll first found a row (nanoTime); 0 before. */
+        long firstRow;
 
         OnlineRows(Tree tree) {
             this.tree = tree;
@@ -300,6 +305,9 @@ class BrokerExplorerBenchmark {
                     return false;
                 }
                 lastCount = now;
+                if (firstRow == 0 && tree.getItemCount() > 0) {
+                    firstRow = now;
+                }
                 return count() >= rows;
             };
         }
@@ -493,11 +501,17 @@ class BrokerExplorerBenchmark {
         }
     }
 
-    private static String row(String phase, long millis, long[] gaps) {
+    /** A phase's gaps between the probe's runs, and the UI thread's CPU time in it. */
+    private record Gaps(long[] gaps, long cpuMillis) {
+    }
+
+    private static String row(String phase, long millis, Gaps taken) {
+        long[] gaps = taken.gaps();
         Arrays.sort(gaps);
         long over = Arrays.stream(gaps).filter(gap -> gap > 50).count();
         return "| " + phase + " | " + millis + " | " + gaps.length + " | " + percentile(gaps, 50) + " | "
-                + percentile(gaps, 99) + " | " + (gaps.length == 0 ? 0 : gaps[gaps.length - 1]) + " | " + over + " |\n";
+                + percentile(gaps, 99) + " | " + (gaps.length == 0 ? 0 : gaps[gaps.length - 1]) + " | " + over + " | "
+                + taken.cpuMillis() + " |\n";
     }
 
     private static long percentile(long[] sorted, int percent) {
@@ -508,7 +522,10 @@ class BrokerExplorerBenchmark {
     private static final class GapProbe implements Runnable {
         private final Display display;
         private final List<Long> gaps = new ArrayList<>();
+        /** When each gap over 50 ms ended (epoch ms) and how long it was: to find it in a JFR recording. */
+        private final List<String> longGaps = new ArrayList<>();
         private long last = System.nanoTime();
+        private long cpuAtLastTake = CPU.getCurrentThreadCpuTime();
         private boolean running = true;
 
         GapProbe(Display display) {
@@ -519,17 +536,29 @@ class BrokerExplorerBenchmark {
         @Override
         public void run() {
             long now = System.nanoTime();
-            gaps.add((now - last) / 1_000_000);
+            long gap = (now - last) / 1_000_000;
+            gaps.add(gap);
+            if (gap > 50) {
+                longGaps.add(gap + " ms to " + Instant.now());
+            }
             last = now;
             if (running) {
                 display.timerExec(5, this);
             }
         }
 
-        long[] takeGaps() {
+        /** UI thread only (the CPU time is the calling thread's). */
+        Gaps takeGaps() {
+            long cpu = CPU.getCurrentThreadCpuTime();
+            long cpuMillis = (cpu - cpuAtLastTake) / 1_000_000;
+            cpuAtLastTake = cpu;
             long[] taken = gaps.stream().mapToLong(Long::longValue).toArray();
             gaps.clear();
-            return taken;
+            if (!longGaps.isEmpty()) {
+                System.out.println("gaps over 50 ms: " + longGaps);
+                longGaps.clear();
+            }
+            return new Gaps(taken, cpuMillis);
         }
 
         void stop() {
