@@ -113,7 +113,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
     private String brokerStatus = "";
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
-    /** A change besides the broker's states (the monitor's, an alert's) waits for the next refresh. */
+    /** An alert's change (a row's background) waits for the next refresh: the whole tree is relabelled. */
     private final AtomicBoolean wholeTreePending = new AtomicBoolean();
     private long lastLiveRefresh; // UI thread only
 
@@ -181,7 +181,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         ConsolePreferences preferences = ConsolePreferences.current();
         monitor = new ServerMonitor(sessions, connector, new ServerMonitor.Settings(preferences.liveRefresh(),
                 preferences.reconnectMaxDelay(), max(preferences.liveRefresh(), preferences.connectTimeout())),
-                this::liveChanged, (server, history) -> {
+                () -> liveChanged(false), (server, history) -> { // refreshLive sees whether its snapshot changed
                     if (fleet != null) {
                         fleet.history(server, history);
                     }
@@ -274,7 +274,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private void showRows() {
         List<Server> rows = new ArrayList<>(servers());
         rows.addAll(brokerServers);
-        viewer.setInput(ServerList.of(rows)); // no clash: a broker's agent never has the same endpoint as a list server
+        viewer.setInput(new ServerTreeContent.Rows(rows));
         columns.refit();
         actions.update();
     }
@@ -688,7 +688,10 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         }
         lastLiveRefresh = System.currentTimeMillis();
         if (monitor != null) {
-            live = monitor.snapshot();
+            Map<String, LiveState> now = monitor.snapshot();
+            // the monitor tells at every poll, with nothing watched too: only a new state relabels the tree
+            wholeTree |= !now.equals(live);
+            live = now;
         }
         Map<String, LiveState> brokerBefore = brokerLive;
         if (followBroker()) {
