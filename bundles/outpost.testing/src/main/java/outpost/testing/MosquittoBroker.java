@@ -132,6 +132,8 @@ public final class MosquittoBroker implements AutoCloseable {
                 "password_file " + folder.resolve("passwords"),
                 "use_username_as_clientid true",
                 "acl_file " + acl,
+                // as releng/broker/mosquitto.conf: the default 1,000 drops a big fleet's retained states
+                "max_queued_messages 100000",
                 "persistence false",
                 "user " + System.getProperty("user.name"),
                 "log_type error", "log_type warning", "log_type notice",

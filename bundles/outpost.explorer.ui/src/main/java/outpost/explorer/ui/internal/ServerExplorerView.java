@@ -25,6 +25,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.AbstractTreeViewer;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -102,8 +103,11 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private Map<String, LiveState> live = Map.of();
     /** The broker's fleet; null when the service is not running. */
     private BrokerFleet broker;
-    /** The broker's changes only ask for a refresh: it reads the whole fleet, once per refresh at most. */
-    private final Runnable brokerChanged = this::refreshSoon;
+    /**
+     * The broker's states changed: only a refresh is asked for (it reads the whole fleet, once per
+     * refresh at most), which may update only the rows whose state did.
+     */
+    private final Runnable brokerChanged = () -> refreshSoon(false);
     /** Null until first needed; UI thread. */
     private BrokerGroups brokerGroups;
     /** The broker's agents as rows, sorted by id, and their states from the broker; UI thread. */
@@ -114,6 +118,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
     private String brokerStatus = "";
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
+    /** An alert's change (a row's background) waits for the next refresh: the whole tree is relabelled. */
+    private final AtomicBoolean wholeTreePending = new AtomicBoolean();
     private long lastLiveRefresh; // UI thread only
 
     @Override
@@ -166,7 +172,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         viewer.addSelectionChangedListener(event -> actions.update());
         load();
         if (broker != null) {
-            refreshSoon(); // the fleet the broker announced before this view opened
+            refreshSoon(true); // the fleet the broker announced before this view opened
         }
     }
 
@@ -180,7 +186,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         ConsolePreferences preferences = ConsolePreferences.current();
         monitor = new ServerMonitor(sessions, connector, new ServerMonitor.Settings(preferences.liveRefresh(),
                 preferences.reconnectMaxDelay(), max(preferences.liveRefresh(), preferences.connectTimeout())),
-                this::liveChanged, (server, history) -> {
+                this::monitorChanged, (server, history) -> {
                     if (fleet != null) {
                         fleet.history(server, history);
                     }
@@ -270,7 +276,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private void showRows() {
         List<Server> rows = new ArrayList<>(servers());
         rows.addAll(brokerServers);
-        viewer.setInput(ServerList.of(rows)); // no clash: a broker's agent never has the same endpoint as a list server
+        viewer.setInput(new ServerTreeContent.Rows(rows));
         if (fleet != null) {
             fleet.servers(rows);
         }
@@ -307,9 +313,12 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             byRow.put(row, state);
         }
         rows.sort(java.util.Comparator.comparing(Server::host));
+        boolean statesChanged = !states.equals(brokerLive);
         brokerLive = states;
         brokerStates = byRow;
-        observeFleet();
+        if (statesChanged) {
+            observeFleet();
+        }
         if (rows.equals(brokerServers)) {
             return false;
         }
@@ -649,19 +658,29 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     // ---- live columns -------------------------------------------------------------------------
 
-    /**
-     * Called by the monitor on its threads: at most one refresh is pending at any time, and they
-     * are at least {@link #LIVE_REFRESH_GAP_MILLIS} apart. While 200 servers connect, each one's
-     * change used to bring a whole-tree refresh right after the previous one, leaving the UI thread
-     * little time for anything else (the longest stalls of the UI benchmark were there).
-     */
+    /** An alert was raised or cleared (a row's background): every row may need relabelling. */
     private void liveChanged() {
         observeFleet();
-        refreshSoon();
+        refreshSoon(true);
     }
 
-    /** At most one refresh pending, at least {@link #LIVE_REFRESH_GAP_MILLIS} after the last. Any thread. */
-    private void refreshSoon() {
+    /** The monitor told (at each poll, watched or not): refreshLive relabels the tree only if its snapshot changed. */
+    private void monitorChanged() {
+        observeFleet();
+        refreshSoon(false);
+    }
+
+    /**
+     * At most one refresh pending, at least {@link #LIVE_REFRESH_GAP_MILLIS} after the last. Any
+     * thread. While 200 servers connect, each one's change used to bring a whole-tree refresh right
+     * after the previous one, leaving the UI thread little time for anything else.
+     *
+     * @param wholeTree whether every row's texts may have changed, not only the broker's agents'
+     */
+    private void refreshSoon(boolean wholeTree) {
+        if (wholeTree) {
+            wholeTreePending.set(true);
+        }
         if (display.isDisposed() || !liveUpdatePending.compareAndSet(false, true)) {
             return;
         }
@@ -705,18 +724,46 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     private void refreshLive() {
         liveUpdatePending.set(false);
+        boolean wholeTree = wholeTreePending.getAndSet(false);
         if (viewer.getControl().isDisposed()) {
             return;
         }
         lastLiveRefresh = System.currentTimeMillis();
         if (monitor != null) {
-            live = monitor.snapshot();
+            Map<String, LiveState> now = monitor.snapshot();
+            // the monitor tells at every poll, with nothing watched too: only a new state relabels the tree
+            wholeTree |= !now.equals(live);
+            live = now;
         }
+        Map<String, LiveState> brokerBefore = brokerLive;
         if (followBroker()) {
             return; // rows rebuilt, live texts with them
         }
-        viewer.refresh(true);
+        if (wholeTree || comparator.column().followsLiveState()) {
+            viewer.refresh(true);
+        } else {
+            // only broker states changed, and the order does not follow them: relabelling every row
+            // of a broker's 2,000 agents for each change kept the UI thread busy (docs/BENCHMARKS.md)
+            viewer.update(changedBrokerRows(brokerBefore), null);
+        }
         columns.refitLive();
+    }
+
+    /** The broker's rows whose state differs from {@code before}, and their groups (which count them). */
+    private Object[] changedBrokerRows(Map<String, LiveState> before) {
+        ITreeContentProvider content = (ITreeContentProvider) viewer.getContentProvider();
+        Set<Object> changed = new LinkedHashSet<>();
+        for (Server row : brokerServers) {
+            String key = ServerMonitor.key(row);
+            if (!java.util.Objects.equals(before.get(key), brokerLive.get(key))) {
+                changed.add(row);
+                Object group = content.getParent(row);
+                if (group != null) {
+                    changed.add(group);
+                }
+            }
+        }
+        return changed.toArray();
     }
 
     // ---- helpers ------------------------------------------------------------------------------

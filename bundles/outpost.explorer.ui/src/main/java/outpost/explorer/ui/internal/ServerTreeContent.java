@@ -10,14 +10,30 @@ import org.eclipse.jface.viewers.Viewer;
 import outpost.servers.Server;
 import outpost.servers.ServerList;
 
-/** The server list as a tree: groups, then their servers. The input is a {@link ServerList}. */
+/**
+ * The server list as a tree: groups, then their servers. The input is a {@link ServerList} or the
+ * explorer's {@link Rows}.
+ */
 final class ServerTreeContent implements ITreeContentProvider {
+
+    /**
+     * The list file's servers and a broker's agents, which never share an endpoint (an agent of the
+     * broker has port 0, which no list server has). Not a {@link ServerList}: making one checks
+     * each row against every other, which for a broker's 2,000 agents was a good part of showing
+     * them (docs/BENCHMARKS.md).
+     */
+    record Rows(List<Server> servers) {
+        Rows {
+            servers = List.copyOf(servers);
+        }
+    }
 
     private Map<String, ServerGroup> groups = Map.of();
 
     @Override
     public void inputChanged(Viewer viewer, Object oldInput, Object newInput) {
-        groups = newInput instanceof ServerList list ? groupsOf(list.servers()) : Map.of();
+        groups = newInput instanceof ServerList list ? groupsOf(list.servers())
+                : newInput instanceof Rows rows ? groupsOf(rows.servers()) : Map.of();
     }
 
     static Map<String, ServerGroup> groupsOf(List<Server> servers) {
