@@ -56,6 +56,7 @@ class BrokerExplorerIT {
     private static final String WIDGET_ID = "outpost.widget";
     private static final String CONSOLE = "console-it";
     private static final int NAME = 0;
+    private static final int HOST = 1;
     private static final int PORT = 2;
     private static final int STATUS = 3;
     private static final int CPU = 4;
@@ -149,6 +150,8 @@ class BrokerExplorerIT {
                 () -> message.getText() + " | " + describe(tree));
         TreeItem webA = row(tree, "web-a");
         assertEquals("broker", webA.getText(PORT), "no port: it is reached through the broker");
+        assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), webA.getText(HOST),
+                "the host name the agent announced");
         waitUntil("web-a's CPU from the samples it publishes", () -> row(tree, "web-a").getText(CPU).endsWith("%"),
                 () -> describe(tree));
 

@@ -36,6 +36,8 @@ final class ServerColumns {
     private final Function<Server, LiveState> live;
     private final ServerComparator comparator;
     private final Predicate<Server> inAlert;
+    /** The Host column's text: the address, or for a broker's agent the host name it announced. */
+    private final Function<Server, String> hostName;
     /** The background of a server row with an open alert (a light red that keeps text readable). */
     private final Color alertBackground;
     /**
@@ -48,11 +50,12 @@ final class ServerColumns {
     private final java.util.Map<String, Integer> liveTextWidths = new java.util.HashMap<>();
 
     ServerColumns(TreeViewer viewer, Function<Server, LiveState> live, ServerComparator comparator,
-            Predicate<Server> inAlert) {
+            Predicate<Server> inAlert, Function<Server, String> hostName) {
         this.viewer = viewer;
         this.live = live;
         this.comparator = comparator;
         this.inAlert = inAlert;
+        this.hostName = hostName;
         this.alertBackground = new Color(255, 214, 214);
         for (ExplorerColumn column : ExplorerColumn.values()) {
             add(column);
@@ -84,7 +87,7 @@ final class ServerColumns {
                     return groupText(group, column);
                 }
                 Server server = (Server) element;
-                return column.text(server, live.apply(server));
+                return column == ExplorerColumn.HOST ? hostName.apply(server) : column.text(server, live.apply(server));
             }
 
             @Override

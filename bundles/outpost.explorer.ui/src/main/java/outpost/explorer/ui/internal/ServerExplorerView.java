@@ -113,6 +113,8 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     /** The broker's agents as rows, sorted by id, and their states from the broker; UI thread. */
     private List<Server> brokerServers = List.of();
     private Map<String, LiveState> brokerLive = Map.of();
+    /** The host names the broker's agents announced, by agent id; UI thread. */
+    private Map<String, String> brokerHosts = Map.of();
     /** The same states by row, for the alerts and the dashboard; read on the monitor's threads too. */
     private volatile Map<Server, LiveState> brokerStates = Map.of();
     /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
@@ -147,7 +149,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         comparator = new ServerComparator(this::liveState);
         fleet = getSite().getService(FleetWatch.class);
         alerts = new ExplorerAlerts(getSite().getService(AlertCenter.class), uiThread, parent.getShell(), this::liveChanged);
-        columns = new ServerColumns(viewer, this::liveState, comparator, alerts::inAlert);
+        columns = new ServerColumns(viewer, this::liveState, comparator, alerts::inAlert, this::hostName);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new ServerTreeContent());
         viewer.setComparator(comparator);
@@ -195,6 +197,12 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The Host column of a row: its address, or the host name a broker's agent announced. */
+    private String hostName(Server server) {
+        String announced = server.viaBroker() ? brokerHosts.get(server.host()) : null;
+        return announced == null || announced.isBlank() ? server.host() : announced;
     }
 
     /**
@@ -305,7 +313,9 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         List<Server> rows = new ArrayList<>(agents.size());
         Map<String, LiveState> states = new java.util.HashMap<>();
         Map<Server, LiveState> byRow = new java.util.HashMap<>();
+        Map<String, String> hosts = new java.util.HashMap<>();
         for (outpost.broker.AgentState agent : agents.values()) {
+            hosts.put(agent.agentId(), agent.host());
             Server row = Server.viaBroker(agent.agentId(), groups().groupOf(agent.agentId(), agent.group()));
             LiveState state = BrokerLiveStates.of(agent, broker.sample(agent.agentId()));
             rows.add(row);
@@ -314,6 +324,7 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         }
         rows.sort(java.util.Comparator.comparing(Server::host));
         boolean statesChanged = !states.equals(brokerLive);
+        brokerHosts = hosts;
         brokerLive = states;
         brokerStates = byRow;
         if (statesChanged) {
