@@ -75,7 +75,6 @@ class BrokerExplorerBenchmark {
     private static final String FROZEN = "agent-frozen";
     private static final String CUT = "agent-cut";
     private static final String PASSWORD = "bench-secret";
-    private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Test
     void explorerWithABrokersFleet() throws Exception {
@@ -102,9 +101,9 @@ class BrokerExplorerBenchmark {
         try {
             // the floor: the explorer open, no broker set
             page.showView(ServerExplorer.VIEW_ID);
-            GapProbe probe = new GapProbe(Display.getCurrent());
+            UiGapProbe probe = new UiGapProbe(Display.getCurrent());
             pause(FLOOR_MILLIS);
-            Gaps floor = probe.takeGaps();
+            UiGapProbe.Gaps floor = probe.takeGaps();
             probe.stop();
             long heapWithout = usedHeapAfterGc();
             page.hideView(page.findView(ServerExplorer.VIEW_ID));
@@ -126,7 +125,7 @@ class BrokerExplorerBenchmark {
             preferences.put("broker.passwordFile", broker.passwordFile(CONSOLE, PASSWORD).toString());
             preferences.put("broker.caFile", broker.caFile().toString());
             preferences.flush();
-            probe = new GapProbe(Display.getCurrent());
+            probe = new UiGapProbe(Display.getCurrent());
             fleet.churn(i -> id(i % AGENTS), false);
             long start = System.nanoTime();
             long openStart = start;
@@ -135,13 +134,13 @@ class BrokerExplorerBenchmark {
             OnlineRows online = new OnlineRows(tree);
             long coldMillis = timeUntil("all " + rows + " rows online", online.atLeast(rows), online::count, start);
             probe.awaitNextRun(); // the gap that ends with the last rebuild belongs to this phase
-            Gaps cold = probe.takeGaps();
+            UiGapProbe.Gaps cold = probe.takeGaps();
 
             // steady: a few agents flip between online and offline every 10 ms
             fleet.churn(i -> id(i % FLAPPERS), true);
             probe.takeGaps();
             pause(MEASURE_MILLIS);
-            Gaps steady = probe.takeGaps();
+            UiGapProbe.Gaps steady = probe.takeGaps();
             fleet.stopChurn();
             for (int i = 0; i < FLAPPERS; i++) {
                 fleet.publish(id(i), true);
@@ -157,7 +156,7 @@ class BrokerExplorerBenchmark {
             OnlineRows reopened = new OnlineRows(reopenedTree);
             long warmMillis = timeUntil("all " + rows + " rows online again", reopened.atLeast(rows), reopened::count, start);
             probe.awaitNextRun();
-            Gaps warm = probe.takeGaps();
+            UiGapProbe.Gaps warm = probe.takeGaps();
             fleet.stopChurn();
             probe.stop();
             int onlineAtEnd = reopened.count();
@@ -175,10 +174,10 @@ class BrokerExplorerBenchmark {
                     + " ms; UI thread gaps (5 ms timer)\n"
                     + "| phase | ms | timer runs | p50 gap ms | p99 gap ms | longest gap ms | gaps over 50 ms | UI thread CPU ms |\n"
                     + "|---|---|---|---|---|---|---|---|\n"
-                    + row("floor: the explorer open, no broker", FLOOR_MILLIS, floor)
-                    + row("open: showView until all " + rows + " rows online (link made meanwhile)", coldMillis, cold)
-                    + row("steady: " + FLAPPERS + " agents flipping online/offline", MEASURE_MILLIS, steady)
-                    + row("reopen: showView until all rows online (link up)", warmMillis, warm)
+                    + UiGapProbe.row("floor: the explorer open, no broker", FLOOR_MILLIS, floor, true)
+                    + UiGapProbe.row("open: showView until all " + rows + " rows online (link made meanwhile)", coldMillis, cold, true)
+                    + UiGapProbe.row("steady: " + FLAPPERS + " agents flipping online/offline", MEASURE_MILLIS, steady, true)
+                    + UiGapProbe.row("reopen: showView until all rows online (link up)", warmMillis, warm, true)
                     + "\n| figure | value |\n|---|---|\n"
                     + "| " + AGENTS + " retained states published (QoS 1, one after another) | " + publishMillis + " ms |\n"
                     + "| open: the first row shown after | " + (online.firstRow == 0 ? -1 : (online.firstRow - openStart) / 1_000_000) + " ms |\n"
@@ -500,85 +499,6 @@ class BrokerExplorerBenchmark {
             Thread thread = new Thread(work, name);
             thread.setDaemon(true);
             thread.start();
-        }
-    }
-
-    /** A phase's gaps between the probe's runs, and the UI thread's CPU time in it. */
-    private record Gaps(long[] gaps, long cpuMillis) {
-    }
-
-    private static String row(String phase, long millis, Gaps taken) {
-        long[] gaps = taken.gaps();
-        Arrays.sort(gaps);
-        long over = Arrays.stream(gaps).filter(gap -> gap > 50).count();
-        return "| " + phase + " | " + millis + " | " + gaps.length + " | " + percentile(gaps, 50) + " | "
-                + percentile(gaps, 99) + " | " + (gaps.length == 0 ? 0 : gaps[gaps.length - 1]) + " | " + over + " | "
-                + taken.cpuMillis() + " |\n";
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
-    }
-
-    /** A 5 ms timer on the UI thread that notes the time between its runs (as LiveColumnsBenchmark's). */
-    private static final class GapProbe implements Runnable {
-        private final Display display;
-        private final List<Long> gaps = new ArrayList<>();
-        /** When each gap over 50 ms ended (epoch ms) and how long it was: to find it in a JFR recording. */
-        private final List<String> longGaps = new ArrayList<>();
-        private long last = System.nanoTime();
-        private long cpuAtLastTake = CPU.getCurrentThreadCpuTime();
-        private boolean running = true;
-
-        GapProbe(Display display) {
-            this.display = display;
-            display.timerExec(5, this);
-        }
-
-        @Override
-        public void run() {
-            long now = System.nanoTime();
-            long gap = (now - last) / 1_000_000;
-            gaps.add(gap);
-            if (gap > 50) {
-                longGaps.add(gap + " ms to " + Instant.now());
-            }
-            last = now;
-            if (running) {
-                display.timerExec(5, this);
-            }
-        }
-
-        /** UI thread only (the CPU time is the calling thread's). */
-        Gaps takeGaps() {
-            long cpu = CPU.getCurrentThreadCpuTime();
-            long cpuMillis = (cpu - cpuAtLastTake) / 1_000_000;
-            cpuAtLastTake = cpu;
-            long[] taken = gaps.stream().mapToLong(Long::longValue).toArray();
-            gaps.clear();
-            if (!longGaps.isEmpty()) {
-                System.out.println("gaps over 50 ms: " + longGaps);
-                longGaps.clear();
-            }
-            return new Gaps(taken, cpuMillis);
-        }
-
-        /**
-         * Runs the event loop until the timer ran once more: the condition that ends a phase can
-         * hold in the same turn of the loop as the work it waited for, before the timer noted the
-         * gap that work made (without this, the open's last rebuild was counted in the steady phase).
-         */
-        void awaitNextRun() {
-            int before = gaps.size();
-            while (gaps.size() == before && running) {
-                if (!display.readAndDispatch()) {
-                    display.sleep();
-                }
-            }
-        }
-
-        void stop() {
-            running = false;
         }
     }
 }

@@ -79,19 +79,19 @@ class LiveColumnsBenchmark {
             Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
             waitUntil("the list shows " + AGENTS + " servers", () -> explorer.servers().size() == AGENTS);
 
-            GapProbe probe = new GapProbe(Display.getCurrent());
+            UiGapProbe probe = new UiGapProbe(Display.getCurrent());
             // the floor: the same window and list with nothing watched (the machine's own hiccups, the probe's cost)
             long floorEnd = System.currentTimeMillis() + FLOOR_MILLIS;
             waitUntil("the floor's measurement ends", () -> System.currentTimeMillis() > floorEnd);
-            long[] floor = probe.takeGaps();
+            UiGapProbe.Gaps floor = probe.takeGaps();
             long start = System.nanoTime();
             explorer.connectAll();
             waitUntil("every server is online", () -> online(tree) == AGENTS, () -> online(tree) + " online", 180_000);
             long allOnlineMillis = (System.nanoTime() - start) / 1_000_000;
-            long[] connecting = probe.takeGaps();
+            UiGapProbe.Gaps connecting = probe.takeGaps();
             long measureEnd = System.currentTimeMillis() + MEASURE_MILLIS;
             waitUntil("the measurement ends", () -> System.currentTimeMillis() > measureEnd);
-            long[] steady = probe.takeGaps();
+            UiGapProbe.Gaps steady = probe.takeGaps();
             // the fleet dashboard beside the explorer: a row, a sparkline and worst-first sorting per server
             page.showView(DASHBOARD_VIEW_ID);
             Table dashboard = (Table) find(workbenchShell(), "dashboard.table");
@@ -99,16 +99,16 @@ class LiveColumnsBenchmark {
             probe.takeGaps();
             long dashboardEnd = System.currentTimeMillis() + MEASURE_MILLIS;
             waitUntil("the measurement ends", () -> System.currentTimeMillis() > dashboardEnd);
-            long[] withDashboard = probe.takeGaps();
+            UiGapProbe.Gaps withDashboard = probe.takeGaps();
             probe.stop();
             page.hideView(page.findView(DASHBOARD_VIEW_ID));
             assertEquals(AGENTS, online(tree), "every server stays online");
             System.out.println("Outpost live-columns benchmark: " + AGENTS + " servers, refresh every 1 s, UI thread gaps"
                     + " (5 ms timer)\n| phase | ms | timer runs | p50 gap ms | p99 gap ms | longest gap ms | gaps over 50 ms |\n"
-                    + "|---|---|---|---|---|---|---|\n" + row("floor: the list shown, nothing watched", FLOOR_MILLIS, floor)
-                    + row("connect all until every server is online", allOnlineMillis, connecting)
-                    + row("steady, refreshing", MEASURE_MILLIS, steady)
-                    + row("steady, refreshing, with the Dashboard open", MEASURE_MILLIS, withDashboard));
+                    + "|---|---|---|---|---|---|---|\n" + UiGapProbe.row("floor: the list shown, nothing watched", FLOOR_MILLIS, floor, false)
+                    + UiGapProbe.row("connect all until every server is online", allOnlineMillis, connecting, false)
+                    + UiGapProbe.row("steady, refreshing", MEASURE_MILLIS, steady, false)
+                    + UiGapProbe.row("steady, refreshing, with the Dashboard open", MEASURE_MILLIS, withDashboard, false));
             explorer.disconnectAll();
             page.hideView(page.findView(ServerExplorer.VIEW_ID));
         } finally {
@@ -147,49 +147,5 @@ class LiveColumnsBenchmark {
             }
         }
         return count;
-    }
-
-    private static String row(String phase, long millis, long[] gaps) {
-        Arrays.sort(gaps);
-        long over = Arrays.stream(gaps).filter(gap -> gap > 50).count();
-        return "| " + phase + " | " + millis + " | " + gaps.length + " | " + percentile(gaps, 50) + " | "
-                + percentile(gaps, 99) + " | " + (gaps.length == 0 ? 0 : gaps[gaps.length - 1]) + " | " + over + " |\n";
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
-    }
-
-    /** A 5 ms timer on the UI thread that notes the time between its runs. */
-    private static final class GapProbe implements Runnable {
-        private final Display display;
-        private final List<Long> gaps = new ArrayList<>();
-        private long last = System.nanoTime();
-        private boolean running = true;
-
-        GapProbe(Display display) {
-            this.display = display;
-            display.timerExec(5, this);
-        }
-
-        @Override
-        public void run() {
-            long now = System.nanoTime();
-            gaps.add((now - last) / 1_000_000);
-            last = now;
-            if (running) {
-                display.timerExec(5, this);
-            }
-        }
-
-        long[] takeGaps() {
-            long[] taken = gaps.stream().mapToLong(Long::longValue).toArray();
-            gaps.clear();
-            return taken;
-        }
-
-        void stop() {
-            running = false;
-        }
     }
 }
