@@ -166,6 +166,11 @@ class BrokerSessionTest {
     @Test
     void aReplayedOrTamperedSessionRunsNothing() throws Exception {
         try (RawMqtt broker = new RawMqtt(this.broker, "console-1", "secret-c")) {
+            // the agent announces itself once it subscribed to its sessions: bytes sent before that are lost
+            broker.subscribe(Topics.state("agent-a"));
+            Conditions.waitUntil("agent-a online", () -> broker.on(Topics.state("agent-a")).stream()
+                    .anyMatch(state -> outpost.broker.internal.StateJson.decode("agent-a", state.payload())
+                            .filter(AgentState::online).isPresent()));
             broker.subscribe(Topics.ROOT + "agent-a/out/console-1/#");
             List<byte[]> recorded = new CopyOnWriteArrayList<>();
             BlockingQueue<Message> received = new LinkedBlockingQueue<>();
