@@ -135,6 +135,10 @@ public final class ConsoleBroker implements AgentRouter, BrokerFleet {
         setStatus("Connecting to the broker " + preferences.url() + " ...");
         try {
             BrokerClient connected = BrokerClient.connect(transport, settings.get(), BrokerPreferences.CONNECT_TIMEOUT);
+            if (executor.isShutdown()) { // deactivated while connecting: nobody would close it
+                connected.close();
+                return;
+            }
             connected.addFleetListener(fleetListener);
             client = connected;
             backoff.reset();
