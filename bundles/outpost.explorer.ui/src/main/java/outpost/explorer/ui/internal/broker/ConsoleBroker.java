@@ -93,9 +93,12 @@ public final class ConsoleBroker implements AgentRouter, BrokerFleet {
     @Deactivate
     void close() {
         InstanceScope.INSTANCE.getNode(BrokerPreferences.NODE).removePreferenceChangeListener(preferencesChanged);
-        executor.shutdownNow();
-        BrokerClient open = client;
-        client = null;
+        BrokerClient open;
+        synchronized (this) {
+            executor.shutdownNow();
+            open = client;
+            client = null;
+        }
         if (open != null) {
             open.close();
         }
@@ -135,12 +138,14 @@ public final class ConsoleBroker implements AgentRouter, BrokerFleet {
         setStatus("Connecting to the broker " + preferences.url() + " ...");
         try {
             BrokerClient connected = BrokerClient.connect(transport, settings.get(), BrokerPreferences.CONNECT_TIMEOUT);
-            if (executor.isShutdown()) { // deactivated while connecting: nobody would close it
-                connected.close();
-                return;
-            }
             connected.addFleetListener(fleetListener);
-            client = connected;
+            synchronized (this) {
+                if (executor.isShutdown()) { // deactivated while connecting: nobody else would close it
+                    connected.close();
+                    return;
+                }
+                client = connected;
+            }
             backoff.reset();
             setStatus("Broker " + preferences.url() + " as " + preferences.clientId());
         } catch (IOException | RuntimeException e) {
