@@ -71,7 +71,8 @@ public final class BrokerClient implements AutoCloseable {
      * {@code settings}' host names the agent in messages, its port is not used. Blocks until the
      * handshake is done: never call it on a UI or event-loop thread.
      *
-     * @throws IOException when the broker link is down, the agent is known to be offline, or the
+     * @throws IOException when the broker link is down, the agent never announced itself on the broker
+     *                     (it is not tried), the agent is known to be offline, or the
      *                     session fails as a direct connect would (no answer within the connect timeout,
      *                     a certificate that is not the pinned one)
      */
@@ -81,7 +82,11 @@ public final class BrokerClient implements AutoCloseable {
             throw new IOException("not connected to the broker " + link.url());
         }
         AgentState known = fleet.get(agentId);
-        if (known != null && !known.online()) {
+        if (known == null) {
+            throw new IOException("agent " + agentId + " is not known to the broker " + link.url()
+                    + ": it never announced itself there");
+        }
+        if (!known.online()) {
             throw new IOException("agent " + agentId + " is offline (broker " + link.url() + ", since " + known.time() + ")");
         }
         String sessionId = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);

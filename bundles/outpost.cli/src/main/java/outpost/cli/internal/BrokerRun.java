@@ -49,7 +49,7 @@ final class BrokerRun {
                         : "no agent is online on the broker " + broker.url() + " (" + fleet.size()
                                 + " known: outpost-cli --broker ... --list)"), err);
             }
-            List<AgentTarget> agents = ids.stream().map(id -> AgentTarget.viaBroker(id, route(client, id, broker.url())))
+            List<AgentTarget> agents = ids.stream().map(id -> AgentTarget.viaBroker(id, route(client, id)))
                     .toList();
             if (arguments.fanOut() || arguments.json()) {
                 return CliRun.fanOut(services, arguments, agents, cancelOnExit, out, err);
@@ -82,14 +82,8 @@ final class BrokerRun {
         return groups.isEmpty() ? " (no agent is online there)" : " (the online agents' groups: " + String.join(", ", groups) + ")";
     }
 
-    /** Sessions to the agent through the broker; an agent that never announced itself is not tried. */
-    private static AgentRoute route(BrokerClient client, String agentId, String url) {
-        return (settings, handler) -> {
-            if (client.agent(agentId).isEmpty()) {
-                throw new IOException("agent " + agentId + " is not known to the broker " + url
-                        + ": it never announced itself there");
-            }
-            return client.open(agentId, settings, handler);
-        };
+    /** Sessions to the agent through the broker (which refuses an agent that never announced itself). */
+    private static AgentRoute route(BrokerClient client, String agentId) {
+        return (settings, handler) -> client.open(agentId, settings, handler);
     }
 }

@@ -183,11 +183,7 @@ public final class ConsoleBroker implements AgentRouter, BrokerFleet {
                 throw new IOException(preferences.configured() ? "not connected to the broker: " + status
                         : host + " is an agent of a message broker, and no broker is configured (Window > Preferences > Outpost > Broker)");
             }
-            if (link.agent(host).isEmpty()) {
-                throw new IOException("agent " + host + " is not known to the broker " + preferences.url()
-                        + ": it never announced itself there");
-            }
-            return link.open(host, settings, handler);
+            return link.open(host, settings, handler); // it refuses an agent that never announced itself
         });
     }
 
