@@ -110,13 +110,14 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
     private final Runnable brokerChanged = () -> refreshSoon(false);
     /** Null until first needed; UI thread. */
     private BrokerGroups brokerGroups;
-    /** The broker's agents as rows, sorted by id, and their states from the broker; UI thread. */
-    private List<Server> brokerServers = List.of();
-    private Map<String, LiveState> brokerLive = Map.of();
+    /**
+     * The broker's agents as rows, sorted by id, and their states from the broker by
+     * {@link ServerMonitor#key}; set on the UI thread, read on the monitor's threads too (alerts, dashboard).
+     */
+    private volatile List<Server> brokerServers = List.of();
+    private volatile Map<String, LiveState> brokerLive = Map.of();
     /** The host names the broker's agents announced, by agent id; UI thread. */
     private Map<String, String> brokerHosts = Map.of();
-    /** The same states by row, for the alerts and the dashboard; read on the monitor's threads too. */
-    private volatile Map<Server, LiveState> brokerStates = Map.of();
     /** The broker's last status line shown, so other messages stay until it changes; UI thread. */
     private String brokerStatus = "";
     private final AtomicBoolean liveUpdatePending = new AtomicBoolean();
@@ -312,7 +313,6 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
         Map<String, outpost.broker.AgentState> agents = broker.agents();
         List<Server> rows = new ArrayList<>(agents.size());
         Map<String, LiveState> states = new java.util.HashMap<>();
-        Map<Server, LiveState> byRow = new java.util.HashMap<>();
         Map<String, String> hosts = new java.util.HashMap<>();
         for (outpost.broker.AgentState agent : agents.values()) {
             hosts.put(agent.agentId(), agent.host());
@@ -320,20 +320,21 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
             LiveState state = BrokerLiveStates.of(agent, broker.sample(agent.agentId()));
             rows.add(row);
             states.put(ServerMonitor.key(row), state);
-            byRow.put(row, state);
         }
         rows.sort(java.util.Comparator.comparing(Server::host));
         boolean statesChanged = !states.equals(brokerLive);
+        boolean rowsChanged = !rows.equals(brokerServers);
         brokerHosts = hosts;
         brokerLive = states;
-        brokerStates = byRow;
-        if (statesChanged) {
+        if (rowsChanged) {
+            brokerServers = List.copyOf(rows);
+        }
+        if (statesChanged || rowsChanged) {
             observeFleet();
         }
-        if (rows.equals(brokerServers)) {
+        if (!rowsChanged) {
             return false;
         }
-        brokerServers = List.copyOf(rows);
         if (list != null) {
             showRows();
         }
@@ -719,11 +720,13 @@ public final class ServerExplorerView extends ViewPart implements ServerExplorer
                 watched.add(ServerMonitor.key(server));
             });
         }
-        brokerStates.forEach((server, state) -> {
-            if (!watched.contains(ServerMonitor.key(server))) {
-                states.put(server, state);
+        Map<String, LiveState> announced = brokerLive;
+        for (Server row : brokerServers) {
+            LiveState state = announced.get(ServerMonitor.key(row));
+            if (state != null && !watched.contains(ServerMonitor.key(row))) {
+                states.put(row, state);
             }
-        });
+        }
         if (watching == null && states.isEmpty()) {
             return;
         }
