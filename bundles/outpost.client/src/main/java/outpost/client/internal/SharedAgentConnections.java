@@ -82,8 +82,7 @@ public final class SharedAgentConnections implements AgentConnections {
             }
         }
         return port == 0 ? Optional.of((settings, handler) -> {
-            throw new java.io.IOException(host + " is an agent of a message broker, and no broker is configured"
-                    + " (Window > Preferences > Outpost > Broker)");
+            throw new java.io.IOException(host + " is an agent of a message broker, and no broker is configured");
         }) : Optional.empty();
     }
 
