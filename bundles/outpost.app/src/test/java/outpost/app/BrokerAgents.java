@@ -36,12 +36,26 @@ final class BrokerAgents implements AutoCloseable {
      * @param keepAlive the link's MQTT keep-alive: the broker publishes the agent's will after 1.5 times it
      */
     Agent start(String id, String password, String url, Duration keepAlive) throws IOException {
+        return start(id, password, url, keepAlive, Duration.ZERO, "");
+    }
+
+    /**
+     * As {@link #start(String, String, String, Duration)}, the agent also publishing a metric sample
+     * every {@code metricsPeriod} ({@link Duration#ZERO}: none) and announcing {@code group} ("": none).
+     */
+    Agent start(String id, String password, String url, Duration keepAlive, Duration metricsPeriod, String group)
+            throws IOException {
         BrokerSettings link = BrokerSettings.of(url, id).withAccount(id, broker.passwordFile(id, password))
                 .withCaFile(broker.caFile()).withKeepAlive(keepAlive);
         Agent agent = agents.create();
         agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Files.createDirectories(data.resolve(id))).withBroker(Optional.of(new BrokerMode(link, Duration.ZERO))));
+                Files.createDirectories(data(id))).withBroker(Optional.of(new BrokerMode(link, metricsPeriod, group))));
         return agent;
+    }
+
+    /** Agent {@code id}'s data folder: its token, its audit log. */
+    Path data(String id) {
+        return data.resolve(id);
     }
 
     @Override

@@ -3,12 +3,7 @@ package outpost.app;
 import static outpost.app.WorkbenchRobot.*;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +42,7 @@ import outpost.broker.internal.BrokerTls;
 import outpost.broker.internal.StateJson;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.servers.ServerRepository;
+import outpost.testing.LoopbackProxy;
 import outpost.testing.MosquittoBroker;
 
 /**
@@ -87,8 +81,8 @@ class BrokerExplorerBenchmark {
             broker.addAccount(account, PASSWORD);
         }
         broker.start();
-        try (broker; BrokerAgents real = new BrokerAgents(broker); Relay frozenRelay = new Relay(broker.port());
-                Relay cutRelay = new Relay(broker.port()); FleetPublisher fleet = new FleetPublisher(broker)) {
+        try (broker; BrokerAgents real = new BrokerAgents(broker); LoopbackProxy frozenRelay = new LoopbackProxy(broker.port());
+                LoopbackProxy cutRelay = new LoopbackProxy(broker.port()); FleetPublisher fleet = new FleetPublisher(broker)) {
             measure(page, preferences, broker, real, frozenRelay, cutRelay, fleet);
         } finally {
             clearBroker(preferences); // a no-op if measure got there first
@@ -97,7 +91,7 @@ class BrokerExplorerBenchmark {
     }
 
     private static void measure(IWorkbenchPage page, IEclipsePreferences preferences, MosquittoBroker broker,
-            BrokerAgents real, Relay frozenRelay, Relay cutRelay, FleetPublisher fleet) throws Exception {
+            BrokerAgents real, LoopbackProxy frozenRelay, LoopbackProxy cutRelay, FleetPublisher fleet) throws Exception {
         try {
             // the floor: the explorer open, no broker set
             page.showView(ServerExplorer.VIEW_ID);
@@ -109,8 +103,8 @@ class BrokerExplorerBenchmark {
             page.hideView(page.findView(ServerExplorer.VIEW_ID));
 
             Agent stopped = real.start(STOPPED, PASSWORD, broker.url(), KEEP_ALIVE);
-            real.start(FROZEN, PASSWORD, frozenRelay.url(), KEEP_ALIVE);
-            real.start(CUT, PASSWORD, cutRelay.url(), KEEP_ALIVE);
+            real.start(FROZEN, PASSWORD, "ssl://127.0.0.1:" + frozenRelay.port(), KEEP_ALIVE);
+            real.start(CUT, PASSWORD, "ssl://127.0.0.1:" + cutRelay.port(), KEEP_ALIVE);
             long publishStart = System.nanoTime();
             for (int i = 0; i < AGENTS; i++) {
                 fleet.publish(id(i), true);
@@ -165,7 +159,7 @@ class BrokerExplorerBenchmark {
             // offline: a host gone silent (the broker waits for the keep-alive), a process killed
             // (its socket closed: the will at once), an orderly stop (the agent says so itself)
             long frozenMillis = offlineAfter(reopenedTree, FROZEN, frozenRelay::freeze);
-            long cutMillis = offlineAfter(reopenedTree, CUT, cutRelay::cut);
+            long cutMillis = offlineAfter(reopenedTree, CUT, cutRelay::close);
             long stoppedMillis = offlineAfter(reopenedTree, STOPPED, stopped::stop);
 
             long perAgent = (heapWith - heapWithout) / rows;
@@ -417,88 +411,4 @@ class BrokerExplorerBenchmark {
      * both ends at once, as the kernel does for a killed process). Either way it takes no new
      * connection afterwards, so the agent cannot come back.
      */
-    private static final class Relay implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final int target;
-        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private final CountDownLatch closed = new CountDownLatch(1);
-        private volatile boolean frozen;
-
-        Relay(int target) throws IOException {
-            this.target = target;
-            daemon("bench-relay-accept", this::accept);
-        }
-
-        String url() {
-            return "ssl://127.0.0.1:" + server.getLocalPort();
-        }
-
-        private void accept() {
-            while (!server.isClosed()) {
-                try {
-                    Socket agent = server.accept();
-                    Socket broker = new Socket(InetAddress.getLoopbackAddress(), target);
-                    sockets.add(agent);
-                    sockets.add(broker);
-                    daemon("bench-relay-up", () -> pump(agent, broker));
-                    daemon("bench-relay-down", () -> pump(broker, agent));
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }
-
-        private void pump(Socket from, Socket to) {
-            byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0;) {
-                    holdIfFrozen();
-                    out.write(buffer, 0, n);
-                }
-                holdIfFrozen();
-            } catch (IOException | InterruptedException e) {
-                // closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }
-
-        private void holdIfFrozen() throws InterruptedException {
-            if (frozen) {
-                closed.await(); // silent, sockets open, until the test ends
-            }
-        }
-
-        void freeze() throws IOException {
-            frozen = true;
-            server.close();
-        }
-
-        void cut() throws IOException {
-            server.close();
-            sockets.forEach(Relay::closeQuietly);
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            closed.countDown();
-            sockets.forEach(Relay::closeQuietly);
-        }
-
-        private static void closeQuietly(Socket socket) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-
-        private static void daemon(String name, Runnable work) {
-            Thread thread = new Thread(work, name);
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
 }

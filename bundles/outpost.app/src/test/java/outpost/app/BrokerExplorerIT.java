@@ -3,25 +3,22 @@ package outpost.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static outpost.app.ExplorerRows.groupRows;
+import static outpost.app.ExplorerRows.row;
+import static outpost.app.ExplorerRows.rows;
 import static outpost.app.WorkbenchRobot.*;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -35,9 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import outpost.agent.Agent;
-import outpost.agent.AgentSettings;
-import outpost.agent.BrokerMode;
-import outpost.broker.BrokerSettings;
 import outpost.console.ui.ServerEditorInput;
 import outpost.explorer.ui.ServerExplorer;
 import outpost.servers.Server;
@@ -53,20 +47,16 @@ import outpost.testing.MosquittoBroker;
  */
 class BrokerExplorerIT {
 
-    private static final String WIDGET_ID = "outpost.widget";
     private static final String CONSOLE = "console-it";
-    private static final int NAME = 0;
     private static final int HOST = 1;
     private static final int PORT = 2;
     private static final int STATUS = 3;
     private static final int CPU = 4;
 
     private MosquittoBroker broker;
-    private final List<Agent> agents = new ArrayList<>();
-    private ExtraAgents extra;
-    private Path webAData;
+    private BrokerAgents agents;
+    private Agent webB;
     private IWorkbenchPage page;
-    private final org.eclipse.swt.widgets.Listener trustAnswerer = BrokerExplorerIT::trustNewAgent;
 
     @BeforeEach
     void startBrokerAgentsAndConfigureTheConsole() throws Exception {
@@ -75,17 +65,15 @@ class BrokerExplorerIT {
                 .addAccount("web-b", "b-secret")
                 .addAccount(CONSOLE, "console-secret")
                 .start();
-        extra = new ExtraAgents();
-        webAData = Files.createTempDirectory("outpost-broker-ui-a");
-        Path webBData = Files.createTempDirectory("outpost-broker-ui-b");
-        start(service(Agent.class), "web-a", "a-secret", webAData, "");
-        start(extra.create(), "web-b", "b-secret", webBData, "web");
+        agents = new BrokerAgents(broker);
+        agents.start("web-a", "a-secret", broker.url(), Duration.ofSeconds(5), Duration.ofSeconds(1), "");
+        webB = agents.start("web-b", "b-secret", broker.url(), Duration.ofSeconds(5), Duration.ofSeconds(1), "web");
 
         // the console logs in to web-a with its token, kept under ID:0 as outpost-cli keeps it
         Files.deleteIfExists(Path.of(System.getProperty("outpost.knownAgents")));
         Path tokens = Path.of(System.getProperty("outpost.tokens"));
         Files.createDirectories(tokens.getParent());
-        Files.writeString(tokens, "web-a\\:0=" + Files.readString(webAData.resolve("token")).strip() + "\n");
+        Files.writeString(tokens, "web-a\\:0=" + Files.readString(agents.data("web-a").resolve("token")).strip() + "\n");
         service(ServerRepository.class).save(List.of(new Server("direct one", "127.0.0.1", 1, "direct")));
 
         IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("outpost.explorer.ui");
@@ -97,44 +85,19 @@ class BrokerExplorerIT {
         preferences.flush();
         InstanceScope.INSTANCE.getNode("outpost.explorer.ui/brokerGroups").clear();
         page = activePageWithoutExplorer();
-        Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
-    }
-
-    private void start(Agent agent, String id, String password, Path data, String group) throws Exception {
-        BrokerSettings link = BrokerSettings.of(broker.url(), id).withAccount(id, broker.passwordFile(id, password))
-                .withCaFile(broker.caFile()).withKeepAlive(Duration.ofSeconds(5));
-        agent.start(AgentSettings.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data)
-                .withBroker(Optional.of(new BrokerMode(link, Duration.ofSeconds(1)).withGroup(group))));
-        agents.add(agent);
-    }
-
-    private static void trustNewAgent(Event event) {
-        if (event.widget instanceof Shell shell && "console.trustDialog".equals(shell.getData(WIDGET_ID))) {
-            shell.getDisplay().asyncExec(() -> pressButton(shell, "Trust and connect"));
-        }
-    }
-
-    private static void pressButton(Composite root, String label) {
-        for (Control control : root.getChildren()) {
-            if (control instanceof Button button && label.equals(button.getText())) {
-                button.notifyListeners(SWT.Selection, new Event());
-            } else if (control instanceof Composite composite) {
-                pressButton(composite, label);
-            }
-        }
+        Display.getCurrent().addFilter(SWT.Show, TRUST_NEW_AGENTS);
     }
 
     @AfterEach
     void stopEverything() throws Exception {
-        Display.getCurrent().removeFilter(SWT.Show, trustAnswerer);
+        Display.getCurrent().removeFilter(SWT.Show, TRUST_NEW_AGENTS);
         closeConsolesDialogsAndExplorer(page);
         IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("outpost.explorer.ui");
         for (String key : List.of("broker.url", "broker.clientId", "broker.user", "broker.passwordFile", "broker.caFile")) {
             preferences.remove(key);
         }
         preferences.flush();
-        agents.forEach(Agent::stop);
-        extra.close();
+        agents.close();
         broker.close();
     }
 
@@ -144,16 +107,16 @@ class BrokerExplorerIT {
         Tree tree = (Tree) find(workbenchShell(), "explorer.servers");
         Label message = (Label) find(workbenchShell(), "explorer.message");
         waitUntil("the broker's agents show online, web-a in group Broker and web-b in the group it announces, beside"
-                + " the list's server", () -> rowsOf(tree, "Broker").size() == 1 && rowsOf(tree, "web").size() == 1
+                + " the list's server", () -> groupRows(tree, "Broker").size() == 1 && groupRows(tree, "web").size() == 1
                         && "online".equals(row(tree, "web-a").getText(STATUS)) && "online".equals(row(tree, "web-b").getText(STATUS))
-                        && rowsOf(tree, "direct").size() == 1,
-                () -> message.getText() + " | " + describe(tree));
+                        && groupRows(tree, "direct").size() == 1,
+                () -> message.getText() + " | " + rows(tree));
         TreeItem webA = row(tree, "web-a");
         assertEquals("broker", webA.getText(PORT), "no port: it is reached through the broker");
         assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), webA.getText(HOST),
                 "the host name the agent announced");
         waitUntil("web-a's CPU from the samples it publishes", () -> row(tree, "web-a").getText(CPU).endsWith("%"),
-                () -> describe(tree));
+                () -> rows(tree));
 
         tree.setSelection(row(tree, "web-b"));
         tree.notifyListeners(SWT.Selection, new Event());
@@ -163,14 +126,14 @@ class BrokerExplorerIT {
         ((Combo) find(dialog, "brokerGroup.name")).setText("db");
         click(find(dialog, "brokerGroup.ok"));
         waitUntil("web-b is filed under db (the user's word over the agent's), web-a stays in Broker",
-                () -> rowsOf(tree, "db").size() == 1 && rowsOf(tree, "web").isEmpty() && rowsOf(tree, "Broker").size() == 1,
-                () -> describe(tree));
+                () -> groupRows(tree, "db").size() == 1 && groupRows(tree, "web").isEmpty() && groupRows(tree, "Broker").size() == 1,
+                () -> rows(tree));
         assertEquals("db", InstanceScope.INSTANCE.getNode("outpost.explorer.ui/brokerGroups").get("web-b", null),
                 "the group is kept in the workspace");
 
-        agents.get(1).stop();
+        webB.stop();
         waitUntil("web-b shows offline once it stopped (its state at the broker)",
-                () -> "offline".equals(row(tree, "web-b").getText(STATUS)), () -> describe(tree));
+                () -> "offline".equals(row(tree, "web-b").getText(STATUS)), () -> rows(tree));
 
         tree.setSelection(row(tree, "web-a"));
         Event open = new Event();
@@ -190,7 +153,7 @@ class BrokerExplorerIT {
         input.notifyListeners(SWT.DefaultSelection, new Event());
         waitUntil("the agent's CPU answer comes back through the broker", () -> output.getText().contains("logical cores"),
                 output::getText);
-        waitUntil("the agent audits the session with the console's broker identity", () -> auditOf(webAData)
+        waitUntil("the agent audits the session with the console's broker identity", () -> auditOf(agents.data("web-a"))
                 .contains("peer=broker client " + CONSOLE));
     }
 
@@ -213,36 +176,5 @@ class BrokerExplorerIT {
             }
         }
         return (Shell) workbenchShell();
-    }
-
-    private static List<TreeItem> rowsOf(Tree tree, String group) {
-        for (TreeItem item : tree.getItems()) {
-            if (item.getText(NAME).equals(group)) {
-                return List.of(item.getItems());
-            }
-        }
-        return List.of();
-    }
-
-    private static TreeItem row(Tree tree, String name) {
-        for (TreeItem group : tree.getItems()) {
-            for (TreeItem item : group.getItems()) {
-                if (item.getText(NAME).equals(name)) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no row " + name + ": " + describe(tree));
-    }
-
-    private static String describe(Tree tree) {
-        StringBuilder text = new StringBuilder();
-        for (TreeItem group : tree.getItems()) {
-            text.append(group.getText(NAME)).append(": ");
-            for (TreeItem item : group.getItems()) {
-                text.append(item.getText(NAME)).append(" ").append(item.getText(STATUS)).append(" ").append(item.getText(CPU)).append("; ");
-            }
-        }
-        return text.toString();
     }
 }

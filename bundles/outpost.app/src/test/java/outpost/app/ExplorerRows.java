@@ -20,12 +20,22 @@ final class ExplorerRows {
         throw new AssertionError("no server '" + name + "' in the tree");
     }
 
-    /** Every server row, cells separated by " | ", for failure messages. */
+    /** The server rows of the group shown as {@code label}; none when there is no such group. */
+    static java.util.List<TreeItem> groupRows(Tree tree, String label) {
+        for (TreeItem group : tree.getItems()) {
+            if (label.equals(group.getText(0))) {
+                return java.util.List.of(group.getItems());
+            }
+        }
+        return java.util.List.of();
+    }
+
+    /** Every server row after its group's name, cells separated by " | ", for failure messages. */
     static String rows(Tree tree) {
         StringBuilder rows = new StringBuilder();
         for (TreeItem group : tree.getItems()) {
             for (TreeItem item : group.getItems()) {
-                rows.append('\n');
+                rows.append('\n').append(group.getText(0)).append(" > ");
                 for (int column = 0; column < tree.getColumnCount(); column++) {
                     rows.append(item.getText(column)).append(" | ");
                 }

@@ -47,13 +47,10 @@ import outpost.servers.ServerRepository;
  */
 class ExplorerToConsoleIT {
 
-    private static final String WIDGET_ID = "outpost.widget";
 
     private Agent agent;
     private InetSocketAddress agentAddress;
     private IWorkbenchPage page;
-    /** Accepts the console's first-contact question about the agent's certificate, as the user would. */
-    private final org.eclipse.swt.widgets.Listener trustAnswerer = ExplorerToConsoleIT::trustNewAgent;
 
     @BeforeEach
     void startAgentAndWriteServerList() throws Exception {
@@ -72,28 +69,12 @@ class ExplorerToConsoleIT {
         repository.save(List.of(new Server("test agent", "127.0.0.1", agentAddress.getPort(), "test"),
                 new Server("nobody home", "127.0.0.1", 1, "test")));
         page = activePageWithoutExplorer();
-        Display.getCurrent().addFilter(SWT.Show, trustAnswerer);
-    }
-
-    private static void trustNewAgent(Event event) {
-        if (event.widget instanceof org.eclipse.swt.widgets.Shell shell && "console.trustDialog".equals(shell.getData(WIDGET_ID))) {
-            shell.getDisplay().asyncExec(() -> pressButton(shell, "Trust and connect"));
-        }
-    }
-
-    private static void pressButton(Composite root, String label) {
-        for (Control control : root.getChildren()) {
-            if (control instanceof org.eclipse.swt.widgets.Button button && label.equals(button.getText())) {
-                button.notifyListeners(SWT.Selection, new Event());
-            } else if (control instanceof Composite composite) {
-                pressButton(composite, label);
-            }
-        }
+        Display.getCurrent().addFilter(SWT.Show, TRUST_NEW_AGENTS);
     }
 
     @AfterEach
     void closeEverything() {
-        Display.getCurrent().removeFilter(SWT.Show, trustAnswerer);
+        Display.getCurrent().removeFilter(SWT.Show, TRUST_NEW_AGENTS);
         closeConsolesDialogsAndExplorer(page);
         agent.stop();
     }

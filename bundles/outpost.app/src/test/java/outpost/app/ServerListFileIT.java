@@ -19,9 +19,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -205,16 +202,6 @@ class ServerListFileIT {
         if (event.widget instanceof Shell shell && shell.getText().equals("Remove Servers")) {
             questions.add(shell.getText());
             shell.getDisplay().asyncExec(() -> pressButton(shell, IDialogConstants.OK_LABEL));
-        }
-    }
-
-    private static void pressButton(Composite root, String label) {
-        for (Control control : root.getChildren()) {
-            if (control instanceof Button button && label.equals(button.getText())) {
-                button.notifyListeners(SWT.Selection, new Event());
-            } else if (control instanceof Composite composite) {
-                pressButton(composite, label);
-            }
         }
     }
 

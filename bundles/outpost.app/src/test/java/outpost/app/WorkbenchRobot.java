@@ -80,6 +80,27 @@ final class WorkbenchRobot {
         button.notifyListeners(SWT.Selection, new Event());
     }
 
+    /** Presses the button labelled {@code label} anywhere under {@code root}, as {@link #click} does. */
+    static void pressButton(Composite root, String label) {
+        for (Control control : root.getChildren()) {
+            if (control instanceof org.eclipse.swt.widgets.Button button && label.equals(button.getText())) {
+                click(button);
+            } else if (control instanceof Composite composite) {
+                pressButton(composite, label);
+            }
+        }
+    }
+
+    /**
+     * A display filter for SWT.Show that answers a console's first-contact question by trusting the
+     * agent, as the user who compared the fingerprint would.
+     */
+    static final org.eclipse.swt.widgets.Listener TRUST_NEW_AGENTS = event -> {
+        if (event.widget instanceof Shell shell && "console.trustDialog".equals(shell.getData(ServerExplorer.WIDGET_ID))) {
+            shell.getDisplay().asyncExec(() -> pressButton(shell, "Trust and connect"));
+        }
+    };
+
     /**
      * Presses a key as a user does: the events go to the display's input queue (XTest under X11), so
      * the workbench's key bindings see them before the focused widget does, and a key that a binding

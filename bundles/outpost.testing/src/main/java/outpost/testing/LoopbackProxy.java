@@ -8,17 +8,22 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A TCP forwarder on loopback to a local port. {@link #cut()} drops every connection through it, as a
  * lost network does (the peers get no goodbye: an MQTT broker then publishes the client's last
- * will); {@link #close()} also stops accepting, so a client that reconnects finds nobody.
+ * will); {@link #freeze()} forwards nothing more but closes nothing, as when a host or its network
+ * dies (the broker must wait for the keep-alive); {@link #close()} also stops accepting, so a client
+ * that reconnects finds nobody.
  */
 public final class LoopbackProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean frozen;
 
     public LoopbackProxy(int target) throws IOException {
         this.target = target;
@@ -48,16 +53,32 @@ public final class LoopbackProxy implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
+                for (int n; (n = in.read(buffer)) >= 0;) {
+                    holdIfFrozen();
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException | InterruptedException e) {
                 // cut
             }
         }, "test-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void holdIfFrozen() throws InterruptedException {
+        if (frozen) {
+            closed.await(); // silent, sockets open, until the proxy is closed
+        }
+    }
+
+    /** Forwards nothing more, either way, and accepts no new connection, but closes nothing: the peers hear silence. */
+    public void freeze() throws IOException {
+        frozen = true;
+        server.close();
     }
 
     /** Closes every forwarded connection and keeps accepting new ones. */
@@ -71,6 +92,7 @@ public final class LoopbackProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        closed.countDown();
         cut();
     }
 }
