@@ -79,6 +79,9 @@ class ServerMonitorTest {
         assertEquals("12.5 %", state.cpuText());
         assertFalse(agent.created().get(0).settings().trustNew(), "the monitor never trusts a new certificate by itself");
         assertEquals(1, agent.created().size(), "one session per server, kept between samples");
+        // the history is asked once per session, beside the subscription, and may still be on its way
+        waitUntil("the subscription and the history asked", () -> agent.created().get(0).requests()
+                >= 1 + ServerMonitor.HISTORY_COMMANDS.size());
         int requests = agent.created().get(0).requests();
         int measured = agent.created().get(0).roundTrips();
         waitUntil("the latency is measured again each refresh", () -> agent.created().get(0).roundTrips() >= measured + 4);
